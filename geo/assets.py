@@ -1,0 +1,53 @@
+"""Serve Leaflet and jQuery from installed packages instead of CDNs.
+
+Streamlit serves ``static/`` beside the entry script at ``/app/static/`` when
+``server.enableStaticServing`` is on. :func:`install_static_assets` copies the files from
+the PyPI packages ``xstatic-leaflet`` and ``xstatic-jquery`` there (once per version), and
+:class:`geo.mapping.OfflineMap` points folium at those URLs, so visitors' browsers never
+contact a third-party host for code.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import xstatic.pkg.jquery as xjquery
+import xstatic.pkg.leaflet as xleaflet
+
+from geo import settings
+
+STATIC_URL = "/app/static/vendor"
+LEAFLET_JS = f"{STATIC_URL}/leaflet/leaflet.js"
+LEAFLET_CSS = f"{STATIC_URL}/leaflet/leaflet.css"
+LEAFLET_IMAGES = f"{STATIC_URL}/leaflet/images/"
+JQUERY_JS = f"{STATIC_URL}/jquery/jquery.min.js"
+
+
+def vendor_files() -> dict[str, Path]:
+    """Relative path under ``static/vendor`` -> installed file it is copied from."""
+    leaflet, jquery = Path(xleaflet.BASE_DIR), Path(xjquery.BASE_DIR)
+    files = {
+        "leaflet/leaflet.js": leaflet / "leaflet.js",
+        "leaflet/leaflet.css": leaflet / "leaflet.css",
+        "jquery/jquery.min.js": jquery / "jquery.min.js",
+    }
+    files.update({f"leaflet/images/{p.name}": p for p in (leaflet / "images").iterdir()})
+    return files
+
+
+def read_vendor_file(relative: str) -> str:
+    """Text of one vendored file, for inlining into a standalone HTML export."""
+    return vendor_files()[relative].read_text(encoding="utf-8")
+
+
+def install_static_assets(static_dir: Path | None = None) -> Path:
+    """Copy the vendored files into ``static/vendor`` unless an identical copy is there."""
+    target = (static_dir or settings.project_dir / "static") / "vendor"
+    for relative, source in vendor_files().items():
+        dest = target / relative
+        if dest.exists() and dest.stat().st_size == source.stat().st_size:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+    return target

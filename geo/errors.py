@@ -1,0 +1,23 @@
+"""Every exception this package raises, in one module."""
+
+from __future__ import annotations
+
+
+class GeoError(Exception):
+    """Base class for errors raised by ``geo``."""
+
+
+class DataValidationError(GeoError):
+    """The dataset in ``data/`` failed validation; ``problems`` lists every fault."""
+
+    def __init__(self, problems: list) -> None:  # list[Problem]; avoids an import cycle
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the dataset")
+
+
+class DataFileMissingError(GeoError):
+    """A file the data package names is not there."""
+
+
+class BoundaryBuildError(GeoError):
+    """A boundary input did not match its pinned hash, or the build failed."""

@@ -1,0 +1,27 @@
+"""The one place where text becomes HTML: escaping and safe links.
+
+Everything shown in popups, tooltips, layer names, tables and captions goes through
+:func:`esc`. Folium puts popup and tooltip HTML inside JavaScript template literals, so
+backticks, ``$`` and backslashes are escaped as well as ``<``, ``>``, ``&`` and quotes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from geo.validate import is_http_url
+
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+
+
+def esc(text: object) -> str:
+    """Escape any value for HTML text or attribute context (and JS template literals)."""
+    return html.escape("" if text is None else str(text), quote=True).translate(_EXTRA)
+
+
+def link(url: str, label: str, *, new_tab: bool = True) -> str:
+    """An ``<a>`` for http(s) URLs; any other URL is shown as plain, escaped text."""
+    if not url or not is_http_url(url):
+        return esc(label)
+    target = ' target="_blank" rel="noopener noreferrer"' if new_tab else ""
+    return f'<a href="{esc(url.strip())}"{target}>{esc(label)}</a>'

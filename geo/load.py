@@ -1,0 +1,132 @@
+"""Loading API: the only code that knows where the data files are.
+
+Every function reads from ``data_dir`` (default :data:`geo.settings.data_dir`) and returns
+plain DataFrames or GeoDataFrames in WGS84. Cells are read as text, exactly as written, so
+nothing is silently coerced; numbers and booleans are converted here, after validation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import settings
+from geo.errors import DataValidationError
+
+
+def resolve(data_dir: Path | str | None) -> Path:
+    """Return ``data_dir`` as a Path, defaulting to the configured data folder."""
+    return Path(data_dir) if data_dir is not None else settings.data_dir
+
+
+def read_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Read one CSV table as text: empty cells stay empty strings, never NaN."""
+    return pd.read_csv(resolve(data_dir) / name, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def read_datapackage(data_dir: Path | str | None = None) -> dict:
+    """Read ``datapackage.json`` (the schema, version and licences of the dataset)."""
+    return json.loads((resolve(data_dir) / settings.DATAPACKAGE).read_text(encoding="utf-8"))
+
+
+def split_list(cell: str) -> list[str]:
+    """Split a ``;``-separated cell into its non-empty, stripped items."""
+    return [item.strip() for item in cell.split(settings.LIST_SEPARATOR) if item.strip()]
+
+
+def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Sources, with ``cites`` as a list of source ids."""
+    sources = read_table(settings.SOURCES_CSV, data_dir)
+    sources["cites"] = sources["cites"].map(split_list)
+    return sources
+
+
+def load_places(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """Places as WGS84 points, with ``other_names`` as a list."""
+    places = read_table(settings.PLACES_CSV, data_dir)
+    places["lat"] = places["lat"].astype(float)
+    places["lon"] = places["lon"].astype(float)
+    places["other_names"] = places["other_names"].map(split_list)
+    geometry = gpd.points_from_xy(places["lon"], places["lat"], crs=settings.crs)
+    return gpd.GeoDataFrame(places, geometry=geometry, crs=settings.crs)
+
+
+def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Claims as stored, with ``sourced_as_one_of_12`` as a bool."""
+    claims = read_table(settings.CLAIMS_CSV, data_dir)
+    claims["sourced_as_one_of_12"] = claims["sourced_as_one_of_12"].str.lower().eq("true")
+    return claims
+
+
+def load_provinces(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """China's provinces (Natural Earth), keyed by ``iso_3166_2``."""
+    return gpd.read_file(resolve(data_dir) / settings.PROVINCES_FILE).set_crs(settings.crs, allow_override=True)
+
+
+def load_countries(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """World countries (Natural Earth), for context and for checking non-Chinese points."""
+    return gpd.read_file(resolve(data_dir) / settings.COUNTRIES_FILE).set_crs(settings.crs, allow_override=True)
+
+
+def join_claims(claims: pd.DataFrame, places: gpd.GeoDataFrame, sources: pd.DataFrame) -> gpd.GeoDataFrame:
+    """One row per claim with its place and source fields (prefixed) and the place point.
+
+    Claims that name no place keep an empty geometry; ``province`` is filled from the
+    place when the claim does not give one, so the province layer sees every claim.
+    """
+    place_cols = places.drop(columns="geometry").add_prefix("place_")
+    source_cols = sources.add_prefix("source_")
+    joined = claims.merge(place_cols, how="left", left_on="place", right_on="place_id")
+    joined = joined.merge(source_cols, how="left", left_on="source", right_on="source_id")
+    point_by_place = places.set_index("id").geometry
+    joined["province"] = joined["province"].where(joined["province"] != "", joined["place_iso_3166_2"].fillna(""))
+    geometry = gpd.GeoSeries(joined["place"].map(point_by_place), crs=settings.crs)
+    return gpd.GeoDataFrame(joined.drop(columns=["place_id", "source_id"]), geometry=geometry, crs=settings.crs)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The whole validated evidence base, as the dashboard and exports see it."""
+
+    sources: pd.DataFrame
+    places: gpd.GeoDataFrame
+    claims: gpd.GeoDataFrame
+    provinces: gpd.GeoDataFrame
+    countries: gpd.GeoDataFrame
+    version: str
+    updated: str
+    title: str
+
+
+def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -> Dataset:
+    """Load every table, after validation unless told otherwise.
+
+    Raises
+    ------
+    DataValidationError
+        If validation finds any problem; ``problems`` lists them all.
+    """
+    if validate:
+        from geo.validate import validate_dataset
+
+        problems = validate_dataset(data_dir)
+        if problems:
+            raise DataValidationError(problems)
+    package = read_datapackage(data_dir)
+    sources = load_sources(data_dir)
+    places = load_places(data_dir)
+    claims = join_claims(load_claims(data_dir), places, sources)
+    return Dataset(
+        sources=sources,
+        places=places,
+        claims=claims,
+        provinces=load_provinces(data_dir),
+        countries=load_countries(data_dir),
+        version=str(package.get("version", "")),
+        updated=str(package.get("created", ""))[:10],
+        title=str(package.get("title", "")),
+    )

@@ -1,0 +1,211 @@
+"""Build the folium map: offline basemap, one overlay per source, precision styles, provinces.
+
+The map is split so Streamlit can keep it alive across filter changes: :func:`base_map`
+(boundaries, optional tiles; depends only on the dataset) and :func:`claim_layers`
+(per-source overlays and the province layer; depends on the filtered claims), which
+``st_folium`` receives as ``feature_group_to_add``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import assets, labels, settings
+from geo.html import esc
+from geo.popups import place_popup, province_popup
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.load import Dataset
+
+SEA_COLOUR = "#dfe9f2"
+LAND_COLOUR = "#f6f3ec"
+XUAR_COLOUR = "#8b1a1a"
+HIKVISION_PROVINCE = "#e66101"
+OTHER_PROVINCE = "#b2abd2"
+BASE_RADIUS = 7
+RING_STEP = 3
+DEFAULT_CENTER = (33.0, 96.0)
+DEFAULT_ZOOM = 4
+#: Claims in these categories, located outside XUAR, put a province on the province layer.
+OUTSIDE_XUAR_CATEGORIES = ("ethnicity_analytics_outside_xuar", "procurement_contract")
+TILE_LAYER_NAME = "Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)"
+#: 28 colours that stay distinct on the light basemap (matplotlib tab20 + Dark2).
+PALETTE = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+    "#a6761d", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
+    "#31a354", "#756bb1", "#636363", "#9c9ede",
+]  # fmt: skip
+
+
+class OfflineMap(folium.Map):
+    """A folium Map whose Leaflet and jQuery come from this app, never from a CDN."""
+
+    default_js = [("leaflet", assets.LEAFLET_JS), ("jquery", assets.JQUERY_JS)]  # noqa: RUF012
+    default_css = [("leaflet_css", assets.LEAFLET_CSS)]  # noqa: RUF012
+
+
+class _MapStyle(MacroElement):
+    """Sea-coloured background and the default icon path served by this app."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>.leaflet-container{background:"
+        + SEA_COLOUR
+        + "} .place-popup blockquote{margin:2px 0 2px 8px;color:#444;font-style:italic}"
+        " .place-popup .chain,.place-popup .aka{color:#666;font-size:11px}"
+        " .place-popup .claim{margin:3px 0 6px}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = "
+        + json.dumps(assets.LEAFLET_IMAGES)
+        + ";{% endmacro %}"
+    )
+
+
+def source_colours(sources: pd.DataFrame) -> dict[str, str]:
+    """A stable colour per source id, in the order of ``sources.csv``."""
+    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
+
+
+def detail_url(place_id: str) -> str:
+    """Relative URL of a place's detail view in the dashboard."""
+    return f"?place={place_id}"
+
+
+def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM) -> OfflineMap:
+    """Map with our own vector basemap (countries, provinces, XUAR outline) and optional tiles."""
+    fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
+    _MapStyle().add_to(fmap)
+    folium.TileLayer(
+        "OpenStreetMap",
+        name=esc(TILE_LAYER_NAME),
+        overlay=True,
+        show=False,
+        control=True,
+        attr="© OpenStreetMap contributors",
+    ).add_to(fmap)
+    folium.GeoJson(
+        _geojson(data.countries, ["name"]),
+        name="Countries (Natural Earth)",
+        style_function=lambda _: {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6},
+        control=False,
+        interactive=False,
+    ).add_to(fmap)
+    folium.GeoJson(
+        _geojson(data.provinces, ["name_en"]),
+        name="Chinese provinces (Natural Earth)",
+        style_function=lambda _: {"fill": False, "color": "#9a9a9a", "weight": 0.8},
+        control=False,
+        interactive=False,
+    ).add_to(fmap)
+    xuar = data.provinces[data.provinces["iso_3166_2"] == settings.XUAR_ISO]
+    folium.GeoJson(
+        _geojson(xuar, ["name_en"]),
+        name="XUAR outline",
+        style_function=lambda _: {"fill": False, "color": XUAR_COLOUR, "weight": 2.5},
+        tooltip=esc("Xinjiang Uyghur Autonomous Region (XUAR)"),
+        control=False,
+    ).add_to(fmap)
+    return fmap
+
+
+def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
+    """GeoJSON dict of the given columns only, so the payload carries no unused attributes."""
+    return json.loads(gdf[[*keep, "geometry"]].to_json(drop_id=True))
+
+
+def place_marker(
+    place: pd.Series, claims: pd.DataFrame, ring: int, colour: str, popup_html: str
+) -> folium.CircleMarker:
+    """An area-level point: a dashed ring (never a pin); ring ``k`` of a place is drawn larger.
+
+    Sources at the same place nest as concentric rings, so no source's marker hides another.
+    """
+    level = place["admin_level"]
+    label = f"{place['name_en']}: {labels.PRECISION_SHORT.get(place['precision'], '')} · {len(claims)} claim(s)"
+    return folium.CircleMarker(
+        location=(place["lat"], place["lon"]),
+        radius=BASE_RADIUS + RING_STEP * ring,
+        color=colour,
+        weight=3,
+        dash_array=labels.DASH_BY_LEVEL.get(level, None),
+        fill=ring == 0,
+        fill_color=colour,
+        fill_opacity=0.35,
+        popup=folium.Popup(popup_html, max_width=440, lazy=True),
+        tooltip=esc(label),
+    )
+
+
+def source_layer_name(source: pd.Series, colour: str, n_places: int) -> str:
+    """Layer-control label: coloured dot, escaped short label, place count (the map legend)."""
+    title = labels.source_label(source.to_dict(), max_title=48)
+    return f'<span style="color:{colour}">●</span> {esc(title)} ({n_places})'
+
+
+def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGroup]:
+    """One overlay per source with markers at every place it makes a claim about, plus provinces."""
+    colours = source_colours(data.sources)
+    places = data.places.set_index("id", drop=False)
+    mapped = claims[claims["place"] != ""]
+    sources_here = mapped.groupby("place")["source"].agg(lambda s: list(dict.fromkeys(s)))
+    popups = {
+        pid: place_popup(places.loc[pid], mapped[mapped["place"] == pid], data.sources, colours, detail_url(pid))
+        for pid in sources_here.index
+    }
+    layers = []
+    by_source = data.sources.set_index("id", drop=False)
+    for source_id in [s for s in data.sources["id"] if s in set(mapped["source"])]:
+        at = mapped[mapped["source"] == source_id]
+        group = folium.FeatureGroup(
+            name=source_layer_name(by_source.loc[source_id], colours[source_id], at["place"].nunique())
+        )
+        for pid, place_claims in at.groupby("place", sort=False):
+            ring = sources_here[pid].index(source_id)
+            place_marker(places.loc[pid], place_claims, ring, colours[source_id], popups[pid]).add_to(group)
+        layers.append(group)
+    layers.append(province_layer(data, claims))
+    return layers
+
+
+def named_provinces(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
+    """Provinces outside XUAR that sources name as sites of Uyghur-targeting analytics."""
+    in_china_outside_xuar = claims["province"].str.startswith("CN-") & (claims["province"] != settings.XUAR_ISO)
+    return claims[in_china_outside_xuar & claims["category"].isin(OUTSIDE_XUAR_CATEGORIES)]
+
+
+def province_layer(data: Dataset, claims: pd.DataFrame) -> folium.FeatureGroup:
+    """Provinces named by sources outside XUAR, shaded by whether the source names Hikvision."""
+    named = named_provinces(data, claims)
+    group = folium.FeatureGroup(name=esc("Provinces named by sources outside XUAR (none tied to the '12')"))
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    for code, province_claims in named.groupby("province"):
+        hikvision = (province_claims["vendor_hikvision"] == "yes").any()
+        colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
+        province = provinces.loc[code]
+        folium.GeoJson(
+            _geojson(provinces.loc[[code]], ["name_en"]),
+            style_function=lambda _, c=colour: {"fillColor": c, "fillOpacity": 0.45, "color": c, "weight": 1},
+            tooltip=esc(
+                f"{province['name_en']}: {'Hikvision named' if hikvision else 'vendor not Hikvision or not stated'}"
+            ),
+            popup=folium.Popup(
+                province_popup(province, province_claims.drop_duplicates("id"), data.sources), max_width=400
+            ),
+        ).add_to(group)
+    return group
+
+
+def build_map(data: Dataset, claims: pd.DataFrame, **view: object) -> OfflineMap:
+    """The whole map in one object (exports and tests); the dashboard streams layers instead."""
+    fmap = base_map(data, **view)
+    for layer in claim_layers(data, claims):
+        layer.add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    return fmap

