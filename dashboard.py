@@ -2,38 +2,176 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets
+from geo import about, assets, charts, labels, tables
+from geo.detail import cite_line, place_detail_html
+from geo.errors import DataValidationError
+from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
 from geo.load import Dataset, load_dataset
-from geo.mapping import base_map, claim_layers
+from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view, place_at
 
-st.set_page_config(page_title="Hikvision and the surveillance of Uyghurs: places and sources", layout="wide")
+st.set_page_config(
+    page_title="Hikvision and the surveillance of Uyghurs: places and sources",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
 
 
 @st.cache_resource(show_spinner=False)
 def dataset() -> Dataset:
-    """Validated dataset, loaded once per server process (read-only)."""
+    """Validated dataset, loaded once per server process and shared read-only."""
     assets.install_static_assets()
     return load_dataset()
 
 
-data = dataset()
-st.title("Hikvision and the surveillance of Uyghurs: places, claims and sources")
-st.caption(
-    f"Every place named in one GHRD article (Putro, 2023), each with the sources that support or correct it. "
-    f"Dataset version {data.version}. Points stand for areas (county seats, city centres), never facilities."
+def select_place(place_id: str | None) -> None:
+    """Open (or close, with None) a place's detail view through the URL."""
+    if place_id:
+        st.query_params["place"] = place_id
+    elif "place" in st.query_params:
+        del st.query_params["place"]
+    st.rerun()
+
+
+try:
+    data = dataset()
+except DataValidationError as error:
+    st.error("The dataset failed validation, so the map cannot show it. Problems found:")
+    st.code("\n".join(str(p) for p in error.problems))
+    st.stop()
+
+params = st.query_params.to_dict()
+bounds = year_bounds(data.claims)
+initial = filters_from_params(params, years=bounds)
+claimed_sources = [s for s in data.sources["id"] if s in set(data.claims["source"])]
+source_names = data.sources.set_index("id").apply(lambda s: labels.source_label(s.to_dict(), max_title=50), axis=1)
+
+with st.sidebar:
+    st.header("Filters")
+    query = st.text_input(
+        "Search place names (any script)", value=initial.query, placeholder="Pishan, 皮山, Guma, گۇما", key="q"
+    )
+    chosen_sources = st.multiselect(
+        "Sources", claimed_sources, default=[s for s in initial.sources if s in claimed_sources],
+        format_func=lambda s: source_names[s], key="sources",
+    )  # fmt: skip
+    chosen_categories = st.multiselect(
+        "Categories", list(labels.CATEGORY), default=[c for c in initial.categories if c in labels.CATEGORY],
+        format_func=labels.CATEGORY.get, key="categories",
+    )  # fmt: skip
+    chosen_statuses = st.multiselect(
+        "Claim status", list(labels.STATUS), default=[s for s in initial.statuses if s in labels.STATUS],
+        format_func=labels.STATUS.get, key="statuses",
+    )  # fmt: skip
+    chosen_levels = st.multiselect(
+        "Admin level", list(labels.DASH_BY_LEVEL), default=[lv for lv in initial.levels if lv in labels.DASH_BY_LEVEL],
+        key="levels",
+    )  # fmt: skip
+    chosen_years = st.slider(
+        "Years (event, else reported)", bounds[0], bounds[1],
+        value=(initial.year_from or bounds[0], initial.year_to or bounds[1]), key="years",
+    )  # fmt: skip
+    st.caption("Empty means all. Undated claims drop out once the year range is narrowed.")
+
+filters = with_years(
+    Filters(tuple(chosen_sources), tuple(chosen_categories), tuple(chosen_statuses), tuple(chosen_levels), query=query),
+    chosen_years,
+    bounds,
 )
-layers = claim_layers(data, data.claims)
-st_folium(
+selected = params.get("place") if params.get("place") in set(data.places["id"]) else None
+wanted = params_from_filters(filters) | {k: params[k] for k in ("place", "lat", "lng", "zoom") if k in params}
+if wanted != params:
+    st.query_params.from_dict(wanted)
+
+shown = apply_filters(data.claims, data.places, filters)
+
+st.title("Hikvision and the surveillance of Uyghurs: places, claims and sources")
+st.markdown(
+    f"**{len(shown)} of {len(data.claims)} claims shown** · every place named in one GHRD article "
+    f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated})"
+)
+st.html(about.twelve_provinces_panel(data, named_provinces(data, data.claims)))
+
+if selected:
+    with st.container(border=True):
+        cite = cite_line(
+            data,
+            data.places.set_index("id", drop=False).loc[selected],
+            str(st.context.url or ""),
+            dt.date.today().isoformat(),
+        )
+        st.html(place_detail_html(data, selected, shown, cite))
+        if st.button("Close the detail view", key="close_detail"):
+            select_place(None)
+
+places_by_id = data.places.set_index("id")
+view = parse_view(params)
+if selected:
+    center, zoom = (places_by_id.loc[selected, "lat"], places_by_id.loc[selected, "lon"]), 6
+elif view:
+    center, zoom = view
+else:
+    center, zoom = DEFAULT_CENTER, DEFAULT_ZOOM
+
+clicked = st_folium(
     base_map(data),
-    feature_group_to_add=layers,
+    feature_group_to_add=claim_layers(data, shown),
     layer_control=folium.LayerControl(collapsed=True),
-    returned_objects=[],
+    center=center,
+    zoom=zoom,
+    returned_objects=["last_object_clicked"],
     use_container_width=True,
-    height=600,
+    height=560,
     key="map",
 )
-st.dataframe(data.places.drop(columns="geometry"), hide_index=True)
+click = (clicked or {}).get("last_object_clicked")
+if click and click != st.session_state.get("handled_click"):
+    st.session_state["handled_click"] = click
+    target = place_at(data.places, click["lat"], click["lng"])
+    if target and target != selected:
+        select_place(target)
+st.caption(
+    "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
+    "click for names, claims and sources. Shaded provinces: orange where the source names Hikvision, "
+    "lilac where the vendor is another or not stated. Layers (one per source) and optional web tiles: "
+    "the control at the top right. Boundaries: Natural Earth (public domain)."
+)
+
+tab_places, tab_claims, tab_sources, tab_time, tab_about = st.tabs(
+    ["Places", "Claims", "Sources and citation chain", "Timeline", "About and method"]
+)
+with tab_places:
+    place_rows = tables.places_table(data, shown)
+    picked = st.dataframe(
+        place_rows, hide_index=True, on_select="rerun", selection_mode="single-row", key="places_table",
+        column_config={"detail": st.column_config.LinkColumn("detail", display_text="open")},
+    )  # fmt: skip
+    rows = picked.selection.rows if picked else []
+    if rows and place_rows.loc[rows[0], "id"] != selected:
+        select_place(str(place_rows.loc[rows[0], "id"]))
+with tab_claims:
+    st.dataframe(
+        tables.claims_table(shown), hide_index=True,
+        column_config={"link": st.column_config.LinkColumn("link", display_text="source")},
+    )  # fmt: skip
+with tab_sources:
+    st.graphviz_chart(charts.citation_graph(data, shown))
+    st.dataframe(
+        tables.sources_table(data, shown), hide_index=True,
+        column_config={
+            "link": st.column_config.LinkColumn("link", display_text="open"),
+            "archive": st.column_config.LinkColumn("archive", display_text="archive"),
+        },
+    )  # fmt: skip
+with tab_time:
+    st.altair_chart(charts.timeline(shown), width="stretch")
+with tab_about:
+    st.markdown(about.METHOD)
+    st.subheader("The article's known errors and how they are handled")
+    st.html(about.known_errors_html(data.claims))
+    st.caption(f"Dataset version {data.version}, last updated {data.updated}.")

@@ -209,3 +209,22 @@ def build_map(data: Dataset, claims: pd.DataFrame, **view: object) -> OfflineMap
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     return fmap
+
+
+def place_at(places: pd.DataFrame, lat: float, lng: float, tolerance: float = 1e-3) -> str | None:
+    """Id of the place at a clicked coordinate (markers sit exactly on place points)."""
+    distance = (places["lat"] - lat).abs() + (places["lon"] - lng).abs()
+    if distance.empty or distance.min() > tolerance:
+        return None
+    return str(places.loc[distance.idxmin(), "id"])
+
+
+def parse_view(params: dict[str, str]) -> tuple[tuple[float, float], int] | None:
+    """Map centre and zoom from ``lat``, ``lng`` and ``zoom`` query parameters, if valid."""
+    try:
+        lat, lng, zoom = float(params["lat"]), float(params["lng"]), int(params["zoom"])
+    except (KeyError, ValueError):
+        return None
+    if -90 <= lat <= 90 and -180 <= lng <= 180 and 1 <= zoom <= 18:
+        return (lat, lng), zoom
+    return None

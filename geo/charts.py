@@ -1,0 +1,57 @@
+"""Charts for the tabs: the citation graph (Graphviz DOT) and the timeline (Altair)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import altair as alt
+import pandas as pd
+
+from geo import labels
+from geo.filters import claim_years
+
+if TYPE_CHECKING:
+    from geo.load import Dataset
+
+
+def _dot(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def citation_graph(data: Dataset, claims: pd.DataFrame) -> str:
+    """DOT graph of who cites or relays whom, for the sources behind the shown claims."""
+    used = set(claims["source"]) | (set(claims["relayed_from"]) - {""})
+    sources = data.sources.set_index("id")
+    edges = {(s, c, "cites") for s in used if s in sources.index for c in sources.loc[s, "cites"]}
+    edges |= {(s, r, "relays") for s, r in zip(claims["source"], claims["relayed_from"], strict=True) if r}
+    nodes = used | {c for _, c, _ in edges}
+    lines = ["digraph citations {", "rankdir=LR; node [shape=box, style=rounded, fontsize=10];"]
+    for node in sorted(nodes):
+        label = labels.source_label(sources.loc[node].to_dict(), max_title=40) if node in sources.index else node
+        lines.append(f"{_dot(node)} [label={_dot(label)}];")
+    lines.extend(f"{_dot(a)} -> {_dot(b)} [label={_dot(kind)}, fontsize=8];" for a, b, kind in sorted(edges))
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def timeline(claims: pd.DataFrame) -> alt.Chart:
+    """Dated claims as bars from start to end year, one row per place, coloured by status."""
+    years = claim_years(claims)
+    frame = claims.assign(
+        start=pd.to_datetime(years["year_start"].astype("Int64").astype(str), format="%Y", errors="coerce"),
+        end=pd.to_datetime((years["year_end"] + 1).astype("Int64").astype(str), format="%Y", errors="coerce"),
+        where=claims["place_name_en"].fillna("").replace("", "(no place)"),
+        status_label=claims["status"].map(labels.STATUS),
+    ).dropna(subset=["start"])
+    frame = frame[["id", "where", "start", "end", "status_label", "summary", "source_publisher"]]
+    return (
+        alt.Chart(frame)
+        .mark_bar(opacity=0.7)
+        .encode(
+            x=alt.X("start:T", title="year"),
+            x2="end:T",
+            y=alt.Y("where:N", title=None),
+            color=alt.Color("status_label:N", title="status"),
+            tooltip=["id", "where", "status_label", "source_publisher", "summary"],
+        )
+    )

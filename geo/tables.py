@@ -1,0 +1,78 @@
+"""Table views for the tabs: display columns only, links restricted to http(s)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from geo import labels
+from geo.mapping import detail_url
+from geo.validate import is_http_url
+
+if TYPE_CHECKING:
+    from geo.load import Dataset
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s), else None, so a table never renders another scheme as a link."""
+    return url if isinstance(url, str) and is_http_url(url) else None
+
+
+def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per place that has a shown claim, with counts and a detail link."""
+    counts = claims[claims["place"] != ""].groupby("place").agg(claims=("id", "size"), sources=("source", "nunique"))
+    places = data.places.drop(columns="geometry").join(counts, on="id", how="inner")
+    return pd.DataFrame(
+        {
+            "id": places["id"],
+            "place": places["name_en"],
+            "Chinese": places["name_zh"],
+            "Uyghur (Arabic script)": places["name_ug_arabic"],
+            "Uyghur (Latin)": places["name_ug_latin"],
+            "level": places["admin_level"],
+            "precision": places["precision"].map(labels.PRECISION_SHORT),
+            "claims": places["claims"],
+            "sources": places["sources"],
+            "lat": places["lat"],
+            "lon": places["lon"],
+            "detail": places["id"].map(detail_url),
+        }
+    ).reset_index(drop=True)
+
+
+def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per shown claim with its source and status."""
+    return pd.DataFrame(
+        {
+            "id": claims["id"],
+            "place": claims["place_name_en"].fillna(""),
+            "status": claims["status"].map(labels.STATUS),
+            "summary": claims["summary"],
+            "quote": claims["quote"],
+            "correction": claims["correction"],
+            "event": claims["event_date"],
+            "reported": claims["reported_date"],
+            "source": claims["source_publisher"] + ": " + claims["source_title"],
+            "link": claims["source_url"].map(safe_url),
+        }
+    ).reset_index(drop=True)
+
+
+def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
+    """Sources behind the shown claims, with their dates and citation lists."""
+    used = data.sources[data.sources["id"].isin(set(claims["source"]) | set(claims["relayed_from"]))]
+    return pd.DataFrame(
+        {
+            "id": used["id"],
+            "publisher": used["publisher"],
+            "title": used["title"],
+            "kind": used["kind"],
+            "published": used["published"],
+            "other date": used["published_alt"],
+            "date note": used["date_note"],
+            "cites": used["cites"].map(", ".join),
+            "link": used["url"].map(safe_url),
+            "archive": used["archive_url"].map(safe_url),
+        }
+    ).reset_index(drop=True)
