@@ -13,7 +13,7 @@ from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError
 from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
 from geo.load import Dataset, load_dataset
-from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view, place_at
+from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
 
 st.set_page_config(
     page_title="Hikvision and the surveillance of Uyghurs: places and sources",
@@ -118,26 +118,20 @@ elif view:
 else:
     center, zoom = DEFAULT_CENTER, DEFAULT_ZOOM
 
-clicked = st_folium(
+st_folium(
     base_map(data),
     feature_group_to_add=claim_layers(data, shown),
     layer_control=folium.LayerControl(collapsed=True),
     center=center,
     zoom=zoom,
-    returned_objects=["last_object_clicked"],
+    returned_objects=[],  # panning, zooming and clicking never rerun the script
     use_container_width=True,
     height=560,
     key="map",
 )
-click = (clicked or {}).get("last_object_clicked")
-if click and click != st.session_state.get("handled_click"):
-    st.session_state["handled_click"] = click
-    target = place_at(data.places, click["lat"], click["lng"])
-    if target and target != selected:
-        select_place(target)
 st.caption(
     "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
-    "click for names, claims and sources. Shaded provinces: orange where the source names Hikvision, "
+    "click for names, claims and sources, and the popup's link opens the detail view. Shaded provinces: orange where the source names Hikvision, "
     "lilac where the vendor is another or not stated. Layers (one per source) and optional web tiles: "
     "the control at the top right. Boundaries: Natural Earth (public domain)."
 )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def cite_line(data: Dataset, place: pd.Series, base_url: str, accessed: str) -> str:
     """Plain-text citation with the dataset version and a stable URL for the place."""
-    url = f"{base_url.rstrip('/')}/{detail_url(place['id'])}" if base_url else detail_url(place["id"])
+    url = base_url.split("?", maxsplit=1)[0].rstrip("/") + detail_url(place["id"])
     return (
         f"“{place['name_en']}” (place id {place['id']}), in: {data.title}, dataset version {data.version} "
         f"({data.updated}). {url} (accessed {accessed})."

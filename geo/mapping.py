@@ -74,8 +74,8 @@ def source_colours(sources: pd.DataFrame) -> dict[str, str]:
 
 
 def detail_url(place_id: str) -> str:
-    """Relative URL of a place's detail view in the dashboard."""
-    return f"?place={place_id}"
+    """Root-relative URL of a place's detail view (works from inside the map iframe too)."""
+    return f"/?place={place_id}"
 
 
 def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM) -> OfflineMap:

@@ -1,0 +1,91 @@
+"""App logic through Streamlit's AppTest: filters, counts, payload, URL state."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import PROJECT
+
+APP = str(PROJECT / "dashboard.py")
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def count_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "claims shown" in m.value)
+
+
+def payload(at: AppTest) -> dict:
+    component = at.get("component_instance")[0]
+    return json.loads(component.proto.json_args)
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return run()
+
+
+def test_default_view_shows_every_claim(default_app: AppTest) -> None:
+    assert not default_app.exception
+    assert count_line(default_app).startswith("**60 of 60 claims shown**")
+
+
+def test_map_payload_is_offline_and_never_reruns_on_pan_zoom_or_click(default_app: AppTest) -> None:
+    args = payload(default_app)
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/jquery/jquery.min.js"]
+    assert args["returned_objects"] == []
+    assert "L.circleMarker(" in args["feature_group"]
+
+
+def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
+    at = run()
+    before = payload(at)["feature_group"]
+    at.sidebar.multiselect(key="statuses").set_value(["unverified"]).run()
+    assert count_line(at).startswith("**3 of 60 claims shown**")
+    after = payload(at)["feature_group"]
+    assert len(after) < len(before)
+    assert at.query_params["status"] == ["unverified"] or at.query_params["status"] == "unverified"
+
+
+@pytest.mark.parametrize("query", ["皮山", "Guma", "گۇما", "Pishan"])
+def test_search_in_every_script(query: str) -> None:
+    at = run()
+    at.sidebar.text_input(key="q").set_value(query).run()
+    assert count_line(at).startswith("**2 of 60 claims shown**")
+    places = at.dataframe[0].value
+    assert list(places["id"]) == ["pishan"]
+
+
+def test_filter_params_restore_state() -> None:
+    at = run(status="corrected", q="Chengmai")
+    assert at.sidebar.multiselect(key="statuses").value == ["corrected"]
+    assert at.sidebar.text_input(key="q").value == "Chengmai"
+    assert count_line(at).startswith("**0 of 60")
+    at = run(level="county", **{"from": "2017", "to": "2017"})
+    assert at.sidebar.slider(key="years").value == (2017, 2017)
+    assert "of 60 claims shown" in count_line(at)
+    assert not count_line(at).startswith("**60 of")
+
+
+def test_place_param_opens_detail_view() -> None:
+    at = run(place="chengmai")
+    detail = " ".join(h.proto.body for h in at.get("html"))
+    assert "Chengmai County" in detail
+    assert "Cite this:" in detail
+    assert "dataset version 0.1.0" in detail
+    assert "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/" in detail
+    assert payload(at)["zoom"] == 6
+
+
+def test_unknown_place_param_is_ignored() -> None:
+    at = run(place="<script>")
+    assert not at.exception
+    assert not any("Cite this:" in h.proto.body for h in at.get("html"))

@@ -1,0 +1,125 @@
+"""Unit tests on the generated folium map, without Streamlit (streamlit-folium style)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from geo import assets
+from geo.html import esc, link
+from geo.load import load_dataset
+from geo.mapping import build_map, claim_layers, named_provinces, place_at, source_colours
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def html(data) -> str:
+    return build_map(data, data.claims).get_root().render()
+
+
+def test_one_overlay_per_source_with_places(data) -> None:
+    layers = claim_layers(data, data.claims)
+    mapped_sources = data.claims.loc[data.claims["place"] != "", "source"].unique()
+    assert len(layers) == len(mapped_sources) + 1  # + the province layer
+    names = [layer.layer_name for layer in layers[:-1]]
+    assert any("IPVM" in n and "Hikvision Uyghur Recognition" in n for n in names)
+
+
+def test_place_named_by_several_sources_appears_in_each_layer(data) -> None:
+    layers = claim_layers(data, data.claims)
+    chengmai = data.places.set_index("id").loc["chengmai"]
+    holding = [
+        layer
+        for layer in layers[:-1]
+        if any(
+            getattr(child, "location", None) == [chengmai["lat"], chengmai["lon"]] for child in layer._children.values()
+        )
+    ]
+    expected = data.claims.loc[data.claims["place"] == "chengmai", "source"].nunique()
+    assert len(holding) == expected >= 4
+    radii = sorted(
+        child.options["radius"]
+        for layer in holding
+        for child in layer._children.values()
+        if getattr(child, "location", None) == [chengmai["lat"], chengmai["lon"]]
+    )
+    assert len(set(radii)) == len(radii)  # concentric rings: none hides another
+
+
+def test_points_are_area_rings_not_pins(html: str) -> None:
+    assert "L.marker(" not in html
+    assert "L.circleMarker(" in html
+    assert '"dashArray": "6 4"' in html  # county seats
+    assert '"dashArray": "10 5"' in html  # regions
+
+
+def test_assets_come_from_this_app_not_cdns(html: str) -> None:
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert scripts == [assets.LEAFLET_JS, assets.JQUERY_JS]
+    assert styles == [assets.LEAFLET_CSS]
+    assert "cdn." not in html
+    assert "code.jquery.com" not in html
+
+
+def test_tiles_are_optional_and_off_by_default(html: str) -> None:
+    assert "tile.openstreetmap.org" in html
+    tile_var = re.search(r"var (tile_layer_\w+) = L\.tileLayer\(", html).group(1)
+    assert f"{tile_var}.addTo(" not in html
+
+
+def test_popup_has_names_precision_quote_links_and_detail(html: str) -> None:
+    assert "گۇما ناھىيىسى" in html
+    assert "皮山县" in html
+    assert "county seat: the point stands for the whole county" in html
+    assert "https://ipvm.com/reports/hikvision-xinjiang" in html
+    assert "/?place=pishan" in html
+    assert "Chain: Global Human Rights Defence (GHRD) → IPVM" in html
+
+
+def test_province_layer_names_provinces_without_tying_them_to_twelve(data, html: str) -> None:
+    named = named_provinces(data, data.claims)
+    assert set(named["province"]) == {"CN-CQ", "CN-FJ", "CN-GS", "CN-HI", "CN-JS", "CN-SC", "CN-SD", "CN-SH", "CN-ZJ"}
+    assert "one of the article's “12 provinces”" in html
+    assert html.count("#e66101") >= 2  # Hainan and Fujian: Hikvision named
+
+
+def test_hostile_text_is_escaped_in_popups_and_layer_names(data) -> None:
+    attack = '<img src=x onerror="alert(1)">`${alert(2)}`'
+    sources = data.sources.copy()
+    sources.loc[sources["id"] == "register-2023-07-31", ["title", "url"]] = [attack, "javascript:alert(3)"]
+    claims = data.claims.copy()
+    claims.loc[claims["source"] == "register-2023-07-31", "summary"] = attack
+    claims.loc[claims["source"] == "register-2023-07-31", "source_title"] = attack
+    hostile = type(data)(**{**data.__dict__, "sources": sources, "claims": claims})
+    out = build_map(hostile, claims).get_root().render()
+    assert "<img src=x" not in out
+    assert "${alert(2)}" not in out
+    assert 'href="javascript:' not in out
+    assert esc(attack) in out
+
+
+def test_esc_and_link() -> None:
+    assert esc('<a href="x">`$') == "&lt;a href=&quot;x&quot;&gt;&#96;&#36;"
+    assert link("javascript:alert(1)", "x") == "x"
+    assert (
+        link("https://a.org/?q=<b>", "<b>")
+        == '<a href="https://a.org/?q=&lt;b&gt;" target="_blank" rel="noopener noreferrer">&lt;b&gt;</a>'
+    )
+
+
+def test_source_colours_are_distinct(data) -> None:
+    colours = source_colours(data.sources)
+    assert len(set(colours.values())) == len(colours)
+
+
+def test_place_at_finds_clicked_place(data) -> None:
+    assert place_at(data.places, 37.6168, 78.2809) == "pishan"
+    assert place_at(data.places, 0.0, 0.0) is None
+    assert place_at(pd.DataFrame({"id": [], "lat": [], "lon": []}), 1.0, 1.0) is None
