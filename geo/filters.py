@@ -49,8 +49,9 @@ def year_bounds(claims: pd.DataFrame) -> tuple[int, int]:
 
 
 def apply_filters(claims: pd.DataFrame, places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Claims that pass every filter. A date range drops undated claims; a level or name
-    filter drops claims that name no place.
+    """Claims that pass every filter.
+
+    A date range drops undated claims; a level or name filter drops claims naming no place.
     """
     keep = claims["id"].notna()
     for attr, column in (("sources", "source"), ("categories", "category"), ("statuses", "status")):

@@ -36,7 +36,7 @@ def page(browser, app_url):
 
 
 def map_frame(page):
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(state="visible")
+    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
     return next(f for f in page.frames if "streamlit_folium" in f.url or f.url.endswith("index.html"))
 
 
