@@ -88,9 +88,12 @@ def join_claims(claims: pd.DataFrame, places: gpd.GeoDataFrame, sources: pd.Data
     return gpd.GeoDataFrame(joined.drop(columns=["place_id", "source_id"]), geometry=geometry, crs=settings.crs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """The whole validated evidence base, as the dashboard and exports see it."""
+    """The whole validated evidence base, as the dashboard and exports see it.
+
+    Compared and hashed by identity, so derived views can be cached per loaded dataset.
+    """
 
     sources: pd.DataFrame
     places: gpd.GeoDataFrame

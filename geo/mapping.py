@@ -16,11 +16,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import assets, labels, settings
+from geo.display import display
 from geo.html import esc
 from geo.popups import place_popup, province_popup
 
 if TYPE_CHECKING:
-    import geopandas as gpd
     import pandas as pd
 
     from geo.load import Dataset
@@ -80,6 +80,7 @@ def detail_url(place_id: str) -> str:
 
 def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM) -> OfflineMap:
     """Map with our own vector basemap (countries, provinces, XUAR outline) and optional tiles."""
+    prepared = display(data)
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
     _MapStyle().add_to(fmap)
     folium.TileLayer(
@@ -91,33 +92,27 @@ def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoo
         attr="© OpenStreetMap contributors",
     ).add_to(fmap)
     folium.GeoJson(
-        _geojson(data.countries, ["name"]),
+        prepared.countries,
         name="Countries (Natural Earth)",
         style_function=lambda _: {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6},
         control=False,
         interactive=False,
     ).add_to(fmap)
     folium.GeoJson(
-        _geojson(data.provinces, ["name_en"]),
+        prepared.provinces,
         name="Chinese provinces (Natural Earth)",
         style_function=lambda _: {"fill": False, "color": "#9a9a9a", "weight": 0.8},
         control=False,
         interactive=False,
     ).add_to(fmap)
-    xuar = data.provinces[data.provinces["iso_3166_2"] == settings.XUAR_ISO]
     folium.GeoJson(
-        _geojson(xuar, ["name_en"]),
+        prepared.xuar,
         name="XUAR outline",
         style_function=lambda _: {"fill": False, "color": XUAR_COLOUR, "weight": 2.5},
         tooltip=esc("Xinjiang Uyghur Autonomous Region (XUAR)"),
         control=False,
     ).add_to(fmap)
     return fmap
-
-
-def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
-    """GeoJSON dict of the given columns only, so the payload carries no unused attributes."""
-    return json.loads(gdf[[*keep, "geometry"]].to_json(drop_id=True))
 
 
 def place_marker(
@@ -151,14 +146,18 @@ def source_layer_name(source: pd.Series, colour: str, n_places: int) -> str:
 
 def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGroup]:
     """One overlay per source with markers at every place it makes a claim about, plus provinces."""
-    colours = source_colours(data.sources)
+    prepared = display(data)
+    colours = prepared.colours
     places = data.places.set_index("id", drop=False)
     mapped = claims[claims["place"] != ""]
-    sources_here = mapped.groupby("place")["source"].agg(lambda s: list(dict.fromkeys(s)))
-    popups = {
-        pid: place_popup(places.loc[pid], mapped[mapped["place"] == pid], data.sources, colours, detail_url(pid))
-        for pid in sources_here.index
-    }
+    sources_here = mapped.groupby("place", sort=False)["source"].agg(lambda s: list(dict.fromkeys(s)))
+    popups = {}
+    for pid, place_claims in mapped.groupby("place", sort=False):
+        groups = [
+            (prepared.source_heading[sid], [prepared.claim_html[cid] for cid in group["id"]])
+            for sid, group in place_claims.groupby("source", sort=False)
+        ]
+        popups[pid] = place_popup(prepared.place_header[pid], groups, detail_url(pid))
     layers = []
     by_source = data.sources.set_index("id", drop=False)
     for source_id in [s for s in data.sources["id"] if s in set(mapped["source"])]:
@@ -190,7 +189,7 @@ def province_layer(data: Dataset, claims: pd.DataFrame) -> folium.FeatureGroup:
         colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
         province = provinces.loc[code]
         folium.GeoJson(
-            _geojson(provinces.loc[[code]], ["name_en"]),
+            display(data).province_shapes[code],
             style_function=lambda _, c=colour: {"fillColor": c, "fillOpacity": 0.45, "color": c, "weight": 1},
             tooltip=esc(
                 f"{province['name_en']}: {'Hikvision named' if hikvision else 'vendor not Hikvision or not stated'}"

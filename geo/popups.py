@@ -76,21 +76,26 @@ def source_heading(source: pd.Series, colour: str) -> str:
     return f"<div class='src'>{dot} {link(source['url'], label)}{archive}</div>"
 
 
-def place_popup(
-    place: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame, colours: dict[str, str], detail_url: str
-) -> str:
-    """Popup for one place: names, precision, every claim grouped by source, detail link."""
-    by_id = sources.set_index("id", drop=False)
+def place_header(place: pd.Series) -> str:
+    """Top of a place popup: name, names in every script, precision."""
+    return (
+        f"<h4 style='margin:0 0 4px'>{esc(place['name_en'])}</h4>"
+        f"<div class='names'>{names_html(place)}</div>"
+        f"<div class='precision'><i>{esc(labels.PRECISION.get(place['precision'], place['precision']))}</i></div>"
+    )
+
+
+def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str) -> str:
+    """Popup for one place from prepared fragments: header, then each source's claims."""
+    n_claims = sum(len(claims) for _, claims in groups)
     html = [
         "<div class='place-popup' style='max-width:420px;font-size:13px'>",
-        f"<h4 style='margin:0 0 4px'>{esc(place['name_en'])}</h4>",
-        f"<div class='names'>{names_html(place)}</div>",
-        f"<div class='precision'><i>{esc(labels.PRECISION.get(place['precision'], place['precision']))}</i></div>",
-        f"<div class='count'>{len(claims)} claim(s) from {claims['source'].nunique()} source(s)</div>",
+        header,
+        f"<div class='count'>{n_claims} claim(s) from {len(groups)} source(s)</div>",
     ]
-    for source_id, group in claims.groupby("source", sort=False):
-        html.append(source_heading(by_id.loc[source_id], colours.get(source_id, "#333")))
-        html.extend(claim_html(claim, sources) for _, claim in group.iterrows())
+    for heading, claims in groups:
+        html.append(heading)
+        html.extend(claims)
     html.append(f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>Open the detail view ↗</a></div></div>")
     return "".join(html)
 

@@ -1,0 +1,88 @@
+"""Display-ready pieces of a dataset, computed once per loaded dataset and reused on every rerun.
+
+Building popups and basemap GeoJSON from DataFrames costs hundreds of milliseconds; a filter
+change only needs to pick from these prepared fragments. The cache is keyed weakly by the
+dataset object, so a reloaded dataset gets fresh fragments.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+
+from geo import settings
+from geo.popups import claim_html, place_header, source_heading
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.load import Dataset
+
+#: Decimal places sent to the browser: about 1 km for context countries, 100 m for provinces.
+COUNTRY_DECIMALS = 2
+PROVINCE_DECIMALS = 3
+#: Context-country islands smaller than this (square degrees, about 2,000 km²) are not drawn.
+MIN_COUNTRY_PART_AREA = 0.2
+
+
+@dataclass(frozen=True)
+class Display:
+    """Prepared GeoJSON and HTML fragments for one dataset."""
+
+    countries: dict
+    provinces: dict
+    xuar: dict
+    province_shapes: dict[str, dict]
+    claim_html: dict[str, str]
+    source_heading: dict[str, str]
+    place_header: dict[str, str]
+    colours: dict[str, str]
+
+
+_cache: weakref.WeakKeyDictionary[Dataset, Display] = weakref.WeakKeyDictionary()
+
+
+def rounded(geometries: np.ndarray, decimals: int) -> np.ndarray:
+    """Round coordinates for display; the stored data keeps full precision."""
+    return shapely.transform(geometries, lambda xy: np.round(xy, decimals))
+
+
+def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_area: float = 0.0) -> dict:
+    """All polygons as one MultiPolygon feature: borders still drawn, one feature to style."""
+    parts = shapely.get_parts(gdf.geometry.values)
+    parts = rounded(parts[shapely.area(parts) >= min_area], decimals)
+    polygons = [p for p in parts if p.geom_type == "Polygon" and not p.is_empty]
+    geometry = shapely.MultiPolygon(polygons)
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {"name": name}, "geometry": shapely.geometry.mapping(geometry)}],
+    }
+
+
+def display(data: Dataset) -> Display:
+    """The prepared pieces for ``data``, built on first use."""
+    if data in _cache:
+        return _cache[data]
+    from geo.mapping import source_colours  # mapping imports this module
+
+    colours = source_colours(data.sources)
+    sources = data.sources.set_index("id", drop=False)
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    prepared = Display(
+        countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
+        provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
+        xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
+        province_shapes={
+            code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
+        },
+        claim_html={row["id"]: claim_html(row, data.sources) for _, row in data.claims.iterrows()},
+        source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
+        place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
+        colours=colours,
+    )
+    _cache[data] = prepared
+    return prepared
