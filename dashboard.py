@@ -12,6 +12,7 @@ from geo import about, assets, charts, labels, tables
 from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError
 from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
+from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
 from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
 
@@ -129,6 +130,8 @@ st_folium(
     height=560,
     key="map",
 )
+with st.expander("Legend"):
+    st.html(legend_html(data, shown))
 st.caption(
     "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
     "click for names, claims and sources, and the popup's link opens the detail view. Shaded provinces: orange where the source names Hikvision, "

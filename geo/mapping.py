@@ -54,7 +54,12 @@ class OfflineMap(folium.Map):
 
 
 class _MapStyle(MacroElement):
-    """Sea-coloured background and the default icon path served by this app."""
+    """Sea-coloured background, the default icon path served by this app, and the view in the URL.
+
+    After each pan or zoom the map writes ``lat``, ``lng`` and ``zoom`` into the page URL
+    with ``history.replaceState``: the view survives a reload and can be shared, and the
+    Streamlit script never reruns for it.
+    """
 
     _template = Template(
         "{% macro header(this, kwargs) %}<style>.leaflet-container{background:"
@@ -64,7 +69,12 @@ class _MapStyle(MacroElement):
         " .place-popup .claim{margin:3px 0 6px}</style>{% endmacro %}"
         "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = "
         + json.dumps(assets.LEAFLET_IMAGES)
-        + ";{% endmacro %}"
+        + ";{{ this._parent.get_name() }}.on('moveend', function (e) { try {"
+        " var c = e.target.getCenter(), w = window.parent, url = new URL(w.location.href);"
+        " url.searchParams.set('lat', c.lat.toFixed(3)); url.searchParams.set('lng', c.lng.toFixed(3));"
+        " url.searchParams.set('zoom', String(e.target.getZoom()));"
+        " w.history.replaceState(w.history.state, '', url.toString()); } catch (err) {} });"
+        "{% endmacro %}"
     )
 
 
@@ -115,15 +125,12 @@ def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoo
     return fmap
 
 
-def place_marker(
-    place: pd.Series, claims: pd.DataFrame, ring: int, colour: str, popup_html: str
-) -> folium.CircleMarker:
+def place_marker(place: pd.Series, ring: int, colour: str, popup_html: str, tooltip: str) -> folium.CircleMarker:
     """An area-level point: a dashed ring (never a pin); ring ``k`` of a place is drawn larger.
 
     Sources at the same place nest as concentric rings, so no source's marker hides another.
     """
     level = place["admin_level"]
-    label = f"{place['name_en']}: {labels.PRECISION_SHORT.get(place['precision'], '')} · {len(claims)} claim(s)"
     return folium.CircleMarker(
         location=(place["lat"], place["lon"]),
         radius=BASE_RADIUS + RING_STEP * ring,
@@ -134,13 +141,13 @@ def place_marker(
         fill_color=colour,
         fill_opacity=0.35,
         popup=folium.Popup(popup_html, max_width=440, lazy=True),
-        tooltip=esc(label),
+        tooltip=esc(tooltip),
     )
 
 
 def source_layer_name(source: pd.Series, colour: str, n_places: int) -> str:
     """Layer-control label: coloured dot, escaped short label, place count (the map legend)."""
-    title = labels.source_label(source.to_dict(), max_title=48)
+    title = labels.source_label(source.to_dict(), max_title=34)
     return f'<span style="color:{colour}">●</span> {esc(title)} ({n_places})'
 
 
@@ -151,6 +158,7 @@ def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGrou
     places = data.places.set_index("id", drop=False)
     mapped = claims[claims["place"] != ""]
     sources_here = mapped.groupby("place", sort=False)["source"].agg(lambda s: list(dict.fromkeys(s)))
+    totals = mapped.groupby("place", sort=False).size()
     popups = {}
     for pid, place_claims in mapped.groupby("place", sort=False):
         groups = [
@@ -167,7 +175,13 @@ def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGrou
         )
         for pid, place_claims in at.groupby("place", sort=False):
             ring = sources_here[pid].index(source_id)
-            place_marker(places.loc[pid], place_claims, ring, colours[source_id], popups[pid]).add_to(group)
+            place = places.loc[pid]
+            tooltip = (
+                f"{place['name_en']} · {labels.PRECISION_SHORT.get(place['precision'], '')} · "
+                f"{totals[pid]} claim(s), {len(sources_here[pid])} source(s); this ring: "
+                f"{by_source.loc[source_id, 'publisher']} ({len(place_claims)})"
+            )
+            place_marker(place, ring, colours[source_id], popups[pid], tooltip).add_to(group)
         layers.append(group)
     layers.append(province_layer(data, claims))
     return layers

@@ -89,3 +89,20 @@ def test_unknown_place_param_is_ignored() -> None:
     at = run(place="<script>")
     assert not at.exception
     assert not any("Cite this:" in h.proto.body for h in at.get("html"))
+
+
+def test_selecting_a_table_row_opens_the_place() -> None:
+    at = run()
+    places = at.dataframe[0].value
+    row = int(places.index[places["id"] == "moyu"][0])
+    at.session_state["places_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["place"] in ("moyu", ["moyu"])
+    assert any("Moyu County" in h.proto.body for h in at.get("html"))
+
+
+def test_legend_lists_shown_sources_only() -> None:
+    at = run(source="register-2023-07-31")
+    legend = " ".join(h.proto.body for h in at.get("html") if "Sources shown on the map" in h.proto.body)
+    assert "The Register" in legend
+    assert "Biometric Update" not in legend

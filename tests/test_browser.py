@@ -67,16 +67,8 @@ def test_article_places_are_drawn(page, app_url, data) -> None:
 
 def test_clicking_pishan_shows_popup_with_ipvm_link(page, app_url, data) -> None:
     page.goto(app_url + "/?lat=37.6&lng=78.3&zoom=7")
-    frame = map_frame(page)
-    index = frame.evaluate(
-        """() => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
-        const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
-        map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - 37.6168) < 1e-4
-          && Math.abs(l.getLatLng().lng - 78.2809) < 1e-4) found = paths.indexOf(l._path); });
-        return found; }"""
-    )
-    assert index >= 0
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+    map_frame(page)
+    click_place(page, 37.6168, 78.2809)
     popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "Pishan County" in popup.inner_text()
@@ -132,13 +124,65 @@ def test_phone_width_shows_map_and_filters(browser, app_url) -> None:
     context.close()
 
 
-def test_screenshot_for_readme(page, app_url) -> None:
-    page.goto(app_url + "/?place=pishan")
-    map_frame(page)
-    page.get_by_text("Cite this:").wait_for()
-    page.frame_locator(MAP_IFRAME).locator(".leaflet-control-layers").hover()
+def click_place(page, lat: float, lng: float) -> None:
+    """Dispatch a click on the ring drawn at a place (concentric rings share one popup)."""
+    index = map_frame(page).evaluate(
+        """([lat, lng]) => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
+        const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
+        map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - lat) < 1e-4
+          && Math.abs(l.getLatLng().lng - lng) < 1e-4) found = paths.indexOf(l._path); });
+        return found; }""",
+        [lat, lng],
+    )
+    assert index >= 0
+    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+
+
+def test_screenshot_for_readme(browser, app_url) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url + "/?lat=35.5&lng=86&zoom=5")
+    frame = map_frame(page)
+    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
+    click_place(page, 37.6168, 78.2809)
+    frame.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     out = PROJECT / "docs" / "screenshot.png"
     out.parent.mkdir(exist_ok=True)
-    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
     page.screenshot(path=str(out))
-    assert out.stat().st_size > 20_000
+    context.close()
+    assert out.stat().st_size > 50_000
+
+
+def test_map_view_is_written_to_the_url_and_survives_reload(page, app_url) -> None:
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([37.2, 79.9], 7)")
+    page.wait_for_url("**zoom=7**")
+    assert "lat=37.200" in page.url
+    assert "lng=79.900" in page.url
+    page.reload()
+    frame = map_frame(page)
+    frame.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 7")
+    center = frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).getCenter()")
+    assert abs(center["lat"] - 37.2) < 0.01
+    assert abs(center["lng"] - 79.9) < 0.01
+
+
+def test_filter_change_keeps_the_view_and_updates_layers(page, app_url, data) -> None:
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([37.2, 79.9], 7)")
+    page.wait_for_url("**zoom=7**")
+    before = len(frame.evaluate(MARKERS_JS))
+    search = page.get_by_label("Search place names (any script)")
+    search.fill("گۇما")
+    search.press("Enter")
+    page.get_by_text("2 of 60 claims shown").wait_for()
+    frame = map_frame(page)
+    frame.wait_for_function(
+        f"() => {{ let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {{ if (l instanceof L.CircleMarker) n++; }}); return n < {before}; }}"
+    )
+    assert frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).getZoom()") == 7
+    assert "zoom=7" in page.url
+    assert "q=" in page.url
