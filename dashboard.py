@@ -91,12 +91,11 @@ if wanted != params:
 
 shown = apply_filters(data.claims, data.places, filters)
 
-st.title("Hikvision and the surveillance of Uyghurs: places, claims and sources")
+st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
 st.markdown(
     f"**{len(shown)} of {len(data.claims)} claims shown** · every place named in one GHRD article "
     f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated})"
 )
-st.html(about.twelve_provinces_panel(data, named_provinces(data, data.claims)))
 
 if selected:
     with st.container(border=True):
@@ -130,6 +129,7 @@ st_folium(
     height=560,
     key="map",
 )
+st.html(about.twelve_provinces_panel(data, named_provinces(data, data.claims)))
 with st.expander("Legend"):
     st.html(legend_html(data, shown))
 st.caption(

@@ -106,3 +106,13 @@ def test_legend_lists_shown_sources_only() -> None:
     legend = " ".join(h.proto.body for h in at.get("html") if "Sources shown on the map" in h.proto.body)
     assert "The Register" in legend
     assert "Biometric Update" not in legend
+
+
+def test_twelve_provinces_panel_states_reported_named_and_unnamed(default_app: AppTest) -> None:
+    panel = next(h.proto.body for h in default_app.get("html") if "Reported:" in h.proto.body)
+    assert "12 Chinese provinces outside XUAR" in panel
+    assert "unverified" in panel
+    assert "9 province(s)" in panel
+    assert "Hainan (Hikvision named)" in panel
+    assert "Tied to the “12” by a source:</b> 0" in panel
+    assert "12 of the 12" in panel
