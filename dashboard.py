@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import about, assets, charts, labels, tables
+from geo import about, assets, briefing, charts, labels, tables
 from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError
 from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
+from geo.formats import EXPORTERS
 from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
 from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
+from geo.presenter import step_html
 
+PRESENTING = "step" in st.query_params
 st.set_page_config(
     page_title="Hikvision and the surveillance of Uyghurs: places and sources",
     layout="wide",
-    initial_sidebar_state="auto",
+    initial_sidebar_state="collapsed" if PRESENTING else "auto",
 )
 
 
@@ -47,6 +51,44 @@ except DataValidationError as error:
     st.stop()
 
 params = st.query_params.to_dict()
+all_steps = briefing.steps(data)
+step_number = briefing.parse_step(params.get("step"), len(all_steps))
+
+
+def go_to_step(number: int | None) -> None:
+    """Show briefing step ``number`` (None leaves briefing mode), through the URL."""
+    st.query_params.clear()
+    if number:
+        st.query_params["step"] = str(number)
+    st.rerun()
+
+
+if step_number:
+    step = all_steps[step_number - 1]
+    claims_here = briefing.step_claims(data, step)
+    st.subheader(f"{step.number}. {step.title}")
+    st_folium(
+        base_map(data),
+        feature_group_to_add=claim_layers(data, claims_here),
+        layer_control=folium.LayerControl(collapsed=True),
+        center=step.center,
+        zoom=step.zoom,
+        returned_objects=[],
+        use_container_width=True,
+        height=620,
+        key="map",
+    )
+    back, where, forward, leave = st.columns([1, 2, 1, 1])
+    if back.button("◀ Previous", disabled=step.number == 1, key="previous", use_container_width=True):
+        go_to_step(step.number - 1)
+    where.markdown(f"**Step {step.number} of {len(all_steps)}**")
+    if forward.button("Next ▶", disabled=step.number == len(all_steps), key="next", use_container_width=True):
+        go_to_step(step.number + 1)
+    if leave.button("Exit briefing", key="exit", use_container_width=True):
+        go_to_step(None)
+    st.html(step_html(data, step, claims_here, len(all_steps)))
+    st.stop()
+
 bounds = year_bounds(data.claims)
 initial = filters_from_params(params, years=bounds)
 claimed_sources = [s for s in data.sources["id"] if s in set(data.claims["source"])]
@@ -85,7 +127,8 @@ filters = with_years(
     bounds,
 )
 selected = params.get("place") if params.get("place") in set(data.places["id"]) else None
-wanted = params_from_filters(filters) | {k: params[k] for k in ("place", "lat", "lng", "zoom") if k in params}
+kept = ("place", "lat", "lng", "zoom", "embed", "embed_options")
+wanted = params_from_filters(filters) | {k: params[k] for k in kept if k in params}
 if wanted != params:
     st.query_params.from_dict(wanted)
 
@@ -94,7 +137,8 @@ shown = apply_filters(data.claims, data.places, filters)
 st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
 st.markdown(
     f"**{len(shown)} of {len(data.claims)} claims shown** · every place named in one GHRD article "
-    f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated})"
+    f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated}) · "
+    "[▶ Start the briefing](/?step=1)"
 )
 
 if selected:
@@ -139,8 +183,8 @@ st.caption(
     "the control at the top right. Boundaries: Natural Earth (public domain)."
 )
 
-tab_places, tab_claims, tab_sources, tab_time, tab_about = st.tabs(
-    ["Places", "Claims", "Sources and citation chain", "Timeline", "About and method"]
+tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_about = st.tabs(
+    ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "About and method"]
 )
 with tab_places:
     place_rows = tables.places_table(data, shown)
@@ -167,6 +211,24 @@ with tab_sources:
     )  # fmt: skip
 with tab_time:
     st.altair_chart(charts.timeline(shown), width="stretch")
+with tab_downloads:
+    st.markdown(
+        f"Files of **what is shown: {len(shown)} of {len(data.claims)} claims** (the current filters). "
+        "The same files come from `python -m geo export --format NAME` with the same filter options. "
+        "Each file is made when you click."
+    )
+    app_url = str(st.context.url or "").split("?")[0].rstrip("/")
+    columns = st.columns(2)
+    for index, exporter in enumerate(EXPORTERS.values()):
+        columns[index % 2].download_button(
+            exporter.label,
+            data=functools.partial(exporter.write, data, shown, app_url),
+            file_name=exporter.filename,
+            mime=exporter.mime,
+            on_click="ignore",
+            key=f"download_{exporter.name}",
+        )
+    st.caption("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
 with tab_about:
     st.markdown(about.METHOD)
     st.subheader("The article's known errors and how they are handled")

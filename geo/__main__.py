@@ -23,11 +23,48 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_names() -> list[str]:
+    from geo.formats import EXPORTERS
+
+    return list(EXPORTERS)
+
+
 def _boundaries(args: argparse.Namespace) -> int:
     from geo.boundaries import build
 
     print(json.dumps(build(args.out, args.cache), indent=2, ensure_ascii=False))
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from geo.filters import apply_filters, filters_from_params
+    from geo.formats import EXPORTERS, write_site
+    from geo.load import load_dataset
+
+    data = load_dataset(args.data_dir)
+    params = {key: value for key, value in vars(args).items() if key in FILTER_OPTIONS and value}
+    claims = apply_filters(data.claims, data.places, filters_from_params(params))
+    if args.format == "site":
+        sizes = write_site(data, claims, args.out, args.base_url)
+        print(f"wrote {len(sizes)} files, {sum(sizes.values()):,} bytes, to {args.out}")
+        return 0
+    content = EXPORTERS[args.format].write(data, claims, args.base_url)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(content)
+    print(f"wrote {args.out} ({len(content):,} bytes; {len(claims)} of {len(data.claims)} claims)")
+    return 0
+
+
+#: Export filter options, named as in the dashboard's URL query parameters.
+FILTER_OPTIONS = {
+    "source": "source ids, comma-separated",
+    "category": "categories, comma-separated",
+    "status": "claim statuses, comma-separated (as_reported, corroborated, partial, unverified, corrected)",
+    "level": "admin levels, comma-separated",
+    "from": "first year",
+    "to": "last year",
+    "q": "place-name search, any script",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     boundaries.add_argument("--out", type=Path, default=settings.data_dir / settings.BOUNDARIES_DIR)
     boundaries.add_argument("--cache", type=Path, default=Path(".cache/boundaries"))
     boundaries.set_defaults(run=_boundaries)
+    export = sub.add_parser("export", help="export what the filters select (same options as the dashboard URL)")
+    export.add_argument("--format", required=True, choices=[*_format_names(), "site"])
+    export.add_argument("--out", required=True, type=Path, help="output file (a folder for --format site)")
+    export.add_argument("--data-dir", type=Path, default=settings.data_dir)
+    export.add_argument("--base-url", default="", help="URL of the hosted dashboard, for links back to each place")
+    for name, help_text in FILTER_OPTIONS.items():
+        export.add_argument(f"--{name}", dest=name, default="", help=help_text)
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -62,6 +62,17 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     return claims
 
 
+def load_briefing(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Briefing steps in order, with ``claims`` as a list of claim ids and numbers parsed."""
+    steps = read_table(settings.BRIEFING_CSV, data_dir)
+    steps["step"] = steps["step"].astype(int)
+    steps["zoom"] = steps["zoom"].astype(int)
+    for side in ("west", "south", "east", "north"):
+        steps[side] = pd.to_numeric(steps[side].replace("", None))
+    steps["claims"] = steps["claims"].map(split_list)
+    return steps.sort_values("step").reset_index(drop=True)
+
+
 def load_provinces(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """China's provinces (Natural Earth), keyed by ``iso_3166_2``."""
     return gpd.read_file(resolve(data_dir) / settings.PROVINCES_FILE).set_crs(settings.crs, allow_override=True)
@@ -100,6 +111,7 @@ class Dataset:
     claims: gpd.GeoDataFrame
     provinces: gpd.GeoDataFrame
     countries: gpd.GeoDataFrame
+    briefing: pd.DataFrame
     version: str
     updated: str
     title: str
@@ -129,6 +141,7 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
         claims=claims,
         provinces=load_provinces(data_dir),
         countries=load_countries(data_dir),
+        briefing=load_briefing(data_dir),
         version=str(package.get("version", "")),
         updated=str(package.get("created", ""))[:10],
         title=str(package.get("title", "")),

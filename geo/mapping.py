@@ -151,8 +151,12 @@ def source_layer_name(source: pd.Series, colour: str, n_places: int) -> str:
     return f'<span style="color:{colour}">●</span> {esc(title)} ({n_places})'
 
 
-def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGroup]:
-    """One overlay per source with markers at every place it makes a claim about, plus provinces."""
+def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[folium.FeatureGroup]:
+    """One overlay per source with markers at every place it makes a claim about, plus provinces.
+
+    ``detail_base`` prefixes the popups' detail-view links ("" for the app itself); None
+    leaves the link out (a standalone file has no app to link to).
+    """
     prepared = display(data)
     colours = prepared.colours
     places = data.places.set_index("id", drop=False)
@@ -165,7 +169,8 @@ def claim_layers(data: Dataset, claims: pd.DataFrame) -> list[folium.FeatureGrou
             (prepared.source_heading[sid], [prepared.claim_html[cid] for cid in group["id"]])
             for sid, group in place_claims.groupby("source", sort=False)
         ]
-        popups[pid] = place_popup(prepared.place_header[pid], groups, detail_url(pid))
+        link = None if detail_base is None else detail_base.rstrip("/") + detail_url(pid)
+        popups[pid] = place_popup(prepared.place_header[pid], groups, link)
     layers = []
     by_source = data.sources.set_index("id", drop=False)
     for source_id in [s for s in data.sources["id"] if s in set(mapped["source"])]:
@@ -215,10 +220,10 @@ def province_layer(data: Dataset, claims: pd.DataFrame) -> folium.FeatureGroup:
     return group
 
 
-def build_map(data: Dataset, claims: pd.DataFrame, **view: object) -> OfflineMap:
+def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", **view: object) -> OfflineMap:
     """The whole map in one object (exports and tests); the dashboard streams layers instead."""
     fmap = base_map(data, **view)
-    for layer in claim_layers(data, claims):
+    for layer in claim_layers(data, claims, detail_base):
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     return fmap

@@ -85,7 +85,7 @@ def place_header(place: pd.Series) -> str:
     )
 
 
-def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str) -> str:
+def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str | None) -> str:
     """Popup for one place from prepared fragments: header, then each source's claims."""
     n_claims = sum(len(claims) for _, claims in groups)
     html = [
@@ -96,7 +96,9 @@ def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: st
     for heading, claims in groups:
         html.append(heading)
         html.extend(claims)
-    html.append(f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>Open the detail view ↗</a></div></div>")
+    if detail_url:
+        html.append(f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>Open the detail view ↗</a></div>")
+    html.append("</div>")
     return "".join(html)
 
 

@@ -95,13 +95,14 @@ def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
         settings.SOURCES_CSV,
         settings.PLACES_CSV,
         settings.CLAIMS_CSV,
+        settings.BRIEFING_CSV,
         settings.PROVINCES_FILE,
         settings.COUNTRIES_FILE,
     ]
     named = [r.get("path") for r in package.get("resources", [])]
     problems += [
         Problem(settings.DATAPACKAGE, None, "resources", name, "the package must describe this table")
-        for name in expected[:3]
+        for name in expected[:4]
         if name not in named
     ]
     problems += [
@@ -237,6 +238,40 @@ def check_references(tables: dict[str, pd.DataFrame], province_codes: set[str]) 
     return problems
 
 
+def check_briefing(briefing: pd.DataFrame, claim_ids: set[str]) -> list[Problem]:
+    """Steps run 1..N, each has a view (a place or a full box) and rests on existing claims."""
+    name = settings.BRIEFING_CSV
+    problems = []
+    numbers = [int(n) for n in briefing["step"] if n.isdigit()]
+    if numbers != list(range(1, len(briefing) + 1)):
+        problems.append(
+            Problem(name, None, "step", ",".join(briefing["step"]), "steps must be numbered 1, 2, 3, … in order")
+        )
+    for i, row in briefing.iterrows():
+        box = [row[k] for k in ("west", "south", "east", "north")]
+        if not row["place"] and not all(box):
+            problems.append(Problem(name, _row(i), "place", "", "give a place or all of west, south, east, north"))
+        if all(box):
+            west, south, east, north = (_number(v) for v in box)
+            if None not in (west, south, east, north) and (west >= east or south >= north):
+                problems.append(
+                    Problem(
+                        name,
+                        _row(i),
+                        "west, south, east, north",
+                        ", ".join(box),
+                        "box must have west < east and south < north",
+                    )
+                )
+        ids = load.split_list(row["claims"])
+        if not ids:
+            problems.append(Problem(name, _row(i), "claims", "", "a step must rest on at least one claim"))
+        problems += [
+            Problem(name, _row(i), "claims", cid, "no claim has this id") for cid in ids if cid not in claim_ids
+        ]
+    return problems
+
+
 def _number(text: str) -> float | None:
     try:
         value = float(text)
@@ -292,7 +327,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_schema(data_dir)
     tables = {
         name: load.read_table(name, data_dir)
-        for name in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV)
+        for name in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV, settings.BRIEFING_CSV)
     }
     provinces, countries = load.load_provinces(data_dir), load.load_countries(data_dir)
     problems += check_text(tables)
@@ -300,4 +335,5 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_dates(tables)
     problems += check_references(tables, set(provinces["iso_3166_2"]))
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
+    problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
     return problems
