@@ -211,8 +211,8 @@ def csl_item(source: pd.Series) -> dict:
     if source["author"]:
         item["author"] = [{"literal": name.strip()} for name in source["author"].split(";")]
     if source["publisher"]:
-        item["publisher"] = source["publisher"]
-        item["container-title"] = source["publisher"]
+        key = "container-title" if source["kind"] in ("news_article", "forum_post") else "publisher"
+        item[key] = source["publisher"]
     if source["published"]:
         item["issued"] = {"date-parts": [_date_parts(source["published"])]}
     if safe_url(source["url"]):

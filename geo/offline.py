@@ -8,6 +8,7 @@ optional layer, off by default.
 from __future__ import annotations
 
 import base64
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -47,10 +48,21 @@ def inline_assets(html: str) -> str:
     return html.replace(f'<link rel="stylesheet" href="{assets.LEAFLET_CSS}"/>', f"<style>{css}</style>")
 
 
+def stable_ids(html: str) -> str:
+    """Replace folium's random element ids with sequential ones, so the same map gives the same file."""
+    seen: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        return seen.setdefault(match.group(1), f"{len(seen):032x}")
+
+    return re.sub(r"(?<=_)([0-9a-f]{32})(?![0-9a-f])", number, html)
+
+
 def to_html(data: Dataset, claims: pd.DataFrame, base_url: str = "", **view: object) -> bytes:
     """The shown claims as one self-contained HTML page."""
     fmap = build_map(data, claims, detail_base=base_url or None, **view)
-    html = inline_assets(fmap.get_root().render())
+    html = stable_ids(inline_assets(fmap.get_root().render()))
+    html = html.replace(json.dumps(assets.LEAFLET_IMAGES), '""')  # no default icons are drawn
     if assets.LEAFLET_JS in html or assets.JQUERY_JS in html or assets.LEAFLET_CSS in html:
         msg = "an asset tag was not inlined"
         raise RuntimeError(msg)

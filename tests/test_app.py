@@ -116,3 +116,33 @@ def test_twelve_provinces_panel_states_reported_named_and_unnamed(default_app: A
     assert "Hainan (Hikvision named)" in panel
     assert "Tied to the “12” by a source:</b> 0" in panel
     assert "12 of the 12" in panel
+
+
+def test_briefing_opens_the_step_in_the_url_and_steps_both_ways() -> None:
+    at = run(step="4")
+    assert at.subheader[0].value.startswith("4. May 2022")
+    assert "Step 4 of 8" in " ".join(m.value for m in at.markdown)
+    at.button(key="next").click().run()
+    assert at.query_params["step"] in ("5", ["5"])
+    assert at.subheader[0].value.startswith("5. December 2022: the Chengmai contract")
+    at.button(key="previous").click().run()
+    at.button(key="previous").click().run()
+    assert at.subheader[0].value.startswith("3. October 2019")
+    step = " ".join(h.proto.body for h in at.get("html"))
+    assert "Bureau of Industry and Security" in step  # numbered source footnote
+    assert "https://federalregister.gov/d/2019-22210" in step
+
+
+def test_briefing_first_and_last_steps_disable_navigation() -> None:
+    at = run(step="1")
+    assert at.button(key="previous").disabled
+    at = run(step="99")
+    assert at.subheader[0].value.startswith("8. ICCPR Article 17")
+    assert at.button(key="next").disabled
+
+
+def test_exit_briefing_returns_to_the_explorer() -> None:
+    at = run(step="2")
+    at.button(key="exit").click().run()
+    assert "step" not in at.query_params
+    assert count_line(at).startswith("**60 of 60 claims shown**")

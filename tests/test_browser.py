@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
@@ -186,3 +188,65 @@ def test_filter_change_keeps_the_view_and_updates_layers(page, app_url, data) ->
     assert frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).getZoom()") == 7
     assert "zoom=7" in page.url
     assert "q=" in page.url
+
+
+def test_offline_html_works_from_file_with_the_network_blocked(browser, data, tmp_path) -> None:
+    from geo.offline import to_html
+
+    path = tmp_path / "map.html"
+    path.write_bytes(to_html(data, data.claims))
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    blocked = []
+
+    def only_files(route) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(path.as_uri())
+    page.locator("path.leaflet-interactive >> visible=true").first.wait_for()
+    markers = page.evaluate(MARKERS_JS)
+    expected_rings = data.claims[data.claims["place"] != ""].groupby("place")["source"].nunique().sum()
+    assert len(markers) == expected_rings
+    index = page.evaluate(
+        """() => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
+        const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
+        map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - 19.7288) < 1e-4) found = paths.indexOf(l._path); });
+        return found; }"""
+    )
+    page.locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert "Chengmai County" in popup.inner_text()
+    assert blocked == []  # nothing even tried to leave the file
+    context.close()
+
+
+def test_briefing_step_url_and_navigation(page, app_url) -> None:
+    page.goto(app_url + "/?step=5")
+    page.get_by_text("5. December 2022: the Chengmai contract").wait_for()
+    map_frame(page)
+    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_text("6. 2023: the reports").wait_for()
+    page.wait_for_url("**step=6**")
+
+
+def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
+    page.goto(app_url + "/?status=corrected")
+    page.get_by_text("6 of 60 claims shown").wait_for()
+    page.get_by_role("tab", name="Downloads").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="CSV (one row per claim)").click()
+    downloaded = tmp_path / "app.csv"
+    download_info.value.save_as(downloaded)
+    cli = tmp_path / "cli.csv"
+    subprocess.run(
+        [sys.executable, "-m", "geo", "export", "--format", "csv", "--out", str(cli), "--status", "corrected", "--base-url", app_url],
+        cwd=PROJECT, check=True, capture_output=True,
+    )  # fmt: skip
+    assert downloaded.read_bytes() == cli.read_bytes()

@@ -229,3 +229,27 @@ def test_parse_partial_date(text: str, ok: bool) -> None:
 )
 def test_is_http_url(url: str, ok: bool) -> None:
     assert is_http_url(url) is ok
+
+
+def test_briefing_step_must_rest_on_existing_claims(broken: BrokenData) -> None:
+    table = broken.table(settings.BRIEFING_CSV)
+    table.loc[1, "claims"] = "c20-pishan-ghrd;no-such-claim"
+    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "claims")
+    assert (problem.row, problem.value) == (3, "no-such-claim")
+
+
+def test_briefing_steps_are_numbered_in_order(broken: BrokenData) -> None:
+    table = broken.table(settings.BRIEFING_CSV)
+    table.loc[2, "step"] = "9"
+    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "step")
+    assert "in order" in problem.message
+
+
+def test_briefing_step_needs_a_view(broken: BrokenData) -> None:
+    table = broken.table(settings.BRIEFING_CSV)
+    table.loc[0, "place"] = ""
+    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "place")
+    assert problem.row == 2

@@ -1,0 +1,235 @@
+"""Exports: read back by independent readers, filtered like the view, byte-identical from CLI and app."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import numpy as np
+import pyogrio
+import pytest
+from PIL import Image
+
+from geo import export, figures, formats, offline
+from geo.filters import Filters, apply_filters
+from geo.load import load_dataset
+
+from .conftest import PROJECT
+
+UYGHUR = "گۇما ناھىيىسى"
+CHINESE = "皮山县"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def written(data, tmp_path_factory):
+    """Each GIS export of the full dataset, written to disk once."""
+    folder = tmp_path_factory.mktemp("exports")
+    paths = {}
+    for name, writer in (
+        ("claims.geojson", export.to_geojson),
+        ("export.gpkg", export.to_geopackage),
+        ("places.kml", export.to_kml),
+    ):
+        paths[name] = folder / name
+        paths[name].write_bytes(writer(data, data.claims, "https://example.org/app"))
+    return paths
+
+
+def ogrinfo(*args: str) -> str:
+    if shutil.which("ogrinfo") is None:
+        reason = "GDAL's ogrinfo not found (apt-get install gdal-bin)"
+        if os.environ.get("CI"):
+            pytest.fail(f"required in CI: {reason}")
+        pytest.skip(reason)
+    out = subprocess.run(["ogrinfo", "-ro", "-al", *args], capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def test_geojson_read_back(data, written) -> None:
+    frame = pyogrio.read_dataframe(written["claims.geojson"])
+    assert len(frame) == len(data.claims)
+    assert set(export.CLAIM_COLUMNS) - {"place_lat", "place_lon", "sourced_as_one_of_12"} <= set(frame.columns)
+    pishan = frame[frame["place"] == "pishan"].iloc[0]
+    assert pishan["place_name_ug_arabic"].encode() == UYGHUR.encode()
+    assert pishan["place_name_zh"].encode() == CHINESE.encode()
+    text = ogrinfo(str(written["claims.geojson"]))
+    assert f"Feature Count: {len(data.claims)}" in text
+    assert UYGHUR in text
+    assert CHINESE in text
+
+
+def test_geopackage_layers_read_back(data, written) -> None:
+    path = written["export.gpkg"]
+    layers = dict(pyogrio.list_layers(path))
+    assert set(layers) == {"places", "claims", "sources", "provinces"}
+    assert layers["sources"] is None  # a plain table
+    places = pyogrio.read_dataframe(path, layer="places")
+    claims = pyogrio.read_dataframe(path, layer="claims")
+    sources = pyogrio.read_dataframe(path, layer="sources", read_geometry=False)
+    provinces = pyogrio.read_dataframe(path, layer="provinces")
+    assert len(claims) == len(data.claims)
+    assert len(places) == data.claims.loc[data.claims["place"] != "", "place"].nunique()
+    assert len(sources) == len(set(data.claims["source"]) | (set(data.claims["relayed_from"]) - {""}))
+    assert len(provinces) == 33
+    assert not provinces["tied_to_reported_12"].any()
+    row = places[places["id"] == "pishan"].iloc[0]
+    assert row["name_ug_arabic"].encode() == UYGHUR.encode()
+    assert row["name_zh"].encode() == CHINESE.encode()
+    text = ogrinfo(str(path), "places")
+    assert f"Feature Count: {len(places)}" in text
+    assert UYGHUR in text
+    for field in ("name_ug_arabic", "precision_label", "view_url", "sources"):
+        assert f"{field}: String" in text
+
+
+def test_kml_carries_names_and_sources(data, written) -> None:
+    frame = pyogrio.read_dataframe(written["places.kml"])
+    assert len(frame) == data.claims.loc[data.claims["place"] != "", "place"].nunique()
+    description = "Description" if "Description" in frame.columns else "description"  # KML or LIBKML driver
+    pishan = frame[frame["Name"] == "Pishan County"].iloc[0]
+    assert UYGHUR in pishan[description]
+    assert "ipvm.com/reports/hikvision-xinjiang" in pishan[description]
+    text = ogrinfo(str(written["places.kml"]))
+    assert "Pishan County" in text
+
+
+def test_kml_description_escapes_hostile_text(data) -> None:
+    claims = data.claims.copy()
+    claims.loc[claims["place"] == "pishan", "summary"] = "<script>alert(1)</script>"
+    claims.loc[claims["place"] == "pishan", "source_url"] = "javascript:alert(2)"
+    raw = export.to_kml(data, claims).decode()
+    assert "<script>" not in raw
+    assert "&lt;script&gt;" not in raw.replace("&amp;lt;script&amp;gt;", "")  # double-escaped: shown literally
+    assert "javascript:" not in raw.replace("&amp;", "&").split("href=")[-1][:12]
+
+
+def test_csv_rows_link_back_and_keep_scripts(data) -> None:
+    shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected",)))
+    raw = export.to_csv(data, shown, "https://example.org/app")
+    frame = __import__("pandas").read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(frame) == len(shown)
+    assert set(frame["status"]) == {"corrected"}
+    row = frame[frame["place"] == "xuar"].iloc[0]
+    assert row["view_url"] == "https://example.org/app/?place=xuar"
+    assert row["place_name_ug_arabic"] == "شىنجاڭ ئۇيغۇر ئاپتونوم رايونى"
+    assert {"source_title", "source_publisher", "source_url", "place_precision", "place_lat", "place_lon"} <= set(
+        frame.columns
+    )
+
+
+def test_exports_follow_the_filters(data) -> None:
+    shown = apply_filters(data.claims, data.places, Filters(sources=("register-2023-07-31",)))
+    items = json.loads(export.to_csl_json(data, shown))
+    assert [i["id"] for i in items] == ["ipvm-2023-07-chengmai", "register-2023-07-31"]  # source + what it relays
+    geo = json.loads(export.to_geojson(data, shown))
+    assert {f["properties"]["source"] for f in geo["features"]} == {"register-2023-07-31"}
+
+
+def test_bibliography_reads_in_csl_and_bibtex_readers(data) -> None:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(export.to_csl_json(data, data.claims))
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(items), formatter.plain
+    )
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(items)
+    assert any("Hikvision, Nvidia named in contract" in entry and "The Register" in entry for entry in rendered)
+
+    import bibtexparser
+
+    library = bibtexparser.loads(export.to_bibtex(data, data.claims).decode())
+    assert len(library.entries) == len(items)
+    register = next(e for e in library.entries if e["ID"] == "register-2023-07-31")
+    assert register["url"] == "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/"
+
+
+def test_bibtex_escapes_latex_specials() -> None:
+    assert export.bibtex_escape("A & B_1 {x} 50%") == r"A \& B\_1 \{x\} 50\%"
+
+
+def test_png_slide_has_pixels_where_the_points_are(data) -> None:
+    shown = apply_filters(data.claims, data.places, Filters(query="Pishan"))
+    bounds = (76.0, 35.5, 81.0, 39.5)
+    with_points = Image.open(io.BytesIO(figures.to_png(data, shown, title="t", bounds=bounds))).convert("RGB")
+    without = Image.open(io.BytesIO(figures.to_png(data, shown.iloc[0:0], title="t", bounds=bounds))).convert("RGB")
+    assert with_points.size == (1920, 1080)
+    # the map occupies the left 58 %: the rings and label must change pixels there
+    box = (0, 100, int(1920 * 0.58), 1000)
+    a, b = np.asarray(with_points.crop(box)), np.asarray(without.crop(box))
+    assert int((a != b).any(axis=2).sum()) > 200
+    assert len(np.unique(a.reshape(-1, 3), axis=0)) > 10  # not blank
+
+
+def test_pdf_has_two_pages_and_footnotes_list_the_sources(data) -> None:
+    from pypdf import PdfReader
+
+    shown = apply_filters(data.claims, data.places, Filters(levels=("county",)))
+    reader = PdfReader(io.BytesIO(figures.to_pdf(data, shown, title="Counties")))
+    assert len(reader.pages) == 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for note in figures.footnotes(data, shown):
+        publisher = data.sources.set_index("id").loc[note.source_id, "publisher"]
+        assert f"[{note.number}]" in text
+        assert publisher.split(" ")[0] in text
+    assert "Natural Earth" in text
+
+
+def test_figures_are_deterministic(data) -> None:
+    assert figures.to_pdf(data, data.claims.iloc[:5]) == figures.to_pdf(data, data.claims.iloc[:5])
+
+
+@pytest.mark.slow
+def test_pack_contains_what_it_lists(data) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(formats.to_pack(data, data.claims)))
+    names = set(archive.namelist())
+    listed = {
+        line.split(" (")[0].strip()
+        for line in archive.read("CONTENTS.txt").decode().splitlines()
+        if line.startswith("  ")
+    }
+    assert listed == names - {"CONTENTS.txt"}
+    steps = len(data.briefing)
+    assert {f"briefing/step-{n:02d}.png" for n in range(1, steps + 1)} <= names
+    assert {f"briefing/step-{n:02d}.pdf" for n in range(1, steps + 1)} <= names
+    assert {"map.html", "claims.csv", "places-claims-sources.gpkg", "sources.csl.json", "sources.bib"} <= names
+
+
+@pytest.mark.slow
+def test_static_site(data, tmp_path) -> None:
+    sizes = formats.write_site(data, data.claims, tmp_path)
+    assert (tmp_path / "index.html").read_bytes() == offline.to_html(data, data.claims)
+    assert (tmp_path / "data" / "claims.csv").exists()
+    assert sizes["figures/map.png"] > 50_000
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg", "kml", "csl-json", "bibtex", "html"])
+def test_cli_writes_the_same_bytes_as_the_app_function(data, tmp_path, fmt: str) -> None:
+    out = tmp_path / "out"
+    subprocess.run(
+        [sys.executable, "-m", "geo", "export", "--format", fmt, "--out", str(out), "--status", "corrected,partial", "--base-url", "http://h"],
+        cwd=PROJECT, check=True, capture_output=True,
+    )  # fmt: skip
+    shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected", "partial")))
+    assert out.read_bytes() == formats.EXPORTERS[fmt].write(data, shown, "http://h")
+
+
+def test_offline_html_inlines_every_asset(data) -> None:
+    html = offline.to_html(data, data.claims).decode()
+    assert "<script src=" not in html
+    assert '<link rel="stylesheet"' not in html
+    assert "/app/static" not in html
+    assert "?place=" not in html  # no app to link back to without a base URL
