@@ -46,7 +46,8 @@ def place_link(place_id: str, base_url: str) -> str:
 def claim_rows(claims: pd.DataFrame, base_url: str = "") -> pd.DataFrame:
     """One row per claim with place, coordinates, precision, source fields and a link back."""
     rows = claims[CLAIM_COLUMNS].copy()
-    rows["place_precision"] = rows["place_precision"].fillna("")
+    for column in ("place_lat", "place_lon"):  # WGS84, 4 decimals as stored; empty when no place
+        rows[column] = rows[column].map(lambda v: "" if pd.isna(v) else f"{v:.4f}")
     rows["view_url"] = rows["place"].map(lambda pid: place_link(pid, base_url))
     rows["source_url"] = rows["source_url"].map(lambda u: safe_url(u) or "")
     return rows.fillna("").reset_index(drop=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo import labels
-from geo.figures import footnotes
 from geo.html import esc, link
 
 if TYPE_CHECKING:
@@ -17,6 +16,8 @@ if TYPE_CHECKING:
 
 def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> str:
     """Caption, then the step's sources numbered as on the slide figures, with status counts."""
+    from geo.figures import footnotes
+
     notes = footnotes(data, claims)
     sources = data.sources.set_index("id")
     items = "".join(
