@@ -7,46 +7,30 @@ not pass or fail. Usage: python bench/cold_start.py [RUNS]
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.server import streamlit_server  # noqa: E402
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def one_run(browser) -> tuple[float, float]:
-    port = free_port()
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.05)
+    with streamlit_server(ROOT / "dashboard.py") as url:
         healthy = time.perf_counter() - start
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(url)
         page.frame_locator(MAP).locator("path.leaflet-interactive >> visible=true").first.wait_for(timeout=60_000)
         visible = time.perf_counter() - start
         page.close()
-        return healthy, visible
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    return healthy, visible
 
 
 def main() -> None:
@@ -57,7 +41,9 @@ def main() -> None:
         browser.close()
     for i, (healthy, visible) in enumerate(results, 1):
         print(f"run {i}: /_stcore/health ok after {healthy:.2f} s, first map ring visible after {visible:.2f} s")
-    print(f"median: health {statistics.median(r[0] for r in results):.2f} s, map visible {statistics.median(r[1] for r in results):.2f} s")
+    print(
+        f"median: health {statistics.median(r[0] for r in results):.2f} s, map visible {statistics.median(r[1] for r in results):.2f} s"
+    )
 
 
 if __name__ == "__main__":

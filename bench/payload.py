@@ -38,7 +38,9 @@ def timed(fn, repeat: int = 5) -> float:
 def main() -> None:
     at = AppTest.from_file(APP, default_timeout=120).run()
     sizes = payload_bytes(at)
-    print(f"default view payload: {sizes['total']:,} bytes (basemap script {sizes['script']:,}, layers {sizes['feature_group']:,})")
+    print(
+        f"default view payload: {sizes['total']:,} bytes (basemap script {sizes['script']:,}, layers {sizes['feature_group']:,})"
+    )
     print(f"rerun, nothing changed: {timed(at.run) * 1000:.0f} ms (median of 5, AppTest, includes st_folium rendering)")
     statuses = at.sidebar.multiselect(key="statuses")
 
@@ -48,8 +50,8 @@ def main() -> None:
 
     print(f"filter change: {timed(change_filter) * 1000:.0f} ms (median of 5)")
     sys.path.insert(0, str(ROOT))
-    from geo.load import load_dataset  # noqa: PLC0415
-    from geo.mapping import build_map  # noqa: PLC0415
+    from geo.load import load_dataset
+    from geo.mapping import build_map
 
     data = load_dataset()
     ours = len(build_map(data, data.claims).get_root().render())

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +11,8 @@ import pandas as pd
 import pytest
 
 from geo import settings
+
+from .server import ServerError, streamlit_server
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = PROJECT.parent / "shared" / "seed" / "000_030e18b3e0a7e353.txt"
@@ -80,58 +75,14 @@ def require_browser() -> None:
         pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def streamlit_server(app: Path, timeout: float = 60) -> Iterator[str]:
-    """Run ``streamlit run`` on 127.0.0.1 and yield its URL once /_stcore/health says ok."""
-    port = free_port()
-    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in finally)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(app),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=app.parent,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail(f"streamlit did not start: {log.read().decode(errors='replace')[-2000:]}")
-                time.sleep(0.1)  # polling interval, not a timing assumption
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     require_browser()
-    with streamlit_server(PROJECT / "dashboard.py") as url:
-        yield url
+    try:
+        with streamlit_server(PROJECT / "dashboard.py") as url:
+            yield url
+    except ServerError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

@@ -70,7 +70,7 @@ def test_article_places_are_drawn(page, app_url, data) -> None:
 def test_clicking_pishan_shows_popup_with_ipvm_link(page, app_url, data) -> None:
     page.goto(app_url + "/?lat=37.6&lng=78.3&zoom=7")
     map_frame(page)
-    click_place(page, 37.6168, 78.2809)
+    click_place(map_frame(page), 37.6168, 78.2809)
     popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "Pishan County" in popup.inner_text()
@@ -126,9 +126,12 @@ def test_phone_width_shows_map_and_filters(browser, app_url) -> None:
     context.close()
 
 
-def click_place(page, lat: float, lng: float) -> None:
-    """Dispatch a click on the ring drawn at a place (concentric rings share one popup)."""
-    index = map_frame(page).evaluate(
+def click_place(scope, lat: float, lng: float) -> None:
+    """Dispatch a click on the ring drawn at a place (concentric rings share one popup).
+
+    ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
+    """
+    index = scope.evaluate(
         """([lat, lng]) => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
         const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
         map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - lat) < 1e-4
@@ -137,7 +140,7 @@ def click_place(page, lat: float, lng: float) -> None:
         [lat, lng],
     )
     assert index >= 0
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+    scope.locator("path.leaflet-interactive").nth(index).dispatch_event("click")
 
 
 def test_screenshot_for_readme(browser, app_url) -> None:
@@ -147,7 +150,7 @@ def test_screenshot_for_readme(browser, app_url) -> None:
     page.goto(app_url + "/?lat=35.5&lng=86&zoom=5")
     frame = map_frame(page)
     page.locator(MAP_IFRAME).scroll_into_view_if_needed()
-    click_place(page, 37.6168, 78.2809)
+    click_place(frame, 37.6168, 78.2809)
     frame.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     out = PROJECT / "docs" / "screenshot.png"
     out.parent.mkdir(exist_ok=True)
@@ -213,13 +216,7 @@ def test_offline_html_works_from_file_with_the_network_blocked(browser, data, tm
     markers = page.evaluate(MARKERS_JS)
     expected_rings = data.claims[data.claims["place"] != ""].groupby("place")["source"].nunique().sum()
     assert len(markers) == expected_rings
-    index = page.evaluate(
-        """() => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
-        const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
-        map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - 19.7288) < 1e-4) found = paths.indexOf(l._path); });
-        return found; }"""
-    )
-    page.locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+    click_place(page, 19.7288, 110.0085)
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "Chengmai County" in popup.inner_text()
