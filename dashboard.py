@@ -10,14 +10,19 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import about, assets, briefing, charts, labels, tables
+from geo.analysis import analysis_csv
 from geo.detail import cite_line, place_detail_html
-from geo.errors import DataValidationError
+from geo.errors import DataValidationError, UploadError
 from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
 from geo.formats import EXPORTERS
+from geo.html import message_html
 from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
 from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
 from geo.presenter import step_html
+from geo.upload import LAT_NAMES, LON_NAMES, detect_column, problems_table, read_upload, upload_columns
+from geo.uploadlayer import prepare as prepare_upload
+from geo.uploadlayer import upload_layers
 
 PRESENTING = "step" in st.query_params
 st.set_page_config(
@@ -120,6 +125,51 @@ with st.sidebar:
         value=(initial.year_from or bounds[0], initial.year_to or bounds[1]), key="years",
     )  # fmt: skip
     st.caption("Empty means all. Undated claims drop out once the year range is narrowed.")
+    with st.expander("Add your own layer", expanded="uploaded" in st.session_state):
+        st.caption("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others.")
+        upload = st.file_uploader("File", type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
+        layer_name = st.text_input("Layer name (required)", key="upload_name")
+        attribution = st.text_input("Source or attribution (required)", key="upload_source")
+        columns = upload_columns(upload.name, upload.getvalue()) if upload else []
+        lat_choice = lon_choice = None
+        if columns:
+            lat_choice = st.selectbox(
+                "Latitude column",
+                columns,
+                index=columns.index(detect_column(columns, LAT_NAMES))
+                if detect_column(columns, LAT_NAMES) in columns
+                else 0,
+                key="upload_lat",
+            )
+            lon_choice = st.selectbox(
+                "Longitude column",
+                columns,
+                index=columns.index(detect_column(columns, LON_NAMES))
+                if detect_column(columns, LON_NAMES) in columns
+                else min(1, len(columns) - 1),
+                key="upload_lon",
+            )
+        crs_choice = st.text_input("Coordinate system of a CSV", value="EPSG:4326", key="upload_crs")
+        if st.button("Add layer", key="upload_add", disabled=upload is None):
+            try:
+                layer = read_upload(
+                    upload.name,
+                    upload.getvalue(),
+                    name=layer_name,
+                    attribution=attribution,
+                    lat_column=lat_choice,
+                    lon_column=lon_choice,
+                    crs=crs_choice,
+                )
+                st.session_state["uploaded"] = prepare_upload(layer, data)
+            except UploadError as error:
+                st.session_state.pop("uploaded", None)
+                st.html(message_html("error", f"{upload.name}: {error}"))
+        if "uploaded" in st.session_state:
+            choropleth = st.checkbox("Shade provinces by my points", key="upload_choropleth")
+            if st.button("Remove my layer", key="upload_remove"):
+                del st.session_state["uploaded"]
+                st.rerun()
 
 filters = with_years(
     Filters(tuple(chosen_sources), tuple(chosen_categories), tuple(chosen_statuses), tuple(chosen_levels), query=query),
@@ -153,6 +203,14 @@ if selected:
         if st.button("Close the detail view", key="close_detail"):
             select_place(None)
 
+mine = st.session_state.get("uploaded")
+if mine:
+    note = f"Your layer “{mine.layer.name}” (source: {mine.layer.attribution}): {mine.layer.summary}. "
+    st.html(message_html("info", note + " ".join(mine.layer.notes)))
+    if mine.layer.problems:
+        with st.expander(f"{len(mine.layer.problems):,} row(s) left out of your file"):
+            st.dataframe(problems_table(mine.layer), hide_index=True)
+
 places_by_id = data.places.set_index("id")
 view = parse_view(params)
 if selected:
@@ -164,7 +222,10 @@ else:
 
 st_folium(
     base_map(data),
-    feature_group_to_add=claim_layers(data, shown),
+    feature_group_to_add=claim_layers(data, shown)
+    + (
+        upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []
+    ),
     layer_control=folium.LayerControl(collapsed=True),
     center=center,
     zoom=zoom,
@@ -183,8 +244,8 @@ st.caption(
     "the control at the top right. Boundaries: Natural Earth (public domain)."
 )
 
-tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_about = st.tabs(
-    ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "About and method"]
+tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_about = st.tabs(
+    ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "About and method"]
 )
 with tab_places:
     place_rows = tables.places_table(data, shown)
@@ -229,6 +290,41 @@ with tab_downloads:
             key=f"download_{exporter.name}",
         )
     st.caption("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
+with tab_mine:
+    if not mine:
+        st.markdown("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset.")
+    else:
+        st.html(message_html("info", f"{mine.layer.name} · source: {mine.layer.attribution} · {mine.layer.summary}"))
+        st.dataframe(mine.layer.points.drop(columns="geometry"), hide_index=True, key="mine_rows")
+        left, right = st.columns(2)
+        left.markdown("**Points per province**")
+        left.dataframe(mine.provinces, hide_index=True)
+        right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
+        right.dataframe(mine.nearest_summary, hide_index=True)
+        st.download_button(
+            "Per-point table: province, nearest place, distance (CSV)",
+            data=functools.partial(analysis_csv, mine.layer.points, data.provinces, data.places),
+            file_name="my-layer-analysis.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="mine_analysis",
+        )
+        st.download_button(
+            "Points per province (CSV)",
+            data=mine.provinces.to_csv(index=False).encode("utf-8-sig"),
+            file_name="my-layer-provinces.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="mine_provinces",
+        )
+        st.download_button(
+            "Nearest-place summary (CSV)",
+            data=mine.nearest_summary.to_csv(index=False).encode("utf-8-sig"),
+            file_name="my-layer-nearest.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="mine_nearest",
+        )
 with tab_about:
     st.markdown(about.METHOD)
     st.subheader("The article's known errors and how they are handled")

@@ -21,3 +21,7 @@ class DataFileMissingError(GeoError):
 
 class BoundaryBuildError(GeoError):
     """A boundary input did not match its pinned hash, or the build failed."""
+
+
+class UploadError(GeoError):
+    """An uploaded file cannot be used at all (unreadable, too large, no coordinates)."""

@@ -25,3 +25,15 @@ def link(url: str, label: str, *, new_tab: bool = True) -> str:
         return esc(label)
     target = ' target="_blank" rel="noopener noreferrer"' if new_tab else ""
     return f'<a href="{esc(url.strip())}"{target}>{esc(label)}</a>'
+
+
+_BOX = {"info": ("#eef4fb", "#1f6feb"), "error": ("#fdecea", "#cf222e"), "success": ("#eaf6ec", "#1a7f37")}
+
+
+def message_html(kind: str, text: str) -> str:
+    """A coloured message box for text that comes from users (never rendered as Markdown)."""
+    background, border = _BOX.get(kind, _BOX["info"])
+    return (
+        f"<div role='{'alert' if kind == 'error' else 'status'}' style='background:{background};"
+        f"border-left:4px solid {border};padding:8px 12px;border-radius:4px'>{esc(text)}</div>"
+    )

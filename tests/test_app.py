@@ -146,3 +146,43 @@ def test_exit_briefing_returns_to_the_explorer() -> None:
     at.button(key="exit").click().run()
     assert "step" not in at.query_params
     assert count_line(at).startswith("**60 of 60 claims shown**")
+
+
+def add_layer(at: AppTest, content: bytes, filename: str = "mine.csv") -> AppTest:
+    at.sidebar.file_uploader(key="upload_file").set_value((filename, content, "text/csv"))
+    at.run()
+    at.sidebar.text_input(key="upload_name").set_value("My sites")
+    at.sidebar.text_input(key="upload_source").set_value("Field notes, 2026")
+    at.run()
+    return at.sidebar.button(key="upload_add").click().run()
+
+
+def test_upload_adds_a_layer_and_its_table_only_in_this_session() -> None:
+    at = add_layer(run(), b"site,lat,lon\nA,37.6,78.3\nB,,79\nC,19.7,110.0\n")
+    assert not at.exception
+    messages = " ".join(h.proto.body for h in at.get("html"))
+    assert "Your layer “My sites” (source: Field notes, 2026): 2 row(s) shown, 1 left out" in messages
+    feature_group = payload(at)["feature_group"]
+    assert "L.canvas" in feature_group
+    assert "My sites" in feature_group
+    rows = next(df.value for df in at.dataframe if "site" in df.value.columns)
+    assert list(rows["site"]) == ["A", "C"]
+    other = run()  # a second session on the same server
+    assert "My sites" not in payload(other)["feature_group"]
+    assert "uploaded" not in other.session_state
+
+
+def test_bad_upload_shows_the_message_and_the_app_still_works() -> None:
+    at = add_layer(run(), "name,lat,lon\nZürich,47.3,8.5\n".encode("latin-1"))
+    assert not at.exception
+    assert any("mine.csv: the file is not UTF-8 text" in h.proto.body for h in at.get("html"))
+    assert "uploaded" not in at.session_state
+    assert count_line(at).startswith("**60 of 60 claims shown**")
+
+
+def test_uploaded_text_is_escaped_everywhere() -> None:
+    attack = '<img src=x onerror="window.pwned=1">'
+    at = add_layer(run(), f"name,lat,lon\n{attack.replace(chr(34), '')},37.6,78.3\n".encode())
+    feature_group = payload(at)["feature_group"]
+    assert "<img src=x" not in feature_group
+    assert "&lt;img src=x" in feature_group

@@ -1,0 +1,75 @@
+"""Spatial analysis between an uploaded layer and the dataset: provinces and nearest places."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from pyproj import Geod
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+WGS84 = Geod(ellps="WGS84")
+
+
+def province_of(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> pd.Series:
+    """ISO 3166-2 code of the Chinese province each point falls in ("" outside China)."""
+    joined = points[["geometry"]].sjoin(provinces[["iso_3166_2", "geometry"]], how="left", predicate="within")
+    codes = joined[~joined.index.duplicated(keep="first")]["iso_3166_2"]
+    return codes.reindex(points.index).fillna("")
+
+
+def province_counts(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Uploaded points per province, most first; points outside China are counted apart."""
+    codes = province_of(points, provinces)
+    counts = codes.value_counts().rename("points")
+    names = provinces.set_index("iso_3166_2")[["name_en", "name_zh"]]
+    table = names.join(counts, how="inner").sort_values("points", ascending=False)
+    table = table.reset_index(names="iso_3166_2")
+    outside = int((codes == "").sum())
+    if outside:
+        table.loc[len(table)] = ["", "outside China's provinces", "", outside]
+    return table
+
+
+def geodesic_km(lat1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float) -> np.ndarray:
+    """Geodesic distances on the WGS84 ellipsoid (pyproj), in kilometres."""
+    _, _, metres = WGS84.inv(lon1, lat1, np.full_like(lon1, lon2), np.full_like(lat1, lat2))
+    return np.asarray(metres) / 1000
+
+
+def nearest_places(points: gpd.GeoDataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """For each uploaded point: the nearest mapped place and its geodesic distance in km."""
+    lat, lon = points.geometry.y.to_numpy(), points.geometry.x.to_numpy()
+    if len(points) == 0 or len(places) == 0:
+        return pd.DataFrame(columns=["upload_row", "nearest_place", "nearest_place_name", "distance_km"])
+    distances = np.vstack([geodesic_km(lat, lon, float(p["lat"]), float(p["lon"])) for _, p in places.iterrows()])
+    best = distances.argmin(axis=0)
+    return pd.DataFrame(
+        {
+            "upload_row": points["upload_row"].to_numpy(),
+            "nearest_place": places["id"].to_numpy()[best],
+            "nearest_place_name": places["name_en"].to_numpy()[best],
+            "distance_km": distances[best, np.arange(len(points))].round(2),
+        }
+    )
+
+
+def nearest_summary(nearest: pd.DataFrame) -> pd.DataFrame:
+    """Per mapped place: how many uploaded points are nearest to it, and how far they are."""
+    if nearest.empty:
+        return pd.DataFrame(columns=["nearest_place", "nearest_place_name", "points", "median_km", "min_km", "max_km"])
+    grouped = nearest.groupby(["nearest_place", "nearest_place_name"])["distance_km"]
+    table = grouped.agg(points="size", median_km="median", min_km="min", max_km="max").reset_index()
+    return table.sort_values("points", ascending=False).round(2).reset_index(drop=True)
+
+
+def analysis_csv(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, places: pd.DataFrame) -> bytes:
+    """One row per uploaded point: its row, coordinates, province and nearest place with distance."""
+    table = nearest_places(points, places)
+    table.insert(1, "lat", points.geometry.y.round(6).to_numpy())
+    table.insert(2, "lon", points.geometry.x.round(6).to_numpy())
+    table.insert(3, "province", province_of(points, provinces).to_numpy())
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

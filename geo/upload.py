@@ -1,0 +1,269 @@
+"""Read and check a researcher's own layer: CSV, GeoJSON or GeoPackage, kept in memory only.
+
+Bad rows are listed with their row number, field and reason and left out; the rest is
+kept. A file that cannot be used at all raises :class:`geo.errors.UploadError` with a
+message meant for the person who uploaded it. Nothing is written to disk: GeoJSON and
+GeoPackage are read by GDAL from memory (``/vsimem``) through pyogrio.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+from geo import settings
+from geo.errors import UploadError
+
+LAT_NAMES = ("lat", "latitude", "lat_wgs84", "y", "lat_dd", "纬度", "breite")
+LON_NAMES = ("lon", "lng", "long", "longitude", "lon_wgs84", "x", "lon_dd", "经度", "länge")
+SUPPORTED = {".csv": "CSV", ".txt": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage"}
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One row left out of an upload, and why."""
+
+    row: int
+    field: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        value = f" (value: {self.value!r})" if self.value else ""
+        return f"row {self.row}, field '{self.field}': {self.reason}{value}"
+
+
+@dataclass(frozen=True)
+class UploadedLayer:
+    """A checked layer: the good points and the rows left out."""
+
+    name: str
+    attribution: str
+    filename: str
+    points: gpd.GeoDataFrame
+    problems: list[RowProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """One line for the page: how many rows were kept and left out."""
+        kept, left = len(self.points), len(self.problems)
+        return f"{kept:,} row(s) shown, {left:,} left out" + (f" ({self.reasons()})" if left else "")
+
+    def reasons(self) -> str:
+        """Counts of left-out rows by reason."""
+        counts = pd.Series([p.reason.split(":")[0] for p in self.problems]).value_counts()
+        return "; ".join(f"{n:,} {reason}" for reason, n in counts.items())
+
+
+def detect_column(columns: list[str], names: tuple[str, ...]) -> str | None:
+    """The first column whose name (case-insensitive, trimmed) is a known coordinate name."""
+    lowered = {str(c).strip().casefold(): c for c in columns}
+    return next((lowered[n] for n in names if n in lowered), None)
+
+
+def decode_text(content: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        msg = (
+            f"the file is not UTF-8 text (byte {error.start} is {content[error.start : error.start + 1]!r}); "
+            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and upload again"
+        )
+        raise UploadError(msg) from None
+
+
+def read_table(filename: str, content: bytes) -> tuple[pd.DataFrame, str | None]:
+    """Read the file into a table of cells (as text) and the CRS it declares, if any."""
+    if len(content) > settings.MAX_UPLOAD_BYTES:
+        msg = f"the file is {len(content) / 1e6:.1f} MB; the limit is {settings.MAX_UPLOAD_BYTES / 1e6:.0f} MB"
+        raise UploadError(msg)
+    if not content.strip():
+        raise UploadError("the file is empty")
+    kind = SUPPORTED.get(PurePath(filename).suffix.lower())
+    if kind is None:
+        msg = f"'{PurePath(filename).suffix or filename}' files are not supported; use CSV, GeoJSON or GeoPackage"
+        raise UploadError(msg)
+    if kind == "CSV":
+        text = decode_text(content)
+        try:
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, on_bad_lines="error")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+            raise UploadError(f"the CSV cannot be read: {str(error).strip().splitlines()[0]}") from None
+        return table, None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # GDAL notes the in-memory file has no extension
+            frame = pyogrio.read_dataframe(io.BytesIO(content))
+    except Exception as error:
+        raise UploadError(f"the {kind} file cannot be read: {str(error).strip().splitlines()[0][:200]}") from None
+    crs = frame.crs.to_string() if getattr(frame, "crs", None) is not None else None
+    if "geometry" in frame:
+        geometry = frame.geometry
+        points = geometry.geom_type.isin(["Point"])
+        frame = pd.DataFrame(frame.drop(columns="geometry"))
+        frame["__x"] = [g.x if ok else None for g, ok in zip(geometry, points, strict=True)]
+        frame["__y"] = [g.y if ok else None for g, ok in zip(geometry, points, strict=True)]
+        frame["__geom_type"] = [g.geom_type if g is not None else "" for g in geometry]
+    return frame, crs
+
+
+def _number(text: object) -> float | None:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return None
+    try:
+        return float(str(text).strip().replace("\u2212", "-"))
+    except ValueError:
+        return None
+
+
+def check_coordinates(
+    lat: list[object], lon: list[object], lat_name: str, lon_name: str, geographic: bool
+) -> tuple[list[int], list[RowProblem]]:
+    """Indices of usable rows and one problem per unusable row (header is row 1)."""
+    good, problems = [], []
+    for i, (raw_lat, raw_lon) in enumerate(zip(lat, lon, strict=True)):
+        row = i + 2
+        y, x = _number(raw_lat), _number(raw_lon)
+        if raw_lat in (None, "") or (isinstance(raw_lat, float) and math.isnan(raw_lat)):
+            problems.append(RowProblem(row, lat_name, "", "missing coordinate: latitude is empty"))
+        elif raw_lon in (None, "") or (isinstance(raw_lon, float) and math.isnan(raw_lon)):
+            problems.append(RowProblem(row, lon_name, "", "missing coordinate: longitude is empty"))
+        elif y is None or x is None:
+            bad, name = (raw_lat, lat_name) if y is None else (raw_lon, lon_name)
+            problems.append(RowProblem(row, name, str(bad)[:80], "not a number"))
+        elif not (math.isfinite(y) and math.isfinite(x)):
+            problems.append(
+                RowProblem(row, lat_name if not math.isfinite(y) else lon_name, f"{y}, {x}", "not a finite number")
+            )
+        elif geographic and abs(y) > 90 and abs(x) <= 90 and abs(y) <= 180:
+            problems.append(
+                RowProblem(
+                    row, f"{lat_name}, {lon_name}", f"{raw_lat}, {raw_lon}", "latitude and longitude look swapped"
+                )
+            )
+        elif geographic and (abs(y) > 90 or abs(x) > 180):
+            problems.append(
+                RowProblem(
+                    row, lat_name if abs(y) > 90 else lon_name, f"{raw_lat}, {raw_lon}", "out of range for degrees"
+                )
+            )
+        else:
+            good.append(i)
+    return good, problems
+
+
+def looks_projected(lat: pd.Series, lon: pd.Series) -> bool:
+    """Most values far outside degree ranges: metres of a projected CRS, not degrees."""
+    y, x = pd.to_numeric(lat, errors="coerce"), pd.to_numeric(lon, errors="coerce")
+    outside = (y.abs() > 90) & (x.abs() > 180)
+    return bool(len(y.dropna()) and outside.mean() > 0.5)
+
+
+def read_upload(
+    filename: str,
+    content: bytes,
+    *,
+    name: str,
+    attribution: str,
+    lat_column: str | None = None,
+    lon_column: str | None = None,
+    crs: str | None = None,
+) -> UploadedLayer:
+    """Read, check and convert an upload to WGS84 points; bad rows are listed, not fatal.
+
+    Parameters
+    ----------
+    filename, content
+        The uploaded file's name (its extension picks the reader) and bytes.
+    name, attribution
+        The layer's name and its source; both are required, because every point on this
+        map carries a source.
+    lat_column, lon_column
+        CSV coordinate columns; detected by name when not given.
+    crs
+        CRS of the CSV coordinates (e.g. ``EPSG:3857``); files that declare one use theirs.
+    """
+    if not name.strip() or not attribution.strip():
+        raise UploadError("give the layer a name and say where its data comes from (source or attribution)")
+    table, declared = read_table(filename, content)
+    if len(table) > settings.MAX_UPLOAD_ROWS:
+        msg = f"the file has {len(table):,} rows; the limit is {settings.MAX_UPLOAD_ROWS:,}"
+        raise UploadError(msg)
+    notes = []
+    if "__x" in table:
+        lat_name, lon_name = "geometry (y)", "geometry (x)"
+        lat_values, lon_values = table.pop("__y"), table.pop("__x")
+        kinds = table.pop("__geom_type")
+        source_crs = declared or "EPSG:4326"
+    else:
+        columns = [str(c) for c in table.columns]
+        lat_name = lat_column or detect_column(columns, LAT_NAMES)
+        lon_name = lon_column or detect_column(columns, LON_NAMES)
+        if not lat_name or not lon_name or lat_name not in table or lon_name not in table:
+            msg = f"no latitude/longitude columns found (columns: {', '.join(columns[:20])}); pick them by hand"
+            raise UploadError(msg)
+        lat_values, lon_values, kinds = table[lat_name], table[lon_name], None
+        source_crs = crs or "EPSG:4326"
+    try:
+        source = CRS.from_user_input(source_crs)
+    except CRSError:
+        raise UploadError(f"unknown coordinate reference system {source_crs!r}") from None
+    if source.is_geographic and looks_projected(lat_values, lon_values):
+        msg = (
+            "the coordinates look like metres of a projected CRS, not degrees; "
+            "choose the file's CRS (for example EPSG:3857) so it can be converted"
+        )
+        raise UploadError(msg)
+    good, problems = check_coordinates(list(lat_values), list(lon_values), lat_name, lon_name, source.is_geographic)
+    if kinds is not None:
+        not_points = {i for i, kind in enumerate(kinds) if kind != "Point"}
+        problems = [p for p in problems if p.row - 2 not in not_points]
+        problems += [RowProblem(i + 2, "geometry", kinds.iloc[i] or "empty", "not a point geometry") for i in sorted(not_points)]
+        good = [i for i in good if i not in not_points]
+    problems.sort(key=lambda p: p.row)
+    kept = table.iloc[good].reset_index(drop=True)
+    xs = np.array([_number(v) for v in lon_values.iloc[good]], dtype=float)
+    ys = np.array([_number(v) for v in lat_values.iloc[good]], dtype=float)
+    points = gpd.GeoDataFrame(kept, geometry=gpd.points_from_xy(xs, ys), crs=source)
+    if not source.equals(CRS.from_epsg(4326)):
+        notes.append(f"converted from {source.to_string()} to WGS84")
+        points = points.to_crs(settings.crs)
+        lat_ok = points.geometry.y.abs().le(90) & points.geometry.x.abs().le(180) & np.isfinite(points.geometry.x)
+        problems += [
+            RowProblem(int(i) + 2, "geometry", "", "outside the world after conversion") for i in np.where(~lat_ok)[0]
+        ]
+        points = points[lat_ok].reset_index(drop=True)
+    points.insert(0, "upload_row", [i + 2 for i in good][: len(points)])
+    return UploadedLayer(name.strip(), attribution.strip(), filename, points, problems, notes)
+
+
+def upload_columns(filename: str, content: bytes) -> list[str]:
+    """Column names of a CSV upload, for the coordinate pickers ([] for other formats or unreadable files)."""
+    if SUPPORTED.get(PurePath(filename).suffix.lower()) != "CSV" or len(content) > settings.MAX_UPLOAD_BYTES:
+        return []
+    try:
+        header = decode_text(content[:65536]).splitlines()[0] if content else ""
+        return [str(c) for c in pd.read_csv(io.StringIO(header), dtype=str, nrows=0).columns]
+    except (UploadError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, IndexError, ValueError):
+        return []
+
+
+def problems_table(layer: UploadedLayer) -> pd.DataFrame:
+    """The left-out rows as a table for the page."""
+    return pd.DataFrame(
+        [{"row": p.row, "field": p.field, "value": p.value, "reason": p.reason} for p in layer.problems]
+    )

@@ -1,0 +1,146 @@
+"""Draw an uploaded layer: one canvas-rendered layer, popups built on click, any size.
+
+Measured here (stack.md §5): per-point folium Markers stop painting at 10k-100k points,
+while circle markers on a canvas renderer with data sent once draw 100k points in seconds.
+So the layer ships its rows as one JSON array (values escaped in Python, never inserted
+raw) and a small script creates the markers on a shared ``L.canvas`` renderer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import branca.colormap as cm
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import settings
+from geo.analysis import nearest_places, nearest_summary, province_counts
+from geo.html import esc
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.load import Dataset
+    from geo.upload import UploadedLayer
+
+UPLOAD_COLOUR = "#e7298a"
+
+
+class CanvasPoints(MacroElement):
+    """Circle markers on one canvas renderer; the popup table is built when a point is clicked."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var data = {{ this.payload }};
+  var renderer = L.canvas({padding: 0.5});
+  var style = {radius: 3, weight: 1, color: {{ this.colour|tojson }}, fillColor: {{ this.colour|tojson }},
+               fillOpacity: 0.7, renderer: renderer};
+  var popup = function (layer) {
+    var row = layer.options.row, html = "<table class='upload-popup'>";
+    for (var k = 0; k < data.fields.length; k++) {
+      html += "<tr><th style='text-align:left;padding-right:6px'>" + data.fields[k] + "</th><td>" + row[k + 2] + "</td></tr>";
+    }
+    return html + "</table><div style='color:#666;font-size:11px'>" + data.attribution + "</div>";
+  };
+  var group = L.layerGroup();
+  for (var i = 0; i < data.rows.length; i++) {
+    var r = data.rows[i];
+    group.addLayer(L.circleMarker([r[0], r[1]], Object.assign({row: r}, style)).bindPopup(popup));
+  }
+  group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, payload: str, colour: str) -> None:
+        super().__init__()
+        self._name = "CanvasPoints"
+        self.payload = payload
+        self.colour = colour
+
+
+def popup_fields(points: gpd.GeoDataFrame) -> list[str]:
+    """The attribute columns shown in popups (the first few, besides coordinates)."""
+    columns = [c for c in points.columns if c != "geometry"]
+    return columns[: settings.UPLOAD_POPUP_FIELDS]
+
+
+def payload_json(layer: UploadedLayer) -> str:
+    """Rows as ``[lat, lon, escaped values…]``; ``</`` cannot close the script tag."""
+    points = layer.points
+    fields = popup_fields(points)
+    lat = points.geometry.y.round(6).tolist()
+    lon = points.geometry.x.round(6).tolist()
+    limit = settings.UPLOAD_VALUE_CHARS
+    columns = [[esc(str(v)[:limit]) for v in points[f].tolist()] for f in fields]
+    rows = [[y, x, *values] for y, x, *values in zip(lat, lon, *columns, strict=True)]
+    data = {
+        "fields": [esc(f) for f in fields],
+        "rows": rows,
+        "attribution": esc(f"{layer.name} · source: {layer.attribution}"),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+@dataclass(frozen=True)
+class PreparedUpload:
+    """An uploaded layer with everything derived from it, computed once per upload."""
+
+    layer: UploadedLayer
+    payload: str
+    provinces: pd.DataFrame
+    nearest: pd.DataFrame
+    nearest_summary: pd.DataFrame
+
+
+def prepare(layer: UploadedLayer, data: Dataset) -> PreparedUpload:
+    """Build the map payload and run the spatial analysis for a new upload."""
+    nearest = nearest_places(layer.points, data.places)
+    return PreparedUpload(
+        layer, payload_json(layer), province_counts(layer.points, data.provinces), nearest, nearest_summary(nearest)
+    )
+
+
+def upload_layers(
+    prepared: PreparedUpload, provinces: gpd.GeoDataFrame, *, choropleth: bool
+) -> list[folium.FeatureGroup]:
+    """The uploaded points as their own overlay, and optionally their count per province."""
+    layer = prepared.layer
+    label = f'<span style="color:{UPLOAD_COLOUR}">●</span> {esc(layer.name)} ({len(layer.points):,}; source: {esc(layer.attribution)})'
+    points = folium.FeatureGroup(name=label)
+    CanvasPoints(prepared.payload, UPLOAD_COLOUR).add_to(points)
+    groups = [points]
+    if choropleth:
+        groups.append(province_choropleth(prepared, provinces))
+    return groups
+
+
+def province_choropleth(prepared: PreparedUpload, provinces: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    """Provinces shaded by how many uploaded points fall in each."""
+    counts = prepared.provinces
+    counts = counts[counts["iso_3166_2"] != ""].set_index("iso_3166_2")["points"]
+    group = folium.FeatureGroup(name=esc(f"{prepared.layer.name}: points per province"))
+    if counts.empty:
+        return group
+    scale = cm.linear.YlOrRd_09.scale(0, float(counts.max()))
+    shaded = provinces[provinces["iso_3166_2"].isin(counts.index)][["iso_3166_2", "name_en", "geometry"]].copy()
+    shaded["points"] = shaded["iso_3166_2"].map(counts).astype(int)
+    shaded["name_en"] = shaded["name_en"].map(esc)
+    shaded.geometry = shaded.geometry.simplify(0.02)
+    folium.GeoJson(
+        json.loads(shaded.to_json(drop_id=True)),
+        style_function=lambda f: {
+            "fillColor": scale(f["properties"]["points"]),
+            "fillOpacity": 0.6,
+            "color": "#555",
+            "weight": 0.5,
+        },
+        tooltip=folium.GeoJsonTooltip(["name_en", "points"], aliases=["province", "uploaded points"]),
+    ).add_to(group)
+    return group
