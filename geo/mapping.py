@@ -34,6 +34,7 @@ BASE_RADIUS = 7
 RING_STEP = 3
 DEFAULT_CENTER = (33.0, 96.0)
 DEFAULT_ZOOM = 4
+UPLOAD_PANE = "uploads"
 #: Claims in these categories, located outside XUAR, put a province on the province layer.
 OUTSIDE_XUAR_CATEGORIES = ("ethnicity_analytics_outside_xuar", "procurement_contract")
 TILE_LAYER_NAME = "Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)"
@@ -93,6 +94,9 @@ def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoo
     prepared = display(data)
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
     _MapStyle().add_to(fmap)
+    folium.map.CustomPane(UPLOAD_PANE, z_index=450, pointer_events=True).add_to(
+        fmap
+    )  # uploaded points sit above shaded provinces
     folium.TileLayer(
         "OpenStreetMap",
         name=esc(TILE_LAYER_NAME),
@@ -225,7 +229,7 @@ def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "",
     fmap = base_map(data, **view)
     for layer in claim_layers(data, claims, detail_base):
         layer.add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
 
 

@@ -232,7 +232,9 @@ def read_upload(
     if kinds is not None:
         not_points = {i for i, kind in enumerate(kinds) if kind != "Point"}
         problems = [p for p in problems if p.row - 2 not in not_points]
-        problems += [RowProblem(i + 2, "geometry", kinds.iloc[i] or "empty", "not a point geometry") for i in sorted(not_points)]
+        problems += [
+            RowProblem(i + 2, "geometry", kinds.iloc[i] or "empty", "not a point geometry") for i in sorted(not_points)
+        ]
         good = [i for i in good if i not in not_points]
     problems.sort(key=lambda p: p.row)
     kept = table.iloc[good].reset_index(drop=True)

@@ -20,6 +20,7 @@ from jinja2 import Template
 from geo import settings
 from geo.analysis import nearest_places, nearest_summary, province_counts
 from geo.html import esc
+from geo.mapping import UPLOAD_PANE
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -38,7 +39,7 @@ class CanvasPoints(MacroElement):
         """{% macro script(this, kwargs) %}
 (function () {
   var data = {{ this.payload }};
-  var renderer = L.canvas({padding: 0.5});
+  var renderer = L.canvas({padding: 0.5, pane: {{ this.pane|tojson }}});  // a pane above shaded provinces
   var style = {radius: 3, weight: 1, color: {{ this.colour|tojson }}, fillColor: {{ this.colour|tojson }},
                fillOpacity: 0.7, renderer: renderer};
   var popup = function (layer) {
@@ -63,6 +64,7 @@ class CanvasPoints(MacroElement):
         self._name = "CanvasPoints"
         self.payload = payload
         self.colour = colour
+        self.pane = UPLOAD_PANE
 
 
 def popup_fields(points: gpd.GeoDataFrame) -> list[str]:

@@ -247,3 +247,49 @@ def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
         cwd=PROJECT, check=True, capture_output=True,
     )  # fmt: skip
     assert downloaded.read_bytes() == cli.read_bytes()
+
+
+def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, app_url, tmp_path) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    lat, lon = rng.uniform(20, 45, 100_000), rng.uniform(75, 125, 100_000)
+    rows = "\n".join(f"{i},site {i},{a:.5f},{b:.5f}" for i, (a, b) in enumerate(zip(lat, lon, strict=True)))
+    path = tmp_path / "sites.csv"
+    path.write_text(f"id,name,lat,lon\n{rows}\nneedle,the needle,30.50000,100.50000\n", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
+    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
+    page.get_by_label("Layer name (required)").fill("Generated sites")
+    page.get_by_label("Source or attribution (required)").fill("Generated in the test")
+    page.get_by_label("Source or attribution (required)").press("Enter")
+    page.get_by_role("button", name="Add layer").click()
+    page.get_by_text("100,001 row(s) shown, 0 left out").first.wait_for()
+    frame = map_frame(page)
+    frame.wait_for_function(
+        """() => { let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
+          if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) n++; }); return n === 100001; }"""
+    )
+    point = frame.evaluate(
+        """() => { const map = Object.values(window).find(v => v instanceof L.Map); map.setView([30.5, 100.5], 13, {animate: false});
+        const p = map.latLngToContainerPoint([30.5, 100.5]); return {x: p.x, y: p.y}; }"""
+    )
+    frame.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )  # let the canvas redraw
+    # A DOM click at the point's screen position on the upload canvas: Leaflet hit-tests 100,001 markers.
+    frame.evaluate(
+        """([x, y]) => { const map = Object.values(window).find(v => v instanceof L.Map);
+        const box = map.getContainer().getBoundingClientRect(), canvas = map.getPane("uploads").querySelector("canvas");
+        canvas.dispatchEvent(new MouseEvent("click", {clientX: box.left + x, clientY: box.top + y, bubbles: true})); }""",
+        [point["x"], point["y"]],
+    )
+    popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert "the needle" in popup.inner_text()
+    assert "Generated sites" in popup.inner_text()
+    context.close()

@@ -77,7 +77,13 @@ def test_geojson_declaring_a_projected_crs_is_reprojected() -> None:
     collection = {
         "type": "FeatureCollection",
         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
-        "features": [{"type": "Feature", "properties": {"n": "x"}, "geometry": {"type": "Point", "coordinates": [13358338.9, 4865942.28]}}],
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"n": "x"},
+                "geometry": {"type": "Point", "coordinates": [13358338.9, 4865942.28]},
+            }
+        ],
     }
     layer = upload(json.dumps(collection).encode(), "mine.geojson")
     assert round(layer.points.geometry[0].y, 4) == 40.0
@@ -89,12 +95,18 @@ def test_geojson_non_points_are_listed() -> None:
         "type": "FeatureCollection",
         "features": [
             {"type": "Feature", "properties": {"n": "p"}, "geometry": {"type": "Point", "coordinates": [110, 19.7]}},
-            {"type": "Feature", "properties": {"n": "l"}, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}},
+            {
+                "type": "Feature",
+                "properties": {"n": "l"},
+                "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]},
+            },
         ],
     }
     layer = upload(json.dumps(collection).encode(), "mine.geojson")
     assert len(layer.points) == 1
-    assert [(p.row, p.field, p.value, p.reason) for p in layer.problems] == [(3, "geometry", "LineString", "not a point geometry")]
+    assert [(p.row, p.field, p.value, p.reason) for p in layer.problems] == [
+        (3, "geometry", "LineString", "not a point geometry")
+    ]
 
 
 def test_geopackage_upload(tmp_path) -> None:
