@@ -57,7 +57,7 @@ def test_columns_can_be_picked_by_hand() -> None:
 
 
 def test_no_coordinate_columns_is_a_clear_error() -> None:
-    with pytest.raises(UploadError, match="no latitude/longitude columns found.*pick them by hand"):
+    with pytest.raises(UploadError, match=r"no latitude/longitude columns found.*pick them by hand"):
         upload(b"a,b\n1,2\n")
 
 
@@ -141,7 +141,7 @@ def test_utf16_with_bom_is_decoded() -> None:
 
 
 def test_name_and_source_are_required() -> None:
-    with pytest.raises(UploadError, match="name.*source"):
+    with pytest.raises(UploadError, match=r"name.*source"):
         read_upload("mine.csv", b"lat,lon\n1,2\n", name="My layer", attribution=" ")
 
 

@@ -1,0 +1,128 @@
+"""Uploaded points at 1k / 10k / 100k: our canvas layer against one folium Marker per point.
+
+For each size and technique, in a fresh subprocess: Python build time, payload bytes
+(the map HTML), peak RSS of the building process, and time until drawn in headless
+Chromium (standalone page, assets inlined, network blocked). The naive technique gets a
+time limit and is reported as "did not finish in N s". Figures vary run to run.
+Usage: python bench/upload_scale.py [LIMIT_SECONDS]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (1_000, 10_000, 100_000)
+
+BUILD = r"""
+import json, resource, sys, time
+import numpy as np
+sys.path.insert(0, {root!r})
+n, technique, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+rng = np.random.default_rng(1)
+lat, lon = rng.uniform(20, 45, n), rng.uniform(75, 125, n)
+start = time.perf_counter()
+import folium
+from geo.load import load_dataset
+from geo.mapping import base_map
+from geo.offline import inline_assets
+data = load_dataset(validate=False)
+fmap = base_map(data)
+if technique == "canvas":
+    from geo.upload import read_upload
+    from geo.uploadlayer import PreparedUpload, payload_json, upload_layers
+    csv = "id,lat,lon\n" + "\n".join(f"{{i}},{{a:.5f}},{{b:.5f}}" for i, (a, b) in enumerate(zip(lat, lon)))
+    layer = read_upload("b.csv", csv.encode(), name="bench", attribution="generated")
+    prepared = PreparedUpload(layer, payload_json(layer), None, None, None)
+    for group in upload_layers(prepared, data.provinces, choropleth=False):
+        group.add_to(fmap)
+else:
+    group = folium.FeatureGroup(name="bench")
+    for i, (a, b) in enumerate(zip(lat, lon)):
+        folium.Marker((a, b), popup=folium.Popup(f"id {{i}}")).add_to(group)
+    group.add_to(fmap)
+html = inline_assets(fmap.get_root().render())
+open(out, "w", encoding="utf-8").write(html)
+print(json.dumps({{"build_s": time.perf_counter() - start, "bytes": len(html.encode()),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+DRAWN = {
+    "canvas": "n => { let c = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => { if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) c++; }); return c === n; }",
+    "markers": "n => document.querySelectorAll('img.leaflet-marker-icon').length === n",
+}
+
+
+def build(n: int, technique: str, out: Path, limit: float) -> dict | None:
+    script = BUILD.format(root=str(ROOT))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(n), technique, str(out)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def draw_seconds(browser, page_path: Path, n: int, technique: str, limit: float) -> float | None:
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page = context.new_page()
+    start = time.perf_counter()
+    try:
+        page.goto(page_path.as_uri(), timeout=limit * 1000)
+        page.wait_for_function(DRAWN[technique], arg=n, timeout=limit * 1000, polling=250)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        return time.perf_counter() - start
+    except Exception:
+        return None
+    finally:
+        context.close()
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    limit = float(sys.argv[1]) if len(sys.argv) > 1 else 60
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for n in SIZES:
+            for technique in ("canvas", "markers"):
+                out = Path(tmp) / f"{technique}-{n}.html"
+                built = build(n, technique, out, limit)
+                drawn = draw_seconds(browser, out, n, technique, limit) if built else None
+                rows.append((n, technique, built, drawn))
+                b = f"{built['bytes']:,}" if built else "-"
+                rss = f"{built['peak_rss_mb']:.0f}" if built else "-"
+                bs = f"{built['build_s']:.1f}" if built else f"did not finish in {limit:.0f} s"
+                ds = f"{drawn:.1f}" if drawn is not None else f"did not finish in {limit:.0f} s"
+                print(f"| {n:,} | {technique} | {bs} | {b} | {rss} | {ds} |", flush=True)
+        browser.close()
+    for n in SIZES:
+        ours = next(r for r in rows if r[0] == n and r[1] == "canvas")[3]
+        naive = next(r for r in rows if r[0] == n and r[1] == "markers")[3]
+        ratio = (
+            f"{naive / ours:.1f}x faster"
+            if ours and naive
+            else (f"naive did not finish in {limit:.0f} s" if ours else "-")
+        )
+        print(f"{n:,} points: canvas layer vs per-point Markers: {ratio}")
+
+
+if __name__ == "__main__":
+    print("| points | technique | build s | payload bytes | peak RSS MB (builder) | drawn in Chromium s |")
+    print("|---:|---|---:|---:|---:|---:|")
+    main()
