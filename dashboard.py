@@ -20,7 +20,7 @@ from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
 from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
 from geo.presenter import step_html
-from geo.upload import LAT_NAMES, LON_NAMES, detect_column, problems_table, read_upload, upload_columns
+from geo.upload import coordinate_column_defaults, problems_table, read_upload, upload_columns
 from geo.uploadlayer import prepare as prepare_upload
 from geo.uploadlayer import upload_layers
 
@@ -84,12 +84,12 @@ if step_number:
         key="map",
     )
     back, where, forward, leave = st.columns([1, 2, 1, 1])
-    if back.button("◀ Previous", disabled=step.number == 1, key="previous", use_container_width=True):
+    if back.button("◀ Previous", disabled=step.number == 1, key="previous", width="stretch"):
         go_to_step(step.number - 1)
     where.markdown(f"**Step {step.number} of {len(all_steps)}**")
-    if forward.button("Next ▶", disabled=step.number == len(all_steps), key="next", use_container_width=True):
+    if forward.button("Next ▶", disabled=step.number == len(all_steps), key="next", width="stretch"):
         go_to_step(step.number + 1)
-    if leave.button("Exit briefing", key="exit", use_container_width=True):
+    if leave.button("Exit briefing", key="exit", width="stretch"):
         go_to_step(None)
     st.html(step_html(data, step, claims_here, len(all_steps)))
     st.stop()
@@ -133,22 +133,9 @@ with st.sidebar:
         columns = upload_columns(upload.name, upload.getvalue()) if upload else []
         lat_choice = lon_choice = None
         if columns:
-            lat_choice = st.selectbox(
-                "Latitude column",
-                columns,
-                index=columns.index(detect_column(columns, LAT_NAMES))
-                if detect_column(columns, LAT_NAMES) in columns
-                else 0,
-                key="upload_lat",
-            )
-            lon_choice = st.selectbox(
-                "Longitude column",
-                columns,
-                index=columns.index(detect_column(columns, LON_NAMES))
-                if detect_column(columns, LON_NAMES) in columns
-                else min(1, len(columns) - 1),
-                key="upload_lon",
-            )
+            lat_index, lon_index = coordinate_column_defaults(columns)
+            lat_choice = st.selectbox("Latitude column", columns, index=lat_index, key="upload_lat")
+            lon_choice = st.selectbox("Longitude column", columns, index=lon_index, key="upload_lon")
         crs_choice = st.text_input("Coordinate system of a CSV", value="EPSG:4326", key="upload_crs")
         if st.button("Add layer", key="upload_add", disabled=upload is None):
             try:
@@ -166,7 +153,7 @@ with st.sidebar:
                 st.session_state.pop("uploaded", None)
                 st.html(message_html("error", f"{upload.name}: {error}"))
         if "uploaded" in st.session_state:
-            choropleth = st.checkbox("Shade provinces by my points", key="upload_choropleth")
+            st.checkbox("Shade provinces by my points", key="upload_choropleth")
             if st.button("Remove my layer", key="upload_remove"):
                 del st.session_state["uploaded"]
                 st.rerun()

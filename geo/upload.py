@@ -264,6 +264,14 @@ def upload_columns(filename: str, content: bytes) -> list[str]:
         return []
 
 
+def coordinate_column_defaults(columns: list[str]) -> tuple[int, int]:
+    """Positions of the detected latitude and longitude columns, for the pickers' defaults."""
+    lat, lon = detect_column(columns, LAT_NAMES), detect_column(columns, LON_NAMES)
+    lat_index = columns.index(lat) if lat in columns else 0
+    lon_index = columns.index(lon) if lon in columns else min(1, len(columns) - 1)
+    return lat_index, lon_index
+
+
 def problems_table(layer: UploadedLayer) -> pd.DataFrame:
     """The left-out rows as a table for the page."""
     return pd.DataFrame(

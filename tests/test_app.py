@@ -186,3 +186,12 @@ def test_uploaded_text_is_escaped_everywhere() -> None:
     feature_group = payload(at)["feature_group"]
     assert "<img src=x" not in feature_group
     assert "&lt;img src=x" in feature_group
+
+
+def test_province_shading_of_an_upload_is_optional() -> None:
+    at = add_layer(run(), b"site,lat,lon\nA,20.03,110.35\nB,19.7,110.0\nC,37.6,78.3\n")
+    assert "points per province" not in payload(at)["layer_control"]
+    at.sidebar.checkbox(key="upload_choropleth").check().run()
+    assert "My sites: points per province" in payload(at)["layer_control"]
+    provinces = next(df.value for df in at.dataframe if "iso_3166_2" in df.value.columns)
+    assert dict(zip(provinces["iso_3166_2"], provinces["points"], strict=True)) == {"CN-HI": 2, "CN-XJ": 1}

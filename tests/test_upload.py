@@ -178,3 +178,10 @@ def test_nearest_place_for_each_point(data) -> None:
     nearest = nearest_places(layer.points, data.places)
     assert list(nearest["nearest_place"]) == ["chengmai", "urumqi"]
     assert nearest["distance_km"].iloc[0] < 5
+
+
+def test_coordinate_pickers_default_to_detected_columns() -> None:
+    from geo.upload import coordinate_column_defaults
+
+    assert coordinate_column_defaults(["name", "Longitude", "Latitude"]) == (2, 1)
+    assert coordinate_column_defaults(["a", "b", "c"]) == (0, 1)
