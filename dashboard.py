@@ -152,7 +152,12 @@ with st.sidebar:
             except UploadError as error:
                 st.session_state.pop("uploaded", None)
                 st.html(message_html("error", f"{upload.name}: {error}"))
-        if "uploaded" in st.session_state:
+        if "uploaded" in st.session_state:  # messages here, not above the map, so the map is not re-mounted
+            added = st.session_state["uploaded"].layer
+            note = f"Your layer “{added.name}” (source: {added.attribution}): {added.summary}. "
+            st.html(message_html("info", note + " ".join(added.notes)))
+            if added.problems:
+                st.caption(f"{len(added.problems):,} row(s) left out: see the “Your layer” tab.")
             st.checkbox("Shade provinces by my points", key="upload_choropleth")
             if st.button("Remove my layer", key="upload_remove"):
                 del st.session_state["uploaded"]
@@ -191,13 +196,6 @@ if selected:
             select_place(None)
 
 mine = st.session_state.get("uploaded")
-if mine:
-    note = f"Your layer “{mine.layer.name}” (source: {mine.layer.attribution}): {mine.layer.summary}. "
-    st.html(message_html("info", note + " ".join(mine.layer.notes)))
-    if mine.layer.problems:
-        with st.expander(f"{len(mine.layer.problems):,} row(s) left out of your file"):
-            st.dataframe(problems_table(mine.layer), hide_index=True)
-
 places_by_id = data.places.set_index("id")
 view = parse_view(params)
 if selected:
@@ -282,6 +280,9 @@ with tab_mine:
         st.markdown("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset.")
     else:
         st.html(message_html("info", f"{mine.layer.name} · source: {mine.layer.attribution} · {mine.layer.summary}"))
+        if mine.layer.problems:
+            st.markdown(f"**{len(mine.layer.problems):,} row(s) left out** (row numbers count the header as row 1):")
+            st.dataframe(problems_table(mine.layer), hide_index=True)
         st.dataframe(mine.layer.points.drop(columns="geometry"), hide_index=True, key="mine_rows")
         left, right = st.columns(2)
         left.markdown("**Points per province**")

@@ -38,8 +38,9 @@ def page(browser, app_url):
 
 
 def map_frame(page):
+    """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
     page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
-    return next(f for f in page.frames if "streamlit_folium" in f.url or f.url.endswith("index.html"))
+    return page.locator(MAP_IFRAME).element_handle().content_frame()
 
 
 @pytest.fixture(scope="module")
@@ -127,20 +128,19 @@ def test_phone_width_shows_map_and_filters(browser, app_url) -> None:
 
 
 def click_place(scope, lat: float, lng: float) -> None:
-    """Dispatch a click on the ring drawn at a place (concentric rings share one popup).
+    """Click with the mouse where a coordinate is drawn on the map.
 
     ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
+    The point is converted to the document's client coordinates, so the click lands on
+    the ring or canvas point a person would click.
     """
-    index = scope.evaluate(
-        """([lat, lng]) => { const paths = [...document.querySelectorAll('path.leaflet-interactive')];
-        const map = Object.values(window).find(v => v instanceof L.Map); let found = -1;
-        map.eachLayer(l => { if (l instanceof L.CircleMarker && Math.abs(l.getLatLng().lat - lat) < 1e-4
-          && Math.abs(l.getLatLng().lng - lng) < 1e-4) found = paths.indexOf(l._path); });
-        return found; }""",
+    x, y = scope.evaluate(
+        """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);
+        const p = map.latLngToContainerPoint([lat, lng]), box = map.getContainer().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }""",
         [lat, lng],
     )
-    assert index >= 0
-    scope.locator("path.leaflet-interactive").nth(index).dispatch_event("click")
+    scope.locator("html").click(position={"x": x, "y": y}, force=True)
 
 
 def test_screenshot_for_readme(browser, app_url) -> None:
@@ -274,20 +274,11 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
         """() => { let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
           if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) n++; }); return n === 100001; }"""
     )
-    point = frame.evaluate(
-        """() => { const map = Object.values(window).find(v => v instanceof L.Map); map.setView([30.5, 100.5], 13, {animate: false});
-        const p = map.latLngToContainerPoint([30.5, 100.5]); return {x: p.x, y: p.y}; }"""
-    )
+    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([30.5, 100.5], 13, {animate: false})")
     frame.evaluate(
         "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )  # let the canvas redraw
-    # A DOM click at the point's screen position on the upload canvas: Leaflet hit-tests 100,001 markers.
-    frame.evaluate(
-        """([x, y]) => { const map = Object.values(window).find(v => v instanceof L.Map);
-        const box = map.getContainer().getBoundingClientRect(), canvas = map.getPane("uploads").querySelector("canvas");
-        canvas.dispatchEvent(new MouseEvent("click", {clientX: box.left + x, clientY: box.top + y, bubbles: true})); }""",
-        [point["x"], point["y"]],
-    )
+    click_place(frame, 30.5, 100.5)  # Leaflet hit-tests the canvas among 100,001 markers
     popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "the needle" in popup.inner_text()
