@@ -18,7 +18,15 @@ from geo.formats import EXPORTERS
 from geo.html import message_html
 from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
-from geo.mapping import DEFAULT_CENTER, DEFAULT_ZOOM, base_map, claim_layers, named_provinces, parse_view
+from geo.mapping import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    base_map,
+    basemap_layers,
+    claim_layers,
+    named_provinces,
+    parse_view,
+)
 from geo.presenter import step_html
 from geo.upload import coordinate_column_defaults, problems_table, read_upload, upload_columns
 from geo.uploadlayer import prepare as prepare_upload
@@ -33,10 +41,11 @@ st.set_page_config(
 
 
 @st.cache_resource(show_spinner=False)
-def dataset() -> Dataset:
-    """Validated dataset, loaded once per server process and shared read-only."""
+def dataset() -> tuple[Dataset, dict[str, str]]:
+    """Validated dataset and its published basemap URLs, once per server process (read-only)."""
     assets.install_static_assets()
-    return load_dataset()
+    data = load_dataset()
+    return data, assets.publish_basemap(basemap_layers(data))
 
 
 def select_place(place_id: str | None) -> None:
@@ -49,7 +58,7 @@ def select_place(place_id: str | None) -> None:
 
 
 try:
-    data = dataset()
+    data, basemap_links = dataset()
 except DataValidationError as error:
     st.error("The dataset failed validation, so the map cannot show it. Problems found:")
     st.code("\n".join(str(p) for p in error.problems))
@@ -73,7 +82,7 @@ if step_number:
     claims_here = briefing.step_claims(data, step)
     st.subheader(f"{step.number}. {step.title}")
     st_folium(
-        base_map(data),
+        base_map(data, links=basemap_links),
         feature_group_to_add=claim_layers(data, claims_here),
         layer_control=folium.LayerControl(collapsed=True),
         center=step.center,
@@ -206,7 +215,7 @@ else:
     center, zoom = DEFAULT_CENTER, DEFAULT_ZOOM
 
 st_folium(
-    base_map(data),
+    base_map(data, links=basemap_links),
     feature_group_to_add=claim_layers(data, shown)
     + (
         upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []

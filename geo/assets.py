@@ -9,6 +9,8 @@ contact a third-party host for code.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -51,3 +53,25 @@ def install_static_assets(static_dir: Path | None = None) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, dest)
     return target
+
+
+BASEMAP_URL = "/app/static/basemap"
+
+
+def publish_basemap(layers: dict[str, dict], static_dir: Path | None = None) -> dict[str, str]:
+    """Write static basemap GeoJSON files named by content hash; return name -> URL.
+
+    The browser then fetches each file once from this app (and caches it) instead of
+    receiving the geometry in every map payload.
+    """
+    target = (static_dir or settings.project_dir / "static") / "basemap"
+    target.mkdir(parents=True, exist_ok=True)
+    urls = {}
+    for name, collection in layers.items():
+        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        path = target / f"{name}-{digest}.json"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        urls[name] = f"{BASEMAP_URL}/{path.name}"
+    return urls

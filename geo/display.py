@@ -59,7 +59,14 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
     geometry = shapely.MultiPolygon(polygons)
     return {
         "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": {"name": name}, "geometry": shapely.geometry.mapping(geometry)}],
+        "features": [
+            {
+                "type": "Feature",
+                "id": name,
+                "properties": {"name": name},
+                "geometry": shapely.geometry.mapping(geometry),
+            }
+        ],
     }
 
 

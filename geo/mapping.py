@@ -89,8 +89,30 @@ def detail_url(place_id: str) -> str:
     return f"/?place={place_id}"
 
 
-def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM) -> OfflineMap:
-    """Map with our own vector basemap (countries, provinces, XUAR outline) and optional tiles."""
+def basemap_layers(data: Dataset) -> dict[str, dict]:
+    """The static basemap layers by name (what :func:`geo.assets.publish_basemap` serves)."""
+    prepared = display(data)
+    return {"countries": prepared.countries, "provinces": prepared.provinces, "xuar": prepared.xuar}
+
+
+def _vector_layer(key: str, data: dict, links: dict[str, str] | None, **kwargs: object) -> folium.GeoJson:
+    if links and key in links:
+        return LinkedGeoJson(data, links[key], **kwargs)
+    return folium.GeoJson(data, **kwargs)
+
+
+def base_map(
+    data: Dataset,
+    *,
+    center: tuple[float, float] = DEFAULT_CENTER,
+    zoom: int = DEFAULT_ZOOM,
+    links: dict[str, str] | None = None,
+) -> OfflineMap:
+    """Map with our own vector basemap (countries, provinces, XUAR outline) and optional tiles.
+
+    With ``links`` (name -> URL from :func:`geo.assets.publish_basemap`) the browser fetches
+    the basemap from this app; without, it is embedded (standalone exports).
+    """
     prepared = display(data)
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
     _MapStyle().add_to(fmap)
@@ -105,22 +127,28 @@ def base_map(data: Dataset, *, center: tuple[float, float] = DEFAULT_CENTER, zoo
         control=True,
         attr="© OpenStreetMap contributors",
     ).add_to(fmap)
-    folium.GeoJson(
+    _vector_layer(
+        "countries",
         prepared.countries,
+        links,
         name="Countries (Natural Earth)",
         style_function=lambda _: {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6},
         control=False,
         interactive=False,
     ).add_to(fmap)
-    folium.GeoJson(
+    _vector_layer(
+        "provinces",
         prepared.provinces,
+        links,
         name="Chinese provinces (Natural Earth)",
         style_function=lambda _: {"fill": False, "color": "#9a9a9a", "weight": 0.8},
         control=False,
         interactive=False,
     ).add_to(fmap)
-    folium.GeoJson(
+    _vector_layer(
+        "xuar",
         prepared.xuar,
+        links,
         name="XUAR outline",
         style_function=lambda _: {"fill": False, "color": XUAR_COLOUR, "weight": 2.5},
         tooltip=esc("Xinjiang Uyghur Autonomous Region (XUAR)"),
@@ -250,3 +278,16 @@ def parse_view(params: dict[str, str]) -> tuple[tuple[float, float], int] | None
     if -90 <= lat <= 90 and -180 <= lng <= 180 and 1 <= zoom <= 18:
         return (lat, lng), zoom
     return None
+
+
+class LinkedGeoJson(folium.GeoJson):
+    """A GeoJson layer the browser fetches from this app's static files instead of the payload.
+
+    folium reads ``data`` for styling, then writes a ``$.ajax`` call to ``url`` instead of
+    the data itself, so large static layers travel once and are cached by the browser.
+    """
+
+    def __init__(self, data: dict, url: str, **kwargs: object) -> None:
+        super().__init__(data, **kwargs)
+        self.embed = False
+        self.embed_link = url

@@ -195,3 +195,9 @@ def test_province_shading_of_an_upload_is_optional() -> None:
     assert "My sites: points per province" in payload(at)["layer_control"]
     provinces = next(df.value for df in at.dataframe if "iso_3166_2" in df.value.columns)
     assert dict(zip(provinces["iso_3166_2"], provinces["points"], strict=True)) == {"CN-HI": 2, "CN-XJ": 1}
+
+
+def test_default_payload_is_small_because_the_basemap_is_fetched_once(default_app: AppTest) -> None:
+    args = payload(default_app)
+    assert len(default_app.get("component_instance")[0].proto.json_args) < 300_000
+    assert "/app/static/basemap/countries-" in args["script"]
