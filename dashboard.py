@@ -9,7 +9,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import about, assets, briefing, charts, labels, tables
+from geo import about, assets, briefing, charts, labels, settings, tables
 from geo.analysis import analysis_csv
 from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError, UploadError
@@ -41,10 +41,10 @@ st.set_page_config(
 
 
 @st.cache_resource(show_spinner=False)
-def dataset() -> tuple[Dataset, dict[str, str]]:
-    """Validated dataset and its published basemap URLs, once per server process (read-only)."""
+def dataset(data_dir: str) -> tuple[Dataset, dict[str, str]]:
+    """Validated dataset and its published basemap URLs, once per data folder (shared, read-only)."""
     assets.install_static_assets()
-    data = load_dataset()
+    data = load_dataset(data_dir)
     return data, assets.publish_basemap(basemap_layers(data))
 
 
@@ -58,10 +58,13 @@ def select_place(place_id: str | None) -> None:
 
 
 try:
-    data, basemap_links = dataset()
+    data, basemap_links = dataset(str(settings.data_dir))
 except DataValidationError as error:
-    st.error("The dataset failed validation, so the map cannot show it. Problems found:")
-    st.code("\n".join(str(p) for p in error.problems))
+    st.error(
+        "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
+        "The validator's report (file, row, field, problem) is below; fix the files and reload."
+    )
+    st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
 params = st.query_params.to_dict()

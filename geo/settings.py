@@ -5,17 +5,19 @@ Each setting is a typed module global (the osmnx pattern). Tests and the CLI may
 
 data_dir : Path
     Folder holding ``datapackage.json``, the CSV tables and ``boundaries/``.
-    Default is ``data/`` beside the package.
+    Default is ``data/`` beside the package, or ``$GEO_DATA_DIR`` when set.
 crs : str
     Coordinate reference system of every table and boundary: WGS84 lon/lat.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 project_dir: Path = Path(__file__).resolve().parent.parent
-data_dir: Path = project_dir / "data"
+#: ``GEO_DATA_DIR`` in the environment points the app at another copy of the dataset.
+data_dir: Path = Path(os.environ.get("GEO_DATA_DIR") or project_dir / "data")
 crs: str = "EPSG:4326"
 
 DATAPACKAGE = "datapackage.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -39,7 +40,7 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 @contextlib.contextmanager
-def streamlit_server(app: Path, timeout: float = 60) -> Iterator[str]:
+def streamlit_server(app: Path, timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
     """Run ``streamlit run APP`` on a free port and yield its URL once healthy; stop it by PID after."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
@@ -56,6 +57,7 @@ def streamlit_server(app: Path, timeout: float = 60) -> Iterator[str]:
                 "127.0.0.1",
             ],
             cwd=app.parent,
+            env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
         )

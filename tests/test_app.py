@@ -201,3 +201,25 @@ def test_default_payload_is_small_because_the_basemap_is_fetched_once(default_ap
     args = payload(default_app)
     assert len(default_app.get("component_instance")[0].proto.json_args) < 300_000
     assert "/app/static/basemap/countries-" in args["script"]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [("missing", "claims.csv: file is missing"), ("invalid", "places.csv, row 5, field 'name_en'")],
+)
+def test_broken_data_shows_the_validator_report_not_a_traceback(tmp_path, monkeypatch, breakage, expected) -> None:
+    from geo import settings
+
+    from .conftest import BrokenData
+
+    broken = BrokenData(tmp_path)
+    if breakage == "missing":
+        (broken.dir / "claims.csv").unlink()
+    else:
+        broken.set("places.csv", "pishan", "name_en", "")
+    monkeypatch.setattr(settings, "data_dir", broken.dir)
+    at = run()
+    assert not at.exception
+    assert "cannot show unvalidated data" in at.error[0].value
+    assert expected in at.code[0].value
+    assert not at.get("component_instance")  # no map from unvalidated data

@@ -274,7 +274,9 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
         """() => { let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
           if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) n++; }); return n === 100001; }"""
     )
-    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([30.5, 100.5], 13, {animate: false})")
+    frame.evaluate(
+        "() => Object.values(window).find(v => v instanceof L.Map).setView([30.5, 100.5], 13, {animate: false})"
+    )
     frame.evaluate(
         "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )  # let the canvas redraw

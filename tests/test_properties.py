@@ -1,0 +1,74 @@
+"""Property-based tests: escaping, upload parsing and validation never fail unexpectedly."""
+
+from __future__ import annotations
+
+import html as html_lib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo import settings as geo_settings
+from geo.errors import UploadError
+from geo.html import esc, link
+from geo.upload import read_upload
+from geo.validate import validate_dataset
+
+from .conftest import BrokenData
+
+
+@given(st.text())
+def test_escaped_text_has_no_markup_characters(text: str) -> None:
+    out = esc(text)
+    for raw in "<>\"'`$":
+        assert raw not in out
+    assert html_lib.unescape(out) == text
+
+
+@given(st.text(), st.text())
+def test_links_are_only_ever_http(url: str, label: str) -> None:
+    out = link(url, label)
+    if out.startswith("<a "):
+        assert url.strip().lower().startswith(("http://", "https://"))
+        assert out.count("<") == 2  # the tag and its end tag; the label is escaped
+    else:
+        assert out == esc(label)
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["x.csv", "x.geojson", "x.json", "x.gpkg", "x.txt", "x.zip"]))
+@settings(max_examples=150, deadline=None)
+def test_upload_parser_raises_only_upload_errors(content: bytes, filename: str) -> None:
+    try:
+        layer = read_upload(filename, content, name="n", attribution="a")
+    except UploadError:
+        return
+    assert len(layer.points) + len(layer.problems) >= 0
+
+
+csv_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(st.lists(st.tuples(csv_cell, csv_cell, csv_cell), min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_upload_of_arbitrary_csv_cells_lists_every_bad_row(rows: list[tuple[str, str, str]]) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["name", "lat", "lon"])
+    writer.writerows(rows)
+    try:
+        layer = read_upload("x.csv", buffer.getvalue().encode(), name="n", attribution="a")
+    except UploadError:
+        return
+    assert len(layer.points) + len(layer.problems) <= len(rows)
+    assert all(2 <= p.row <= len(rows) + 1 for p in layer.problems)
+
+
+@given(csv_cell, st.sampled_from(["name_en", "lat", "admin_level", "precision", "parent", "other_names"]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_validator_reports_instead_of_raising(tmp_path_factory, value: str, field: str) -> None:
+    broken = BrokenData(tmp_path_factory.mktemp("data"))
+    broken.set(geo_settings.PLACES_CSV, "moyu", field, value)
+    problems = validate_dataset(broken.dir)
+    assert all(p.file for p in problems)
