@@ -161,8 +161,7 @@ with st.sidebar:
                     crs=crs_choice,
                 )
                 st.session_state["uploaded"] = prepare_upload(layer, data)
-            except UploadError as error:
-                st.session_state.pop("uploaded", None)
+            except UploadError as error:  # nothing from a refused file is applied; an earlier layer stays
                 st.html(message_html("error", f"{upload.name}: {error}"))
         if "uploaded" in st.session_state:  # messages here, not above the map, so the map is not re-mounted
             added = st.session_state["uploaded"].layer

@@ -26,6 +26,8 @@ from geo.errors import UploadError
 
 LAT_NAMES = ("lat", "latitude", "lat_wgs84", "y", "lat_dd", "纬度", "breite")
 LON_NAMES = ("lon", "lng", "long", "longitude", "lon_wgs84", "x", "lon_dd", "经度", "länge")
+#: Leading bytes of zip, gzip, bzip2, xz and 7z: refused before GDAL could expand them.
+COMPRESSED_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
 SUPPORTED = {".csv": "CSV", ".txt": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage"}
 
 
@@ -96,6 +98,9 @@ def read_table(filename: str, content: bytes) -> tuple[pd.DataFrame, str | None]
     kind = SUPPORTED.get(PurePath(filename).suffix.lower())
     if kind is None:
         msg = f"'{PurePath(filename).suffix or filename}' files are not supported; use CSV, GeoJSON or GeoPackage"
+        raise UploadError(msg)
+    if content.startswith(COMPRESSED_MAGIC):
+        msg = "compressed archives (zip, gzip, 7z, …) are not accepted: upload the uncompressed CSV, GeoJSON or GeoPackage"
         raise UploadError(msg)
     if kind == "CSV":
         text = decode_text(content)

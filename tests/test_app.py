@@ -223,3 +223,57 @@ def test_broken_data_shows_the_validator_report_not_a_traceback(tmp_path, monkey
     assert "cannot show unvalidated data" in at.error[0].value
     assert expected in at.code[0].value
     assert not at.get("component_instance")  # no map from unvalidated data
+
+
+def zip_bomb() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("huge.csv", b"0" * 50_000_000)
+    return buffer.getvalue()
+
+
+HOSTILE_UPLOADS = {
+    "too large": ("big.csv", lambda: b"lat,lon\n" + b"1,2\n" * 6_000_000, "the limit is 21 MB"),
+    "too many rows": ("rows.csv", lambda: b"lat,lon\n" + b"1,2\n" * 200_001, "the limit is 200,000"),
+    "zip archive named .geojson": ("bomb.geojson", zip_bomb, "compressed archives"),
+    "gzip named .csv": (
+        "bomb.csv",
+        lambda: __import__("gzip").compress(b"lat,lon\n" + b"1,2\n" * 1_000_000),
+        "compressed archives",
+    ),
+    "malformed CSV": ("bad.csv", lambda: b'lat,lon\n"1,2\n3,4,5\n', "cannot be read"),
+    "malformed GeoJSON": ("bad.geojson", lambda: b'{"type": "FeatureCollection", "features": [', "cannot be read"),
+    "malformed GeoPackage": ("bad.gpkg", lambda: b"SQLite format 3\x00" + b"\x00" * 100, "cannot be read"),
+    "Latin-1 text": ("latin.csv", lambda: "lat,lon,name\n1,2,Zürich\n".encode("latin-1"), "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_UPLOADS))
+def test_hostile_upload_gets_a_message_and_the_app_keeps_working(kind: str) -> None:
+    filename, make, message = HOSTILE_UPLOADS[kind]
+    at = add_layer(run(), b"site,lat,lon\nA,37.6,78.3\n")  # an earlier, good layer
+    at = add_layer(at, make(), filename)
+    assert not at.exception
+    assert any(message in h.proto.body for h in at.get("html")), [h.proto.body[:200] for h in at.get("html")]
+    assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown")  # nothing half-applied
+    assert count_line(at).startswith("**60 of 60 claims shown**")
+
+
+def test_nan_inf_and_gigantic_values_are_listed_not_fatal() -> None:
+    at = add_layer(run(), b"site,lat,lon\nA,nan,1\nB,inf,2\nC,1e308,1e308\nD,19.7,110\n")
+    assert not at.exception
+    assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown, 3 left out")
+
+
+def test_public_hosting_configuration() -> None:
+    import tomllib
+
+    config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["maxUploadSize"] <= 25
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["toolbarMode"] == "viewer"
+    assert config["client"]["showErrorDetails"] == "none"
