@@ -10,7 +10,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import about, assets, briefing, charts, labels, settings, tables
-from geo.analysis import analysis_csv
 from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError, UploadError
 from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
@@ -300,30 +299,10 @@ with tab_mine:
         left.dataframe(mine.provinces, hide_index=True)
         right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
         right.dataframe(mine.nearest_summary, hide_index=True)
-        st.download_button(
-            "Per-point table: province, nearest place, distance (CSV)",
-            data=functools.partial(analysis_csv, mine.layer.points, data.provinces, data.places),
-            file_name="my-layer-analysis.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="mine_analysis",
-        )
-        st.download_button(
-            "Points per province (CSV)",
-            data=mine.provinces.to_csv(index=False).encode("utf-8-sig"),
-            file_name="my-layer-provinces.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="mine_provinces",
-        )
-        st.download_button(
-            "Nearest-place summary (CSV)",
-            data=mine.nearest_summary.to_csv(index=False).encode("utf-8-sig"),
-            file_name="my-layer-nearest.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="mine_nearest",
-        )
+        for index, (label, filename, make) in enumerate(mine.downloads(data.provinces)):
+            st.download_button(
+                label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
+            )
 with tab_about:
     st.markdown(about.METHOD)
     st.subheader("The article's known errors and how they are handled")

@@ -66,10 +66,15 @@ def nearest_summary(nearest: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("points", ascending=False).round(2).reset_index(drop=True)
 
 
-def analysis_csv(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, places: pd.DataFrame) -> bytes:
+def per_point_table(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, nearest: pd.DataFrame) -> pd.DataFrame:
     """One row per uploaded point: its row, coordinates, province and nearest place with distance."""
-    table = nearest_places(points, places)
+    table = nearest.copy()
     table.insert(1, "lat", points.geometry.y.round(6).to_numpy())
     table.insert(2, "lon", points.geometry.x.round(6).to_numpy())
     table.insert(3, "province", province_of(points, provinces).to_numpy())
+    return table
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a byte-order mark, so spreadsheets read every script."""
     return table.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

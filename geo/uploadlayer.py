@@ -18,11 +18,13 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import settings
-from geo.analysis import nearest_places, nearest_summary, province_counts
+from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts
 from geo.html import esc
 from geo.mapping import UPLOAD_PANE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import geopandas as gpd
     import pandas as pd
 
@@ -101,6 +103,16 @@ class PreparedUpload:
     provinces: pd.DataFrame
     nearest: pd.DataFrame
     nearest_summary: pd.DataFrame
+
+    def downloads(self, provinces: gpd.GeoDataFrame) -> list[tuple[str, str, Callable[[], bytes]]]:
+        """(label, file name, maker) for each analysis table; files are made on click."""
+        points = self.layer.points
+        return [
+            ("Per-point table: province, nearest place, distance (CSV)", "my-layer-analysis.csv",
+             lambda: csv_bytes(per_point_table(points, provinces, self.nearest))),
+            ("Points per province (CSV)", "my-layer-provinces.csv", lambda: csv_bytes(self.provinces)),
+            ("Nearest-place summary (CSV)", "my-layer-nearest.csv", lambda: csv_bytes(self.nearest_summary)),
+        ]  # fmt: skip
 
 
 def prepare(layer: UploadedLayer, data: Dataset) -> PreparedUpload:

@@ -185,3 +185,20 @@ def test_coordinate_pickers_default_to_detected_columns() -> None:
 
     assert coordinate_column_defaults(["name", "Longitude", "Latitude"]) == (2, 1)
     assert coordinate_column_defaults(["a", "b", "c"]) == (0, 1)
+
+
+def test_analysis_downloads(data) -> None:
+    import io
+
+    import pandas as pd
+
+    from geo.uploadlayer import prepare
+
+    layer = upload(b"name,lat,lon\nHaikou,20.0342,110.3465\nPishan,37.6168,78.2809\n")
+    files = {name: make() for _, name, make in prepare(layer, data).downloads(data.provinces)}
+    per_point = pd.read_csv(io.BytesIO(files["my-layer-analysis.csv"]), encoding="utf-8-sig")
+    assert list(per_point["province"]) == ["CN-HI", "CN-XJ"]
+    assert list(per_point["nearest_place"]) == ["chengmai", "pishan"]  # Haikou is ~35 km from the Chengmai seat
+    assert per_point["distance_km"].iloc[1] == 0
+    provinces = pd.read_csv(io.BytesIO(files["my-layer-provinces.csv"]), encoding="utf-8-sig")
+    assert set(provinces["iso_3166_2"]) == {"CN-HI", "CN-XJ"}
