@@ -286,3 +286,18 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
     assert "the needle" in popup.inner_text()
     assert "Generated sites" in popup.inner_text()
     context.close()
+
+
+def test_static_site_makes_no_request_beyond_its_own_files(browser, data, tmp_path) -> None:
+    from geo.formats import write_site
+
+    write_site(data, data.claims.iloc[:10], tmp_path)
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    outside = []
+    context.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto((tmp_path / "index.html").as_uri())
+    page.locator("path.leaflet-interactive >> visible=true").first.wait_for()
+    context.close()
+    assert outside == []
