@@ -95,10 +95,13 @@ if step_number:
         key="map",
     )
     back, where, forward, leave = st.columns([1, 2, 1, 1])
-    if back.button("◀ Previous", disabled=step.number == 1, key="previous", width="stretch"):
+    # PageUp/PageDown: what presentation clickers send
+    if back.button("◀ Previous", disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
         go_to_step(step.number - 1)
     where.markdown(f"**Step {step.number} of {len(all_steps)}**")
-    if forward.button("Next ▶", disabled=step.number == len(all_steps), key="next", width="stretch"):
+    if forward.button(
+        "Next ▶", disabled=step.number == len(all_steps), key="next", width="stretch", shortcut="PageDown"
+    ):
         go_to_step(step.number + 1)
     if leave.button("Exit briefing", key="exit", width="stretch"):
         go_to_step(None)

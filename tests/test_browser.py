@@ -231,6 +231,10 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
     page.get_by_role("button", name="Next ▶").click()
     page.get_by_text("6. 2023: the reports").wait_for()
     page.wait_for_url("**step=6**")
+    page.keyboard.press("PageDown")  # a presentation clicker's "next"
+    page.get_by_text("7. The '12 provinces': what is and is not known").wait_for()
+    page.keyboard.press("PageUp")
+    page.get_by_text("6. 2023: the reports").wait_for()
 
 
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
