@@ -91,7 +91,8 @@ def decode_text(content: bytes) -> str:
 def read_table(filename: str, content: bytes) -> tuple[pd.DataFrame, str | None]:
     """Read the file into a table of cells (as text) and the CRS it declares, if any."""
     if len(content) > settings.MAX_UPLOAD_BYTES:
-        msg = f"the file is {len(content) / 1e6:.1f} MB; the limit is {settings.MAX_UPLOAD_BYTES / 1e6:.0f} MB"
+        mib = 1024 * 1024
+        msg = f"the file is {len(content) / mib:.1f} MB; the limit is {settings.MAX_UPLOAD_BYTES / mib:.0f} MB"
         raise UploadError(msg)
     if not content.strip():
         raise UploadError("the file is empty")

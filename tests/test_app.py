@@ -236,7 +236,7 @@ def zip_bomb() -> bytes:
 
 
 HOSTILE_UPLOADS = {
-    "too large": ("big.csv", lambda: b"lat,lon\n" + b"1,2\n" * 6_000_000, "the limit is 21 MB"),
+    "too large": ("big.csv", lambda: b"lat,lon\n" + b"1,2\n" * 6_000_000, "the limit is 20 MB"),
     "too many rows": ("rows.csv", lambda: b"lat,lon\n" + b"1,2\n" * 200_001, "the limit is 200,000"),
     "zip archive named .geojson": ("bomb.geojson", zip_bomb, "compressed archives"),
     "gzip named .csv": (
