@@ -22,7 +22,7 @@ import pyogrio
 from geo import labels, settings
 from geo.html import esc, link
 from geo.mapping import detail_url, named_provinces
-from geo.tables import safe_url
+from geo.tables import safe_url, used_sources
 
 if TYPE_CHECKING:
     from geo.load import Dataset
@@ -84,8 +84,7 @@ def places_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd
 
 def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """Sources behind the shown claims (including those they relay), as plain attributes."""
-    used = set(claims["source"]) | (set(claims["relayed_from"]) - {""})
-    sources = data.sources[data.sources["id"].isin(used)].copy()
+    sources = used_sources(data, claims).copy()
     sources["cites"] = sources["cites"].map(";".join)
     return sources.reset_index(drop=True)
 

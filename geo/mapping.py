@@ -271,14 +271,6 @@ def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "",
     return fmap
 
 
-def place_at(places: pd.DataFrame, lat: float, lng: float, tolerance: float = 1e-3) -> str | None:
-    """Id of the place at a clicked coordinate (markers sit exactly on place points)."""
-    distance = (places["lat"] - lat).abs() + (places["lon"] - lng).abs()
-    if distance.empty or distance.min() > tolerance:
-        return None
-    return str(places.loc[distance.idxmin(), "id"])
-
-
 def parse_view(params: dict[str, str]) -> tuple[tuple[float, float], int] | None:
     """Map centre and zoom from ``lat``, ``lng`` and ``zoom`` query parameters, if valid."""
     try:

@@ -59,9 +59,15 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def used_sources(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
+    """Sources behind the shown claims: those that say them and those they relay."""
+    used = set(claims["source"]) | (set(claims["relayed_from"]) - {""})
+    return data.sources[data.sources["id"].isin(used)]
+
+
 def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """Sources behind the shown claims, with their dates and citation lists."""
-    used = data.sources[data.sources["id"].isin(set(claims["source"]) | set(claims["relayed_from"]))]
+    used = used_sources(data, claims)
     return pd.DataFrame(
         {
             "id": used["id"],

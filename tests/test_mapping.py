@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from geo import assets
 from geo.html import esc, link
 from geo.load import load_dataset
-from geo.mapping import build_map, claim_layers, named_provinces, place_at, source_colours
+from geo.mapping import build_map, claim_layers, named_provinces, source_colours
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +116,3 @@ def test_esc_and_link() -> None:
 def test_source_colours_are_distinct(data) -> None:
     colours = source_colours(data.sources)
     assert len(set(colours.values())) == len(colours)
-
-
-def test_place_at_finds_clicked_place(data) -> None:
-    assert place_at(data.places, 37.6168, 78.2809) == "pishan"
-    assert place_at(data.places, 0.0, 0.0) is None
-    assert place_at(pd.DataFrame({"id": [], "lat": [], "lon": []}), 1.0, 1.0) is None
