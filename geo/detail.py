@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo import labels
+from geo.display import display
 from geo.html import esc, link
-from geo.mapping import detail_url, source_colours
+from geo.mapping import detail_url
 from geo.popups import citation_chain, names_html, status_badge
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     """Every name, precision and coordinate source, every claim grouped by source, and citation."""
     place = data.places.set_index("id", drop=False).loc[place_id]
     sources = data.sources.set_index("id", drop=False)
-    colours = source_colours(data.sources)
+    colours = display(data).colours
     here = claims[claims["place"] == place_id]
     parts = [
         f"<h3 style='margin-bottom:4px'>{esc(place['name_en'])}</h3>",

@@ -19,8 +19,18 @@ from geo.popups import claim_html, place_header, source_heading
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
     from geo.load import Dataset
+
+#: 28 colours that stay distinct on the light basemap (matplotlib tab20 + Dark2).
+PALETTE = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+    "#a6761d", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
+    "#31a354", "#756bb1", "#636363", "#9c9ede",
+]  # fmt: skip
+
 
 #: Decimal places sent to the browser: about 1 km for context countries, 100 m for provinces.
 COUNTRY_DECIMALS = 2
@@ -41,6 +51,11 @@ class Display:
     source_heading: dict[str, str]
     place_header: dict[str, str]
     colours: dict[str, str]
+
+
+def source_colours(sources: pd.DataFrame) -> dict[str, str]:
+    """A stable colour per source id, in the order of ``sources.csv``."""
+    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
 
 
 _cache: weakref.WeakKeyDictionary[Dataset, Display] = weakref.WeakKeyDictionary()
@@ -74,8 +89,6 @@ def display(data: Dataset) -> Display:
     """The prepared pieces for ``data``, built on first use."""
     if data in _cache:
         return _cache[data]
-    from geo.mapping import source_colours  # mapping imports this module
-
     colours = source_colours(data.sources)
     sources = data.sources.set_index("id", drop=False)
     provinces = data.provinces.set_index("iso_3166_2", drop=False)

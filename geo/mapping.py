@@ -37,13 +37,6 @@ UPLOAD_PANE = "uploads"
 #: Claims in these categories, located outside XUAR, put a province on the province layer.
 OUTSIDE_XUAR_CATEGORIES = ("ethnicity_analytics_outside_xuar", "procurement_contract")
 TILE_LAYER_NAME = "Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)"
-#: 28 colours that stay distinct on the light basemap (matplotlib tab20 + Dark2).
-PALETTE = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
-    "#a6761d", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
-    "#31a354", "#756bb1", "#636363", "#9c9ede",
-]  # fmt: skip
 
 
 class OfflineMap(folium.Map):
@@ -76,11 +69,6 @@ class _MapStyle(MacroElement):
         " w.history.replaceState(w.history.state, '', url.toString()); } catch (err) {} });"
         "{% endmacro %}"
     )
-
-
-def source_colours(sources: pd.DataFrame) -> dict[str, str]:
-    """A stable colour per source id, in the order of ``sources.csv``."""
-    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
 
 
 def detail_url(place_id: str) -> str:

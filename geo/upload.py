@@ -247,15 +247,17 @@ def read_upload(
     xs = np.array([_number(v) for v in lon_values.iloc[good]], dtype=float)
     ys = np.array([_number(v) for v in lat_values.iloc[good]], dtype=float)
     points = gpd.GeoDataFrame(kept, geometry=gpd.points_from_xy(xs, ys), crs=source)
+    points.insert(0, "upload_row", [i + 2 for i in good])  # before any filtering, so rows stay aligned
     if not source.equals(CRS.from_epsg(4326)):
         notes.append(f"converted from {source.to_string()} to WGS84")
         points = points.to_crs(settings.crs)
-        lat_ok = points.geometry.y.abs().le(90) & points.geometry.x.abs().le(180) & np.isfinite(points.geometry.x)
+        inside = points.geometry.y.abs().le(90) & points.geometry.x.abs().le(180) & np.isfinite(points.geometry.x)
         problems += [
-            RowProblem(int(i) + 2, "geometry", "", "outside the world after conversion") for i in np.where(~lat_ok)[0]
+            RowProblem(int(row), "geometry", "", "outside the world after conversion")
+            for row in points.loc[~inside, "upload_row"]
         ]
-        points = points[lat_ok].reset_index(drop=True)
-    points.insert(0, "upload_row", [i + 2 for i in good][: len(points)])
+        problems.sort(key=lambda p: p.row)
+        points = points[inside].reset_index(drop=True)
     return UploadedLayer(name.strip(), attribution.strip(), filename, points, problems, notes)
 
 

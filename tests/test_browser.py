@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from geo.display import source_colours
 from geo.load import load_dataset
-from geo.mapping import source_colours
 
 from .conftest import PROJECT
 

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from geo import assets
+from geo.display import source_colours
 from geo.html import esc, link
 from geo.load import load_dataset
-from geo.mapping import build_map, claim_layers, named_provinces, source_colours
+from geo.mapping import build_map, claim_layers, named_provinces
 
 
 @pytest.fixture(scope="module")
