@@ -9,13 +9,12 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import about, assets, briefing, charts, labels, settings, tables
+from geo import about, assets, briefing, labels, settings, views
 from geo.detail import cite_line, place_detail_html
 from geo.errors import DataValidationError, UploadError
-from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, with_years, year_bounds
+from geo.filters import Filters, filters_from_params, params_from_filters, with_years
 from geo.formats import EXPORTERS
 from geo.html import message_html
-from geo.legend import legend_html
 from geo.load import Dataset, load_dataset
 from geo.mapping import (
     DEFAULT_CENTER,
@@ -23,7 +22,7 @@ from geo.mapping import (
     base_map,
     basemap_layers,
     claim_layers,
-    named_provinces,
+    layers_from_specs,
     parse_view,
 )
 from geo.presenter import step_html
@@ -108,10 +107,11 @@ if step_number:
     st.html(step_html(data, step, claims_here, len(all_steps)))
     st.stop()
 
-bounds = year_bounds(data.claims)
+summary = views.dataset_summary(data)
+bounds = summary.year_bounds
 initial = filters_from_params(params, years=bounds)
-claimed_sources = [s for s in data.sources["id"] if s in set(data.claims["source"])]
-source_names = data.sources.set_index("id").apply(lambda s: labels.source_label(s.to_dict(), max_title=50), axis=1)
+claimed_sources = summary.claimed_sources
+source_names = summary.source_names
 
 with st.sidebar:
     st.header("Filters")
@@ -187,7 +187,8 @@ wanted = params_from_filters(filters) | {k: params[k] for k in kept if k in para
 if wanted != params:
     st.query_params.from_dict(wanted)
 
-shown = apply_filters(data.claims, data.places, filters)
+view_of_filters = views.filtered_view(data, filters)
+shown = view_of_filters.shown
 
 st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
 st.markdown(
@@ -220,7 +221,7 @@ else:
 
 st_folium(
     base_map(data, links=basemap_links),
-    feature_group_to_add=claim_layers(data, shown)
+    feature_group_to_add=layers_from_specs(view_of_filters.layers)
     + (
         upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []
     ),
@@ -232,9 +233,9 @@ st_folium(
     height=560,
     key="map",
 )
-st.html(about.twelve_provinces_panel(data, named_provinces(data, data.claims)))
+st.html(summary.twelve_provinces)
 with st.expander("Legend"):
-    st.html(legend_html(data, shown))
+    st.html(view_of_filters.legend)
 st.caption(
     "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
     "click for names, claims and sources, and the popup's link opens the detail view. Shaded provinces: orange where the source names Hikvision, "
@@ -246,7 +247,7 @@ tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_abou
     ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "About and method"]
 )
 with tab_places:
-    place_rows = tables.places_table(data, shown)
+    place_rows = view_of_filters.places
     picked = st.dataframe(
         place_rows, hide_index=True, on_select="rerun", selection_mode="single-row", key="places_table",
         column_config={"detail": st.column_config.LinkColumn("detail", display_text="open")},
@@ -256,20 +257,20 @@ with tab_places:
         select_place(str(place_rows.loc[rows[0], "id"]))
 with tab_claims:
     st.dataframe(
-        tables.claims_table(shown), hide_index=True,
+        view_of_filters.claims, hide_index=True,
         column_config={"link": st.column_config.LinkColumn("link", display_text="source")},
     )  # fmt: skip
 with tab_sources:
-    st.graphviz_chart(charts.citation_graph(data, shown))
+    st.graphviz_chart(view_of_filters.citation_graph)
     st.dataframe(
-        tables.sources_table(data, shown), hide_index=True,
+        view_of_filters.sources, hide_index=True,
         column_config={
             "link": st.column_config.LinkColumn("link", display_text="open"),
             "archive": st.column_config.LinkColumn("archive", display_text="archive"),
         },
     )  # fmt: skip
 with tab_time:
-    st.altair_chart(charts.timeline(shown), width="stretch")
+    st.altair_chart(view_of_filters.timeline, width="stretch")
 with tab_downloads:
     st.markdown(
         f"Files of **what is shown: {len(shown)} of {len(data.claims)} claims** (the current filters). "
@@ -309,5 +310,5 @@ with tab_mine:
 with tab_about:
     st.markdown(about.METHOD)
     st.subheader("The article's known errors and how they are handled")
-    st.html(about.known_errors_html(data.claims))
+    st.html(summary.known_errors)
     st.caption(f"Dataset version {data.version}, last updated {data.updated}.")

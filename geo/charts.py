@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import altair as alt
@@ -55,3 +56,19 @@ def timeline(claims: pd.DataFrame) -> alt.Chart:
             tooltip=["id", "where", "status_label", "source_publisher", "summary"],
         )
     )
+
+
+_timelines: weakref.WeakKeyDictionary[Dataset, alt.Chart] = weakref.WeakKeyDictionary()
+
+
+def timeline_for(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
+    """:func:`timeline` of ``claims`` (a subset of ``data.claims``), reusing one chart per dataset.
+
+    Building an Altair chart validates its encodings against the Vega-Lite schema (~70 ms);
+    a copy of the dataset's chart with fewer rows is the same chart for a fraction of that.
+    """
+    if data not in _timelines:
+        _timelines[data] = timeline(data.claims)
+    chart = _timelines[data].copy(deep=False)
+    chart.data = chart.data[chart.data["id"].isin(claims["id"])]
+    return chart

@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from geo import settings
-from geo.popups import claim_html, place_header, source_heading
+from geo.popups import claim_html, place_header, province_claim_html, source_heading
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -48,6 +48,7 @@ class Display:
     xuar: dict
     province_shapes: dict[str, dict]
     claim_html: dict[str, str]
+    province_claim_html: dict[str, str]
     source_heading: dict[str, str]
     place_header: dict[str, str]
     colours: dict[str, str]
@@ -91,6 +92,7 @@ def display(data: Dataset) -> Display:
         return _cache[data]
     colours = source_colours(data.sources)
     sources = data.sources.set_index("id", drop=False)
+    source_records = sources.to_dict("index")
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
     prepared = Display(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
@@ -100,6 +102,9 @@ def display(data: Dataset) -> Display:
             code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
         },
         claim_html={row["id"]: claim_html(row, data.sources) for _, row in data.claims.iterrows()},
+        province_claim_html={
+            row["id"]: province_claim_html(row, source_records[row["source"]]) for _, row in data.claims.iterrows()
+        },
         source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
         place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
         colours=colours,

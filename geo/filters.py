@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from geo.search import matching_places
@@ -27,7 +27,6 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     query: str = ""
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 def claim_years(claims: pd.DataFrame) -> pd.DataFrame:

@@ -26,11 +26,11 @@ def _ring(dash: str) -> str:
 def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
     """Legend for the current map: one row per shown source, then styles and statuses."""
     colours = display(data).colours
-    sources = data.sources.set_index("id", drop=False)
-    shown = [s for s in data.sources["id"] if s in set(claims.loc[claims["place"] != "", "source"])]
+    on_map = set(claims.loc[claims["place"] != "", "source"])
     rows = "".join(
-        f"<li><span style='color:{colours[s]}'>●</span> {esc(labels.source_label(sources.loc[s].to_dict(), max_title=90))}</li>"
-        for s in shown
+        f"<li><span style='color:{colours[s['id']]}'>●</span> {esc(labels.source_label(s, max_title=90))}</li>"
+        for s in data.sources.to_dict("records")
+        if s["id"] in on_map
     )
     styles = (
         f"<li>{_ring('10 5')} region or province (point stands for the whole area)</li>"

@@ -9,6 +9,7 @@ The map is split so Streamlit can keep it alive across filter changes: :func:`ba
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import folium
@@ -18,7 +19,8 @@ from jinja2 import Template
 
 from geo import assets, labels, settings
 from geo.display import display
-from geo.html import esc
+from geo.elements import LinkedVectorLayer, ShadedAreas, SourceRings
+from geo.html import esc, js_string
 from geo.popups import place_popup, province_popup
 
 if TYPE_CHECKING:
@@ -82,10 +84,21 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
     return {"countries": prepared.countries, "provinces": prepared.provinces, "xuar": prepared.xuar}
 
 
-def _vector_layer(key: str, data: dict, links: dict[str, str] | None, **kwargs: object) -> folium.GeoJson:
+#: The basemap layers: name, style, whether they react to the mouse, tooltip.
+BASEMAP_STYLES: dict[str, tuple[dict, bool, str | None]] = {
+    "countries": ({"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6}, False, None),
+    "provinces": ({"fill": False, "color": "#9a9a9a", "weight": 0.8}, False, None),
+    "xuar": ({"fill": False, "color": XUAR_COLOUR, "weight": 2.5}, True, "Xinjiang Uyghur Autonomous Region (XUAR)"),
+}
+
+
+def _vector_layer(key: str, data: dict, links: dict[str, str] | None) -> MacroElement:
+    """The basemap layer ``key``: fetched from ``links[key]`` when given, else embedded."""
+    style, interactive, tooltip = BASEMAP_STYLES[key]
+    tooltip = esc(tooltip) if tooltip else None
     if links and key in links:
-        return LinkedGeoJson(data, links[key], **kwargs)
-    return folium.GeoJson(data, **kwargs)
+        return LinkedVectorLayer(links[key], style, interactive=interactive, tooltip=tooltip)
+    return folium.GeoJson(data, style_function=lambda _: style, interactive=interactive, tooltip=tooltip, control=False)
 
 
 def base_map(
@@ -100,7 +113,6 @@ def base_map(
     With ``links`` (name -> URL from :func:`geo.assets.publish_basemap`) the browser fetches
     the basemap from this app; without, it is embedded (standalone exports).
     """
-    prepared = display(data)
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
     _MapStyle().add_to(fmap)
     folium.map.CustomPane(UPLOAD_PANE, z_index=450, pointer_events=True).add_to(
@@ -114,64 +126,75 @@ def base_map(
         control=True,
         attr="© OpenStreetMap contributors",
     ).add_to(fmap)
-    _vector_layer(
-        "countries",
-        prepared.countries,
-        links,
-        name="Countries (Natural Earth)",
-        style_function=lambda _: {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6},
-        control=False,
-        interactive=False,
-    ).add_to(fmap)
-    _vector_layer(
-        "provinces",
-        prepared.provinces,
-        links,
-        name="Chinese provinces (Natural Earth)",
-        style_function=lambda _: {"fill": False, "color": "#9a9a9a", "weight": 0.8},
-        control=False,
-        interactive=False,
-    ).add_to(fmap)
-    _vector_layer(
-        "xuar",
-        prepared.xuar,
-        links,
-        name="XUAR outline",
-        style_function=lambda _: {"fill": False, "color": XUAR_COLOUR, "weight": 2.5},
-        tooltip=esc("Xinjiang Uyghur Autonomous Region (XUAR)"),
-        control=False,
-    ).add_to(fmap)
+    for key, layer in basemap_layers(data).items():
+        _vector_layer(key, layer, links).add_to(fmap)
     return fmap
 
 
-def place_marker(place: pd.Series, ring: int, colour: str, popup_html: str, tooltip: str) -> folium.CircleMarker:
+def ring(place: dict, ring: int, popup_html: str, tooltip: str) -> dict:
     """An area-level point: a dashed ring (never a pin); ring ``k`` of a place is drawn larger.
 
     Sources at the same place nest as concentric rings, so no source's marker hides another.
+    ``popup_html`` and ``tooltip`` must already be escaped HTML.
     """
-    level = place["admin_level"]
-    return folium.CircleMarker(
-        location=(place["lat"], place["lon"]),
-        radius=BASE_RADIUS + RING_STEP * ring,
-        color=colour,
-        weight=3,
-        dash_array=labels.DASH_BY_LEVEL.get(level, None),
-        fill=ring == 0,
-        fill_color=colour,
-        fill_opacity=0.35,
-        popup=folium.Popup(popup_html, max_width=440, lazy=True),
-        tooltip=esc(tooltip),
-    )
+    return {
+        "lat": place["lat"],
+        "lon": place["lon"],
+        "radius": BASE_RADIUS + RING_STEP * ring,
+        "dash": labels.DASH_BY_LEVEL.get(place["admin_level"]),
+        "fill": ring == 0,
+        "popup": popup_html,
+        "tooltip": tooltip,
+    }
 
 
-def source_layer_name(source: pd.Series, colour: str, n_places: int) -> str:
+def source_layer_name(source: dict, colour: str, n_places: int) -> str:
     """Layer-control label: coloured dot, escaped short label, place count (the map legend)."""
-    title = labels.source_label(source.to_dict(), max_title=34)
+    title = labels.source_label(source, max_title=34)
     return f'<span style="color:{colour}">●</span> {esc(title)} ({n_places})'
 
 
+@dataclass(frozen=True)
+class LayerSpec:
+    """One overlay as plain data: built once per filter set, turned into folium objects per page.
+
+    ``kind`` is "rings" (``items`` are :func:`ring` dicts) or "areas" (GeoJSON features);
+    ``literal`` is the items as a ready JavaScript string literal.
+    """
+
+    name: str
+    kind: str
+    items: list[dict]
+    colour: str = ""
+    literal: str = field(default="", repr=False)
+
+
+def spec(name: str, kind: str, items: list[dict], colour: str = "") -> LayerSpec:
+    """A :class:`LayerSpec` with its JavaScript literal computed once."""
+    payload = items if kind == "rings" else {"type": "FeatureCollection", "features": items}
+    return LayerSpec(name, kind, items, colour, js_string(json.dumps(payload, ensure_ascii=False)))
+
+
+def layers_from_specs(specs: list[LayerSpec]) -> list[folium.FeatureGroup]:
+    """Fresh folium layers for one page (folium objects are mutated when rendered, specs are not)."""
+    groups = []
+    for layer in specs:
+        group = folium.FeatureGroup(name=layer.name)
+        if layer.kind == "rings":
+            SourceRings(layer.items, layer.colour, literal=layer.literal).add_to(group)
+        else:
+            ShadedAreas(layer.items, literal=layer.literal).add_to(group)
+        groups.append(group)
+    return groups
+
+
 def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[folium.FeatureGroup]:
-    """One overlay per source with markers at every place it makes a claim about, plus provinces.
+    """One overlay per source with rings at every place it makes a claim about, plus provinces."""
+    return layers_from_specs(claim_layer_specs(data, claims, detail_base))
+
+
+def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[LayerSpec]:
+    """The overlays of :func:`claim_layers` as plain data.
 
     ``detail_base`` prefixes the popups' detail-view links ("" for the app itself); None
     leaves the link out (a standalone file has no app to link to).
@@ -180,7 +203,6 @@ def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = 
     colours = prepared.colours
     places = data.places.set_index("id", drop=False)[["id", "name_en", "precision", "lat", "lon", "admin_level"]]
     places = places.to_dict("index")
-    publishers = data.sources.set_index("id")["publisher"].to_dict()
     by_place: dict[str, list[dict]] = {}  # plain records: pandas row access is slow per element
     for record in plain(claims)[["id", "place", "source"]].to_dict("records"):
         if record["place"]:
@@ -195,24 +217,26 @@ def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = 
         link = None if detail_base is None else detail_base.rstrip("/") + detail_url(pid)
         popups[pid] = place_popup(prepared.place_header[pid], groups, link)
     layers = []
-    by_source = data.sources.set_index("id", drop=False)
     shown_sources = {sid for sids in sources_here.values() for sid in sids}
-    for source_id in [s for s in data.sources["id"] if s in shown_sources]:
+    for source in data.sources.to_dict("records"):
+        source_id = source["id"]
+        if source_id not in shown_sources:
+            continue
         here = [pid for pid, sids in sources_here.items() if source_id in sids]
-        group = folium.FeatureGroup(name=source_layer_name(by_source.loc[source_id], colours[source_id], len(here)))
+        rings = []
         for pid in here:
             place = places[pid]
             count = sum(r["source"] == source_id for r in by_place[pid])
             tooltip = (
                 f"{place['name_en']} · {labels.PRECISION_SHORT.get(place['precision'], '')} · "
                 f"{len(by_place[pid])} claim(s), {len(sources_here[pid])} source(s); this ring: "
-                f"{publishers[source_id]} ({count})"
+                f"{source['publisher']} ({count})"
             )
-            place_marker(place, sources_here[pid].index(source_id), colours[source_id], popups[pid], tooltip).add_to(
-                group
-            )
-        layers.append(group)
-    layers.append(province_layer(data, claims))
+            rings.append(ring(place, sources_here[pid].index(source_id), popups[pid], esc(tooltip)))
+        layers.append(
+            spec(source_layer_name(source, colours[source_id], len(here)), "rings", rings, colours[source_id])
+        )
+    layers.append(province_layer_spec(data, claims))
     return layers
 
 
@@ -228,26 +252,25 @@ def named_provinces(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     return claims[in_china_outside_xuar & claims["category"].isin(OUTSIDE_XUAR_CATEGORIES)]
 
 
-def province_layer(data: Dataset, claims: pd.DataFrame) -> folium.FeatureGroup:
+def province_layer_spec(data: Dataset, claims: pd.DataFrame) -> LayerSpec:
     """Provinces named by sources outside XUAR, shaded by whether the source names Hikvision."""
     named = named_provinces(data, claims)
-    group = folium.FeatureGroup(name=esc("Provinces named by sources outside XUAR (none tied to the '12')"))
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    prepared = display(data)
+    features = []
     for code, province_claims in named.groupby("province"):
         hikvision = (province_claims["vendor_hikvision"] == "yes").any()
-        colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
         province = provinces.loc[code]
-        folium.GeoJson(
-            display(data).province_shapes[code],
-            style_function=lambda _, c=colour: {"fillColor": c, "fillOpacity": 0.45, "color": c, "weight": 1},
-            tooltip=esc(
-                f"{province['name_en']}: {'Hikvision named' if hikvision else 'vendor not Hikvision or not stated'}"
-            ),
-            popup=folium.Popup(
-                province_popup(province, province_claims.drop_duplicates("id"), data.sources), max_width=400
-            ),
-        ).add_to(group)
-    return group
+        shape = prepared.province_shapes[code]["features"][0]
+        lines = [prepared.province_claim_html[cid] for cid in dict.fromkeys(province_claims["id"])]
+        tooltip = f"{province['name_en']}: {'Hikvision named' if hikvision else 'vendor not Hikvision or not stated'}"
+        properties = {
+            "colour": HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE,
+            "tooltip": esc(tooltip),
+            "popup": province_popup(province, lines),
+        }
+        features.append({"type": "Feature", "id": code, "properties": properties, "geometry": shape["geometry"]})
+    return spec(esc("Provinces named by sources outside XUAR (none tied to the '12')"), "areas", features)
 
 
 def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", **view: object) -> OfflineMap:
@@ -268,16 +291,3 @@ def parse_view(params: dict[str, str]) -> tuple[tuple[float, float], int] | None
     if -90 <= lat <= 90 and -180 <= lng <= 180 and 1 <= zoom <= 18:
         return (lat, lng), zoom
     return None
-
-
-class LinkedGeoJson(folium.GeoJson):
-    """A GeoJson layer the browser fetches from this app's static files instead of the payload.
-
-    folium reads ``data`` for styling, then writes a ``$.ajax`` call to ``url`` instead of
-    the data itself, so large static layers travel once and are cached by the browser.
-    """
-
-    def __init__(self, data: dict, url: str, **kwargs: object) -> None:
-        super().__init__(data, **kwargs)
-        self.embed = False
-        self.embed_link = url

@@ -102,20 +102,21 @@ def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: st
     return "".join(html)
 
 
-def province_popup(province: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame) -> str:
+def province_claim_html(claim: pd.Series, source: dict) -> str:
+    """One claim as a line of a province's popup: status, summary, vendor, linked ``source``."""
+    return (
+        f"<div class='claim'>{status_badge(claim['status'])} {esc(claim['summary'])} "
+        f"<i>({esc(labels.VENDOR[claim['vendor_hikvision']])})</i><br>"
+        f"Source: {link(source['url'], labels.source_label(source))}</div>"
+    )
+
+
+def province_popup(province: pd.Series, claim_lines: list[str]) -> str:
     """Popup for a province named by sources outside XUAR; states its tie to the '12'."""
-    by_id = sources.set_index("id", drop=False)
-    html = [
+    return (
         f"<div style='max-width:380px;font-size:13px'><h4 style='margin:0 0 4px'>{esc(province['name_en'])} "
-        f"{esc(province['name_zh'])}</h4>",
-        "<div><b>Not</b> named by any source as one of the article's “12 provinces”.</div>",
-    ]
-    for _, claim in claims.iterrows():
-        source = by_id.loc[claim["source"]]
-        html.append(
-            f"<div class='claim'>{status_badge(claim['status'])} {esc(claim['summary'])} "
-            f"<i>({esc(labels.VENDOR[claim['vendor_hikvision']])})</i><br>"
-            f"Source: {link(source['url'], labels.source_label(source.to_dict()))}</div>"
-        )
-    html.append("</div>")
-    return "".join(html)
+        f"{esc(province['name_zh'])}</h4>"
+        "<div><b>Not</b> named by any source as one of the article's “12 provinces”.</div>"
+        + "".join(claim_lines)
+        + "</div>"
+    )

@@ -21,8 +21,12 @@ def safe_url(url: object) -> str | None:
 
 def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """One row per place that has a shown claim, with counts and a detail link."""
-    counts = claims[claims["place"] != ""].groupby("place").agg(claims=("id", "size"), sources=("source", "nunique"))
-    places = data.places.drop(columns="geometry").join(counts, on="id", how="inner")
+    located = pd.DataFrame({"place": claims["place"], "source": claims["source"]})
+    located = located[located["place"] != ""]
+    counts = pd.DataFrame(
+        {"claims": located["place"].value_counts(), "sources": located.drop_duplicates()["place"].value_counts()}
+    )
+    places = pd.DataFrame(data.places).drop(columns="geometry").join(counts, on="id", how="inner")
     return pd.DataFrame(
         {
             "id": places["id"],

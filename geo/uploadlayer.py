@@ -19,7 +19,7 @@ from jinja2 import Template
 
 from geo import settings
 from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts
-from geo.html import esc
+from geo.html import esc, js_string
 from geo.mapping import UPLOAD_PANE
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class CanvasPoints(MacroElement):
     def __init__(self, payload: str, colour: str) -> None:
         super().__init__()
         self._name = "CanvasPoints"
-        self.payload_literal = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
+        self.payload_literal = js_string(payload)
         self.colour = colour
         self.pane = UPLOAD_PANE
 

@@ -8,6 +8,7 @@ import pytest
 
 from geo import assets
 from geo.display import source_colours
+from geo.elements import SourceRings
 from geo.html import esc, link
 from geo.load import load_dataset
 from geo.mapping import build_map, claim_layers, named_provinces
@@ -31,32 +32,36 @@ def test_one_overlay_per_source_with_places(data) -> None:
     assert any("IPVM" in n and "Hikvision Uyghur Recognition" in n for n in names)
 
 
+def rings_of(layer) -> list[dict]:
+    """The rings a source layer draws (its one SourceRings element)."""
+    return [r for child in layer._children.values() if isinstance(child, SourceRings) for r in child.rings]
+
+
 def test_place_named_by_several_sources_appears_in_each_layer(data) -> None:
     layers = claim_layers(data, data.claims)
     chengmai = data.places.set_index("id").loc["chengmai"]
-    holding = [
-        layer
+    at_chengmai = [
+        [r for r in rings_of(layer) if (r["lat"], r["lon"]) == (chengmai["lat"], chengmai["lon"])]
         for layer in layers[:-1]
-        if any(
-            getattr(child, "location", None) == [chengmai["lat"], chengmai["lon"]] for child in layer._children.values()
-        )
     ]
+    holding = [rings for rings in at_chengmai if rings]
     expected = data.claims.loc[data.claims["place"] == "chengmai", "source"].nunique()
     assert len(holding) == expected >= 4
-    radii = sorted(
-        child.options["radius"]
-        for layer in holding
-        for child in layer._children.values()
-        if getattr(child, "location", None) == [chengmai["lat"], chengmai["lon"]]
-    )
+    radii = sorted(r["radius"] for rings in holding for r in rings)
     assert len(set(radii)) == len(radii)  # concentric rings: none hides another
+    assert sum(r["fill"] for rings in holding for r in rings) == 1  # only the innermost ring is filled
 
 
-def test_points_are_area_rings_not_pins(html: str) -> None:
+def test_points_are_area_rings_not_pins(data, html: str) -> None:
     assert "L.marker(" not in html
     assert "L.circleMarker(" in html
-    assert '"dashArray": "6 4"' in html  # county seats
-    assert '"dashArray": "10 5"' in html  # regions
+    level_at = {(p.lat, p.lon): p.admin_level for p in data.places.itertuples()}
+    dashes_by_level: dict[str, set] = {}
+    for layer in claim_layers(data, data.claims)[:-1]:
+        for r in rings_of(layer):
+            dashes_by_level.setdefault(level_at[(r["lat"], r["lon"])], set()).add(r["dash"])
+    assert dashes_by_level["county"] == {"6 4"}  # county seats stand for the county
+    assert dashes_by_level["region"] == {"10 5"}  # regions: the widest dashes
 
 
 def test_assets_come_from_this_app_not_cdns(html: str) -> None:

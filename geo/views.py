@@ -1,0 +1,103 @@
+"""Everything a page shows for one set of filters, computed once and shared by every session.
+
+A rerun (a filter change, or a new visitor with the same filters) then only sends
+prepared tables, HTML and chart specs to the browser. Results are cached per loaded
+dataset (weakly, so a reloaded dataset starts afresh) and per :class:`~geo.filters.Filters`,
+in a small LRU: the filters are a handful of choices, and popular views stay warm.
+Values are shared between sessions and must be treated as read-only.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo import about, charts, labels, tables
+from geo.filters import apply_filters, year_bounds
+from geo.legend import legend_html
+from geo.mapping import LayerSpec, claim_layer_specs, named_provinces
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import altair as alt
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.filters import Filters
+    from geo.load import Dataset
+
+#: Distinct filter sets kept per dataset.
+VIEWS_KEPT = 256
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """Parts of the page that depend on the dataset only."""
+
+    year_bounds: tuple[int, int]
+    claimed_sources: list[str]  # source ids with at least one claim, in sources.csv order
+    source_names: dict[str, str]  # id -> short label for the source filter
+    twelve_provinces: str
+    known_errors: str
+
+
+@dataclass(frozen=True)
+class FilteredView:
+    """Parts of the page that depend on the filters."""
+
+    shown: gpd.GeoDataFrame
+    places: pd.DataFrame
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+    citation_graph: str
+    timeline: alt.Chart
+    legend: str
+    layers: list[LayerSpec]
+
+
+_summaries: weakref.WeakKeyDictionary[Dataset, DatasetSummary] = weakref.WeakKeyDictionary()
+_views: weakref.WeakKeyDictionary[Dataset, Callable[[Filters], FilteredView]] = weakref.WeakKeyDictionary()
+
+
+def dataset_summary(data: Dataset) -> DatasetSummary:
+    """Filter choices, the 12-provinces panel and the known-errors list, built on first use."""
+    if data not in _summaries:
+        claimed = set(data.claims["source"])
+        _summaries[data] = DatasetSummary(
+            year_bounds=year_bounds(data.claims),
+            claimed_sources=[s for s in data.sources["id"] if s in claimed],
+            source_names={s["id"]: labels.source_label(s, max_title=50) for s in data.sources.to_dict("records")},
+            twelve_provinces=about.twelve_provinces_panel(data, named_provinces(data, data.claims)),
+            known_errors=about.known_errors_html(data.claims),
+        )
+    return _summaries[data]
+
+
+def filtered_view(data: Dataset, filters: Filters) -> FilteredView:
+    """Shown claims and the tables, graph, timeline and legend for them (cached)."""
+    if data not in _views:
+        ref = weakref.ref(data)  # the cached function must not keep the dataset alive
+
+        @functools.lru_cache(maxsize=VIEWS_KEPT)
+        def build(filters: Filters) -> FilteredView:
+            return _build_view(ref(), filters)
+
+        _views[data] = build
+    return _views[data](filters)
+
+
+def _build_view(data: Dataset, filters: Filters) -> FilteredView:
+    shown = apply_filters(data.claims, data.places, filters)
+    return FilteredView(
+        shown=shown,
+        places=tables.places_table(data, shown),
+        claims=tables.claims_table(shown),
+        sources=tables.sources_table(data, shown),
+        citation_graph=charts.citation_graph(data, shown),
+        timeline=charts.timeline_for(data, shown),
+        legend=legend_html(data, shown),
+        layers=claim_layer_specs(data, shown),
+    )
