@@ -270,7 +270,7 @@ with tab_sources:
         },
     )  # fmt: skip
 with tab_time:
-    st.altair_chart(view_of_filters.timeline, width="stretch")
+    st.vega_lite_chart(spec=view_of_filters.timeline, width="stretch")
 with tab_downloads:
     st.markdown(
         f"Files of **what is shown: {len(shown)} of {len(data.claims)} claims** (the current filters). "

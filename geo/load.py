@@ -118,7 +118,7 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -> Dataset:
-    """Load every table, after validation unless told otherwise.
+    """Load every table, after validation unless told otherwise (a pass is remembered per fingerprint).
 
     Raises
     ------
@@ -126,9 +126,9 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
         If validation finds any problem; ``problems`` lists them all.
     """
     if validate:
-        from geo.validate import validate_dataset
+        from geo.validate import validate_dataset_once
 
-        problems = validate_dataset(data_dir)
+        problems = validate_dataset_once(data_dir)
         if problems:
             raise DataValidationError(problems)
     package = read_datapackage(data_dir)

@@ -8,6 +8,8 @@ data_dir : Path
     Default is ``data/`` beside the package, or ``$GEO_DATA_DIR`` when set.
 crs : str
     Coordinate reference system of every table and boundary: WGS84 lon/lat.
+cache_dir : Path
+    Folder for remembered validation passes; ``$GEO_CACHE_DIR`` or ``.cache/``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ project_dir: Path = Path(__file__).resolve().parent.parent
 #: ``GEO_DATA_DIR`` in the environment points the app at another copy of the dataset.
 data_dir: Path = Path(os.environ.get("GEO_DATA_DIR") or project_dir / "data")
 crs: str = "EPSG:4326"
+#: Where the app remembers that a data folder passed validation (see ``geo.validate``).
+cache_dir: Path = Path(os.environ.get("GEO_CACHE_DIR") or project_dir / ".cache")
 
 DATAPACKAGE = "datapackage.json"
 SOURCES_CSV = "sources.csv"

@@ -22,7 +22,6 @@ from geo.mapping import LayerSpec, claim_layer_specs, named_provinces
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    import altair as alt
     import geopandas as gpd
     import pandas as pd
 
@@ -53,7 +52,7 @@ class FilteredView:
     claims: pd.DataFrame
     sources: pd.DataFrame
     citation_graph: str
-    timeline: alt.Chart
+    timeline: dict  # Vega-Lite spec (Altair's validation ran once, when it was built)
     legend: str
     layers: list[LayerSpec]
 
@@ -97,7 +96,7 @@ def _build_view(data: Dataset, filters: Filters) -> FilteredView:
         claims=tables.claims_table(shown),
         sources=tables.sources_table(data, shown),
         citation_graph=charts.citation_graph(data, shown),
-        timeline=charts.timeline_for(data, shown),
+        timeline=charts.timeline_for(data, shown).to_dict(),
         legend=legend_html(data, shown),
         layers=claim_layer_specs(data, shown),
     )

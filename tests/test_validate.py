@@ -9,7 +9,16 @@ import unicodedata
 import pytest
 
 from geo import settings
-from geo.validate import Problem, is_http_url, parse_partial_date, validate_dataset
+from geo.errors import DataValidationError
+from geo.load import load_dataset
+from geo.validate import (
+    Problem,
+    data_fingerprint,
+    is_http_url,
+    parse_partial_date,
+    validate_dataset,
+    validate_dataset_once,
+)
 
 from .conftest import PROJECT, BrokenData
 
@@ -253,3 +262,18 @@ def test_briefing_step_needs_a_view(broken: BrokenData) -> None:
     table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
     problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "place")
     assert problem.row == 2
+
+
+def test_a_pass_is_remembered_only_for_the_same_bytes(broken: BrokenData, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
+    assert validate_dataset_once(broken.dir) == []
+    stamps = list((tmp_path / "cache" / "validated").iterdir())
+    assert [s.name for s in stamps] == [data_fingerprint(broken.dir)]
+
+    row = broken.set(settings.PLACES_CSV, "pishan", "lat", "95")  # one changed cell: a new fingerprint
+    assert data_fingerprint(broken.dir) != stamps[0].name
+    problems = validate_dataset_once(broken.dir)
+    assert any(p.row == row and p.field == "lat" for p in problems)
+    assert len(list((tmp_path / "cache" / "validated").iterdir())) == 1  # failures are not remembered
+    with pytest.raises(DataValidationError):
+        load_dataset(broken.dir)

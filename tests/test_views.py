@@ -1,0 +1,49 @@
+"""The per-filter view cache: right contents, shared between equal filters, fresh per dataset."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import views
+from geo.filters import Filters, apply_filters, claim_years
+from geo.load import load_dataset
+from geo.mapping import claim_layer_specs
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+def test_view_matches_a_fresh_computation(data) -> None:
+    filters = Filters(statuses=("corrected",))
+    view = views.filtered_view(data, filters)
+    shown = apply_filters(data.claims, data.places, filters)
+    assert list(view.shown["id"]) == list(shown["id"])
+    assert set(view.claims["id"]) == set(shown["id"])
+    assert set(view.places["id"]) == set(shown.loc[shown["place"] != "", "place"])
+    assert [layer.name for layer in view.layers] == [layer.name for layer in claim_layer_specs(data, shown)]
+    timeline_rows = next(iter(view.timeline["datasets"].values()))
+    dated = shown[claim_years(shown)["year_start"].notna()]
+    assert sorted(row["id"] for row in timeline_rows) == sorted(dated["id"])
+
+
+def test_equal_filters_share_one_view_and_different_filters_do_not(data) -> None:
+    first = views.filtered_view(data, Filters(statuses=("unverified",)))
+    assert views.filtered_view(data, Filters(statuses=("unverified",))) is first
+    other = views.filtered_view(data, Filters(statuses=("corroborated",)))
+    assert other is not first
+    assert set(other.shown["status"]) == {"corroborated"}
+
+
+def test_a_reloaded_dataset_gets_its_own_views(data) -> None:
+    reloaded = load_dataset()
+    assert views.filtered_view(reloaded, Filters()) is not views.filtered_view(data, Filters())
+    assert views.dataset_summary(reloaded) is not views.dataset_summary(data)
+
+
+def test_summary_lists_only_sources_with_claims(data) -> None:
+    summary = views.dataset_summary(data)
+    assert set(summary.claimed_sources) == set(data.claims["source"])
+    assert summary.year_bounds[0] <= summary.year_bounds[1]
+    assert "<b>Unnamed:</b> 12 of the 12." in summary.twelve_provinces  # no source names any of the 12
