@@ -7,17 +7,33 @@ backticks, ``$`` and backslashes are escaped as well as ``<``, ``>``, ``&`` and 
 
 from __future__ import annotations
 
-import html
 import json
 
 from geo.validate import is_http_url
 
-_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+#: ``html.escape(quote=True)``'s five replacements plus the template-literal characters, in one table.
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+        "`": "&#96;",
+        "$": "&#36;",
+        "\\": "&#92;",
+        "{": "&#123;",
+        "}": "&#125;",
+    }
+)
 
 
 def esc(text: object) -> str:
-    """Escape any value for HTML text or attribute context (and JS template literals)."""
-    return html.escape("" if text is None else str(text), quote=True).translate(_EXTRA)
+    """Escape any value for HTML text or attribute context (and JS template literals).
+
+    One ``str.translate`` pass: uploads send hundreds of thousands of values through here.
+    """
+    return ("" if text is None else str(text)).translate(_ESCAPES)
 
 
 def link(url: str, label: str, *, new_tab: bool = True) -> str:

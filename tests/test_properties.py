@@ -24,6 +24,12 @@ def test_escaped_text_has_no_markup_characters(text: str) -> None:
     assert html_lib.unescape(out) == text
 
 
+@given(st.text())
+def test_escaping_is_the_standard_library_escape_plus_template_characters(text: str) -> None:
+    extra = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+    assert esc(text) == html_lib.escape(text, quote=True).translate(str.maketrans(extra))
+
+
 @given(st.text(), st.text())
 def test_links_are_only_ever_http(url: str, label: str) -> None:
     out = link(url, label)

@@ -180,6 +180,25 @@ def test_nearest_place_for_each_point(data) -> None:
     assert nearest["distance_km"].iloc[0] < 5
 
 
+def test_pruned_nearest_search_equals_checking_every_place_on_the_ellipsoid(data) -> None:
+    import geopandas as gpd
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    lat, lon = rng.uniform(-60, 75, 3000), rng.uniform(-180, 180, 3000)
+    # and points nearly equidistant from two places: midpoints of every pair of places
+    places = data.places
+    pairs = [(a, b) for a in range(len(places)) for b in range(a + 1, len(places))]
+    lat = np.r_[lat, [(places["lat"].iloc[a] + places["lat"].iloc[b]) / 2 for a, b in pairs]]
+    lon = np.r_[lon, [(places["lon"].iloc[a] + places["lon"].iloc[b]) / 2 for a, b in pairs]]
+    points = gpd.GeoDataFrame({"upload_row": np.arange(len(lat))}, geometry=gpd.points_from_xy(lon, lat), crs=4326)
+    nearest = nearest_places(points, places)
+    every = np.vstack([geodesic_km(lat, lon, p.lat, p.lon) for p in places.itertuples()])
+    assert np.allclose(nearest["distance_km"], every.min(axis=0).round(2))
+    chosen = places.set_index("id").loc[nearest["nearest_place"]]
+    assert np.allclose(geodesic_km(lat, lon, chosen["lat"].to_numpy(), chosen["lon"].to_numpy()), every.min(axis=0))
+
+
 def test_coordinate_pickers_default_to_detected_columns() -> None:
     from geo.upload import coordinate_column_defaults
 
