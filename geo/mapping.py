@@ -131,8 +131,8 @@ def base_map(
     return fmap
 
 
-def ring(place: dict, ring: int, popup_html: str, tooltip: str) -> dict:
-    """An area-level point: a dashed ring (never a pin); ring ``k`` of a place is drawn larger.
+def ring(place: dict, index: int, popup_html: str, tooltip: str) -> dict:
+    """An area-level point: a dashed ring (never a pin); ring ``index`` of a place is drawn larger.
 
     Sources at the same place nest as concentric rings, so no source's marker hides another.
     ``popup_html`` and ``tooltip`` must already be escaped HTML.
@@ -140,9 +140,9 @@ def ring(place: dict, ring: int, popup_html: str, tooltip: str) -> dict:
     return {
         "lat": place["lat"],
         "lon": place["lon"],
-        "radius": BASE_RADIUS + RING_STEP * ring,
+        "radius": BASE_RADIUS + RING_STEP * index,
         "dash": labels.DASH_BY_LEVEL.get(place["admin_level"]),
-        "fill": ring == 0,
+        "fill": index == 0,
         "popup": popup_html,
         "tooltip": tooltip,
     }
