@@ -303,7 +303,7 @@ with tab_mine:
         left.dataframe(mine.provinces, hide_index=True)
         right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
         right.dataframe(mine.nearest_summary, hide_index=True)
-        for index, (label, filename, make) in enumerate(mine.downloads(data.provinces)):
+        for index, (label, filename, make) in enumerate(mine.downloads()):
             st.download_button(
                 label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
             )

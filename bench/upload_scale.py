@@ -38,7 +38,7 @@ if technique == "canvas":
     from geo.uploadlayer import PreparedUpload, payload_json, upload_layers
     csv = "id,lat,lon\n" + "\n".join(f"{{i}},{{a:.5f}},{{b:.5f}}" for i, (a, b) in enumerate(zip(lat, lon)))
     layer = read_upload("b.csv", csv.encode(), name="bench", attribution="generated")
-    prepared = PreparedUpload(layer, payload_json(layer), None, None, None)
+    prepared = PreparedUpload(layer, payload_json(layer), data.places, data.provinces)
     for group in upload_layers(prepared, data.provinces, choropleth=False):
         group.add_to(fmap)
 else:

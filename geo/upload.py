@@ -128,7 +128,7 @@ def read_table(filename: str, content: bytes) -> tuple[pd.DataFrame, str | None]
 
 
 def _number(text: object) -> float | None:
-    if text is None or (isinstance(text, float) and math.isnan(text)):
+    if _missing(text):
         return None
     try:
         return float(str(text).strip().replace("\u2212", "-"))
@@ -136,40 +136,75 @@ def _number(text: object) -> float | None:
         return None
 
 
+#: A plain decimal number, on which ``float()`` and pandas agree: parsed in one vectorised pass.
+PLAIN_DECIMAL = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"  # ASCII digits only
+
+
+def plain_numbers(values: pd.Series) -> np.ndarray:
+    """Cells that are plain decimals as floats; NaN where a cell needs the row-by-row check."""
+    try:
+        text = pd.Series(values, dtype=object).astype("string").str.strip().str.replace("\u2212", "-", regex=False)
+    except UnicodeEncodeError:  # a lone surrogate cannot be stored as UTF-8: check those cells row by row
+        return np.full(len(values), np.nan)
+    plain = text.str.fullmatch(PLAIN_DECIMAL).fillna(False).to_numpy(dtype=bool)
+    numbers = np.full(len(text), np.nan)
+    numbers[plain] = pd.to_numeric(text[plain]).to_numpy(dtype=float)
+    return numbers
+
+
 def check_coordinates(
-    lat: list[object], lon: list[object], lat_name: str, lon_name: str, geographic: bool
-) -> tuple[list[int], list[RowProblem]]:
-    """Indices of usable rows and one problem per unusable row (header is row 1)."""
-    good, problems = [], []
-    for i, (raw_lat, raw_lon) in enumerate(zip(lat, lon, strict=True)):
-        row = i + 2
-        y, x = _number(raw_lat), _number(raw_lon)
-        if raw_lat in (None, "") or (isinstance(raw_lat, float) and math.isnan(raw_lat)):
-            problems.append(RowProblem(row, lat_name, "", "missing coordinate: latitude is empty"))
-        elif raw_lon in (None, "") or (isinstance(raw_lon, float) and math.isnan(raw_lon)):
-            problems.append(RowProblem(row, lon_name, "", "missing coordinate: longitude is empty"))
-        elif y is None or x is None:
-            bad, name = (raw_lat, lat_name) if y is None else (raw_lon, lon_name)
-            problems.append(RowProblem(row, name, str(bad)[:80], "not a number"))
-        elif not (math.isfinite(y) and math.isfinite(x)):
-            problems.append(
-                RowProblem(row, lat_name if not math.isfinite(y) else lon_name, f"{y}, {x}", "not a finite number")
-            )
-        elif geographic and abs(y) > 90 and abs(x) <= 90 and abs(y) <= 180:
-            problems.append(
-                RowProblem(
-                    row, f"{lat_name}, {lon_name}", f"{raw_lat}, {raw_lon}", "latitude and longitude look swapped"
-                )
-            )
-        elif geographic and (abs(y) > 90 or abs(x) > 180):
-            problems.append(
-                RowProblem(
-                    row, lat_name if abs(y) > 90 else lon_name, f"{raw_lat}, {raw_lon}", "out of range for degrees"
-                )
-            )
+    lat: pd.Series, lon: pd.Series, lat_name: str, lon_name: str, geographic: bool
+) -> tuple[list[int], list[RowProblem], np.ndarray, np.ndarray]:
+    """Usable rows, one problem per unusable row (header is row 1), and the rows' latitudes and longitudes.
+
+    Plain, finite, in-range numbers pass in one vectorised step (100,000 rows: ~0.1 s);
+    every other row gets the row-by-row check that names what is wrong with it.
+    """
+    ys, xs = plain_numbers(lat), plain_numbers(lon)
+    fine = np.isfinite(ys) & np.isfinite(xs)
+    if geographic:
+        fine &= (np.abs(ys) <= 90) & (np.abs(xs) <= 180)
+    good, problems = np.flatnonzero(fine).tolist(), []
+    for i in np.flatnonzero(~fine):
+        problem = row_problem(int(i) + 2, lat.iloc[i], lon.iloc[i], lat_name, lon_name, geographic)
+        if problem is None:  # a number the vectorised pass does not read, such as "1_000"
+            good.append(int(i))
+            ys[i], xs[i] = _number(lat.iloc[i]), _number(lon.iloc[i])
         else:
-            good.append(i)
-    return good, problems
+            problems.append(problem)
+    good.sort()
+    return good, problems, ys[good], xs[good]
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def row_problem(
+    row: int, raw_lat: object, raw_lon: object, lat_name: str, lon_name: str, geographic: bool
+) -> RowProblem | None:
+    """What is wrong with one row's coordinates, or None if they are usable."""
+    y, x = _number(raw_lat), _number(raw_lon)
+    if _missing(raw_lat):
+        field, value, reason = lat_name, "", "missing coordinate: latitude is empty"
+    elif _missing(raw_lon):
+        field, value, reason = lon_name, "", "missing coordinate: longitude is empty"
+    elif y is None or x is None:
+        bad, field = (raw_lat, lat_name) if y is None else (raw_lon, lon_name)
+        value, reason = str(bad)[:80], "not a number"
+    elif not (math.isfinite(y) and math.isfinite(x)):
+        field, value, reason = lat_name if not math.isfinite(y) else lon_name, f"{y}, {x}", "not a finite number"
+    elif geographic and abs(y) > 90 and abs(x) <= 90 and abs(y) <= 180:
+        field, value, reason = f"{lat_name}, {lon_name}", f"{raw_lat}, {raw_lon}", "latitude and longitude look swapped"
+    elif geographic and (abs(y) > 90 or abs(x) > 180):
+        field, value, reason = (
+            lat_name if abs(y) > 90 else lon_name,
+            f"{raw_lat}, {raw_lon}",
+            "out of range for degrees",
+        )
+    else:
+        return None
+    return RowProblem(row, field, value, reason)
 
 
 def looks_projected(lat: pd.Series, lon: pd.Series) -> bool:
@@ -234,18 +269,17 @@ def read_upload(
             "choose the file's CRS (for example EPSG:3857) so it can be converted"
         )
         raise UploadError(msg)
-    good, problems = check_coordinates(list(lat_values), list(lon_values), lat_name, lon_name, source.is_geographic)
+    good, problems, ys, xs = check_coordinates(lat_values, lon_values, lat_name, lon_name, source.is_geographic)
     if kinds is not None:
         not_points = {i for i, kind in enumerate(kinds) if kind != "Point"}
         problems = [p for p in problems if p.row - 2 not in not_points]
         problems += [
             RowProblem(i + 2, "geometry", kinds.iloc[i] or "empty", "not a point geometry") for i in sorted(not_points)
         ]
-        good = [i for i in good if i not in not_points]
+        is_point = np.array([i not in not_points for i in good], dtype=bool)
+        good, ys, xs = [i for i in good if i not in not_points], ys[is_point], xs[is_point]
     problems.sort(key=lambda p: p.row)
     kept = table.iloc[good].reset_index(drop=True)
-    xs = np.array([_number(v) for v in lon_values.iloc[good]], dtype=float)
-    ys = np.array([_number(v) for v in lat_values.iloc[good]], dtype=float)
     points = gpd.GeoDataFrame(kept, geometry=gpd.points_from_xy(xs, ys), crs=source)
     points.insert(0, "upload_row", [i + 2 for i in good])  # before any filtering, so rows stay aligned
     if not source.equals(CRS.from_epsg(4326)):

@@ -9,16 +9,17 @@ raw) and a small script creates the markers on a shared ``L.canvas`` renderer.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import branca.colormap as cm
 import folium
-from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import settings
 from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts
+from geo.elements import ScriptElement
 from geo.html import esc, js_string
 from geo.mapping import UPLOAD_PANE
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 UPLOAD_COLOUR = "#e7298a"
 
 
-class CanvasPoints(MacroElement):
+class CanvasPoints(ScriptElement):
     """Circle markers on one canvas renderer; the popup table is built when a point is clicked."""
 
     _template = Template(
@@ -96,31 +97,46 @@ def payload_json(layer: UploadedLayer) -> str:
 
 @dataclass(frozen=True)
 class PreparedUpload:
-    """An uploaded layer with everything derived from it, computed once per upload."""
+    """An uploaded layer with what is derived from it, each part computed once per upload.
+
+    The map payload is built at once; the spatial analysis is computed on first use, after
+    the map has been sent, so a large layer appears on the map sooner.
+    """
 
     layer: UploadedLayer
     payload: str
-    provinces: pd.DataFrame
-    nearest: pd.DataFrame
-    nearest_summary: pd.DataFrame
+    places: pd.DataFrame = field(repr=False)
+    province_shapes: gpd.GeoDataFrame = field(repr=False)
 
-    def downloads(self, provinces: gpd.GeoDataFrame) -> list[tuple[str, str, Callable[[], bytes]]]:
+    @cached_property
+    def provinces(self) -> pd.DataFrame:
+        """Uploaded points per province."""
+        return province_counts(self.layer.points, self.province_shapes)
+
+    @cached_property
+    def nearest(self) -> pd.DataFrame:
+        """Nearest mapped place and geodesic distance for each uploaded point."""
+        return nearest_places(self.layer.points, self.places)
+
+    @cached_property
+    def nearest_summary(self) -> pd.DataFrame:
+        """Per mapped place: how many uploaded points are nearest to it, and how far."""
+        return nearest_summary(self.nearest)
+
+    def downloads(self) -> list[tuple[str, str, Callable[[], bytes]]]:
         """(label, file name, maker) for each analysis table; files are made on click."""
-        points = self.layer.points
+        points, shapes = self.layer.points, self.province_shapes
         return [
             ("Per-point table: province, nearest place, distance (CSV)", "my-layer-analysis.csv",
-             lambda: csv_bytes(per_point_table(points, provinces, self.nearest))),
+             lambda: csv_bytes(per_point_table(points, shapes, self.nearest))),
             ("Points per province (CSV)", "my-layer-provinces.csv", lambda: csv_bytes(self.provinces)),
             ("Nearest-place summary (CSV)", "my-layer-nearest.csv", lambda: csv_bytes(self.nearest_summary)),
         ]  # fmt: skip
 
 
 def prepare(layer: UploadedLayer, data: Dataset) -> PreparedUpload:
-    """Build the map payload and run the spatial analysis for a new upload."""
-    nearest = nearest_places(layer.points, data.places)
-    return PreparedUpload(
-        layer, payload_json(layer), province_counts(layer.points, data.provinces), nearest, nearest_summary(nearest)
-    )
+    """Build the map payload for a new upload; the analysis follows on first use."""
+    return PreparedUpload(layer, payload_json(layer), data.places, data.provinces)
 
 
 def upload_layers(

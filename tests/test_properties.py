@@ -71,6 +71,32 @@ def test_upload_of_arbitrary_csv_cells_lists_every_bad_row(rows: list[tuple[str,
     assert all(2 <= p.row <= len(rows) + 1 for p in layer.problems)
 
 
+coordinate_cell = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.floats(min_value=-200, max_value=200).map(lambda v: f" {v:.5f} "),
+    st.sampled_from(["", " ", "1_000", "\u22125.5", "1e400", "nan", "+.5", "5.", "0x10", "１２", "12,5", "-0", "1\ud800"]),
+    st.text(max_size=6),
+    st.none(),
+)
+
+
+@given(st.lists(st.tuples(coordinate_cell, coordinate_cell), max_size=25), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_vectorised_coordinate_check_agrees_with_the_row_by_row_check(rows: list, geographic: bool) -> None:
+    import pandas as pd
+
+    from geo.upload import _number, check_coordinates, row_problem
+
+    lat = pd.Series([r[0] for r in rows], dtype=object)
+    lon = pd.Series([r[1] for r in rows], dtype=object)
+    good, problems, ys, xs = check_coordinates(lat, lon, "lat", "lon", geographic)
+    expected = [row_problem(i + 2, a, b, "lat", "lon", geographic) for i, (a, b) in enumerate(rows)]
+    assert good == [i for i, problem in enumerate(expected) if problem is None]
+    assert problems == [problem for problem in expected if problem is not None]
+    assert list(ys) == [_number(rows[i][0]) for i in good]
+    assert list(xs) == [_number(rows[i][1]) for i in good]
+
+
 @given(csv_cell, st.sampled_from(["name_en", "lat", "admin_level", "precision", "parent", "other_names"]))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_validator_reports_instead_of_raising(tmp_path_factory, value: str, field: str) -> None:

@@ -214,7 +214,7 @@ def test_analysis_downloads(data) -> None:
     from geo.uploadlayer import prepare
 
     layer = upload(b"name,lat,lon\nHaikou,20.0342,110.3465\nPishan,37.6168,78.2809\n")
-    files = {name: make() for _, name, make in prepare(layer, data).downloads(data.provinces)}
+    files = {name: make() for _, name, make in prepare(layer, data).downloads()}
     per_point = pd.read_csv(io.BytesIO(files["my-layer-analysis.csv"]), encoding="utf-8-sig")
     assert list(per_point["province"]) == ["CN-HI", "CN-XJ"]
     assert list(per_point["nearest_place"]) == ["chengmai", "pishan"]  # Haikou is ~35 km from the Chengmai seat
