@@ -1,7 +1,9 @@
 """Cold start: `streamlit run` until the map's first ring is visible in headless Chromium.
 
-Prints one line per run and the median. Figures vary run to run; this measures, it does
-not pass or fail. Usage: python bench/cold_start.py [RUNS]
+Runs ``dashboard.py`` and the naive app (``bench/naive_app.py``: validation and a textbook
+folium map on every run) alternately, prints one line per run, the medians and the ratio.
+Figures vary run to run; this measures, it does not pass or fail.
+Usage: python bench/cold_start.py [RUNS] [BOUNDARY_CACHE_DIR]
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from tests.server import streamlit_server  # noqa: E402
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def one_run(browser) -> tuple[float, float]:
+def one_run(browser, app: Path, env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
-    with streamlit_server(ROOT / "dashboard.py") as url:
+    with streamlit_server(app, env=env, cwd=ROOT) as url:  # both apps under this project's config
         healthy = time.perf_counter() - start
         page = browser.new_page()
         page.goto(url)
@@ -35,15 +37,23 @@ def one_run(browser) -> tuple[float, float]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    env = {"NAIVE_BOUNDARY_CACHE": sys.argv[2]} if len(sys.argv) > 2 else {}
+    apps = {"ours": ROOT / "dashboard.py", "naive": ROOT / "bench" / "naive_app.py"}
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        results = [one_run(browser) for _ in range(runs)]
+        for _ in range(runs):
+            for name, app in apps.items():
+                results[name].append(one_run(browser, app, env))
         browser.close()
-    for i, (healthy, visible) in enumerate(results, 1):
-        print(f"run {i}: /_stcore/health ok after {healthy:.2f} s, first map ring visible after {visible:.2f} s")
-    print(
-        f"median: health {statistics.median(r[0] for r in results):.2f} s, map visible {statistics.median(r[1] for r in results):.2f} s"
-    )
+    for name, rows in results.items():
+        for i, (healthy, visible) in enumerate(rows, 1):
+            print(
+                f"{name} run {i}: /_stcore/health ok after {healthy:.2f} s, first map ring visible after {visible:.2f} s"
+            )
+    medians = {name: statistics.median(r[1] for r in rows) for name, rows in results.items()}
+    print(f"median to first ring visible: ours {medians['ours']:.2f} s, naive {medians['naive']:.2f} s")
+    print(f"ratio naive/ours: {medians['naive'] / medians['ours']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from bench.wsclient import StreamlitSession  # noqa: E402
 from geo import assets, boundaries  # noqa: E402
 from geo.filters import Filters, apply_filters  # noqa: E402
 from geo.load import load_dataset  # noqa: E402
-from geo.mapping import basemap_layers, claim_layer_specs, named_provinces  # noqa: E402
+from geo.mapping import OfflineMap, basemap_layers, claim_layer_specs, named_provinces  # noqa: E402
 from tests.server import streamlit_server  # noqa: E402
 
 #: Place searches used as filter changes, each a new filter set for the server.
@@ -58,9 +58,9 @@ def raw_boundaries(cache_dir: Path, data) -> tuple[object, object, str]:
     return data.provinces, data.countries, "stored boundaries at full precision (no raw files in the cache)"
 
 
-def naive_map(data, claims, provinces, countries) -> folium.Map:
+def naive_map(data, claims, provinces, countries) -> OfflineMap:
     """One folium object per ring, popup and tooltip; boundaries embedded as they are."""
-    fmap = folium.Map(location=(33, 96), zoom_start=4, tiles=None)
+    fmap = OfflineMap(location=(33, 96), zoom_start=4, tiles=None)  # Leaflet from this app, as ours
     folium.GeoJson(countries.to_json(), name="countries").add_to(fmap)
     folium.GeoJson(provinces.to_json(), name="provinces").add_to(fmap)
     for layer in claim_layer_specs(data, claims):

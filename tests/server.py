@@ -40,8 +40,13 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 @contextlib.contextmanager
-def streamlit_server(app: Path, timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run ``streamlit run APP`` on a free port and yield its URL once healthy; stop it by PID after."""
+def streamlit_server(
+    app: Path, timeout: float = 60, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Iterator[str]:
+    """Run ``streamlit run APP`` on a free port and yield its URL once healthy; stop it by PID after.
+
+    ``cwd`` (default: the app's folder) decides which ``.streamlit/config.toml`` applies.
+    """
     port = free_port()
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
@@ -56,7 +61,7 @@ def streamlit_server(app: Path, timeout: float = 60, env: dict[str, str] | None 
                 "--server.address",
                 "127.0.0.1",
             ],
-            cwd=app.parent,
+            cwd=cwd or app.parent,
             env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,

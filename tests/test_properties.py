@@ -74,7 +74,9 @@ def test_upload_of_arbitrary_csv_cells_lists_every_bad_row(rows: list[tuple[str,
 coordinate_cell = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.floats(min_value=-200, max_value=200).map(lambda v: f" {v:.5f} "),
-    st.sampled_from(["", " ", "1_000", "\u22125.5", "1e400", "nan", "+.5", "5.", "0x10", "１２", "12,5", "-0", "1\ud800"]),
+    st.sampled_from(
+        ["", " ", "1_000", "\u22125.5", "1e400", "nan", "+.5", "5.", "0x10", "１２", "12,5", "-0", "1\ud800"]
+    ),
     st.text(max_size=6),
     st.none(),
 )
