@@ -112,22 +112,31 @@ class LinkedVectorLayer(ScriptElement):
     Only the URL, the style and an optional tooltip travel in the page, so the payload stays
     small and the server never walks the boundary coordinates on a rerun (folium's GeoJson
     computes bounds and a per-feature style map from the data on every render, ~0.2 s here).
+    The files arrive in any order, so each layer draws in its own pane at ``z_index``
+    (below Leaflet's overlay pane, 400, where the rings are): the stacking never depends on
+    which download finishes first.
     """
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }}_map = {{ this._parent.get_name() }};"
+        "if (!{{ this.get_name() }}_map.getPane({{ this.pane|tojson }})) {"
+        " {{ this.get_name() }}_map.createPane({{ this.pane|tojson }}).style.zIndex = {{ this.z_index }}; }"
         "var {{ this.get_name() }} = L.geoJson(null, {{ this.options|tojson }});"
         "{% if this.tooltip %}{{ this.get_name() }}.bindTooltip({{ this.tooltip|tojson }}, {sticky: true});"
         "{% endif %}"
-        "{{ this.get_name() }}.addTo({{ this._parent.get_name() }});"
+        "{{ this.get_name() }}.addTo({{ this.get_name() }}_map);"
         "fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })"
         ".then(function (d) { {{ this.get_name() }}.addData(d); });"
         "{% endmacro %}"
     )
 
-    def __init__(self, url: str, style: dict, *, interactive: bool, tooltip: str | None = None) -> None:
+    def __init__(
+        self, url: str, style: dict, *, pane: str, z_index: int, interactive: bool, tooltip: str | None = None
+    ) -> None:
         super().__init__()
         self._name = "LinkedVectorLayer"
         self.url = url
-        self.options = {"style": style, "interactive": interactive}
+        self.pane, self.z_index = pane, int(z_index)
+        self.options = {"style": style, "interactive": interactive, "pane": pane}
         self.tooltip = tooltip

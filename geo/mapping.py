@@ -84,7 +84,9 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
     return {"countries": prepared.countries, "provinces": prepared.provinces, "xuar": prepared.xuar}
 
 
-#: The basemap layers: name, style, whether they react to the mouse, tooltip.
+#: z-index of the lowest basemap pane: above web tiles (200), below the rings' overlay pane (400).
+BASEMAP_PANE_Z = 390
+#: The basemap layers, bottom to top: name, style, whether they react to the mouse, tooltip.
 BASEMAP_STYLES: dict[str, tuple[dict, bool, str | None]] = {
     "countries": ({"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": "#aaa", "weight": 0.6}, False, None),
     "provinces": ({"fill": False, "color": "#9a9a9a", "weight": 0.8}, False, None),
@@ -97,7 +99,11 @@ def _vector_layer(key: str, data: dict, links: dict[str, str] | None) -> MacroEl
     style, interactive, tooltip = BASEMAP_STYLES[key]
     tooltip = esc(tooltip) if tooltip else None
     if links and key in links:
-        return LinkedVectorLayer(links[key], style, interactive=interactive, tooltip=tooltip)
+        z_index = BASEMAP_PANE_Z + list(BASEMAP_STYLES).index(key)  # countries, then provinces, then XUAR
+        pane = f"basemap-{key}"
+        return LinkedVectorLayer(
+            links[key], style, pane=pane, z_index=z_index, interactive=interactive, tooltip=tooltip
+        )
     return folium.GeoJson(data, style_function=lambda _: style, interactive=interactive, tooltip=tooltip, control=False)
 
 

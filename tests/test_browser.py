@@ -10,6 +10,7 @@ import pytest
 
 from geo.display import source_colours
 from geo.load import load_dataset
+from geo.mapping import LAND_COLOUR, XUAR_COLOUR
 
 from .conftest import PROJECT
 
@@ -46,6 +47,28 @@ def map_frame(page):
 @pytest.fixture(scope="module")
 def data():
     return load_dataset()
+
+
+# Pane z-index of the first drawn path whose style matches, for the basemap layers and the rings.
+STACKING_JS = """([land, xuar]) => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const z = {};
+  map.eachLayer(l => {
+    if (!(l instanceof L.Path) || !l._path || !l._path.isConnected) return;
+    const key = l instanceof L.CircleMarker ? "rings" : l.options.fillColor === land ? "countries"
+      : l.options.color === xuar ? "xuar" : null;
+    if (key && !(key in z)) z[key] = Number(getComputedStyle(map.getPane(l.options.pane)).zIndex);
+  });
+  return Object.keys(z).length === 3 ? z : null;
+}"""
+
+
+def test_basemap_stacks_in_a_fixed_order_whatever_file_arrives_first(page, app_url) -> None:
+    page.goto(app_url)
+    frame = map_frame(page)
+    handle = frame.wait_for_function(STACKING_JS, arg=[LAND_COLOUR, XUAR_COLOUR])  # waits for the fetched layers
+    z = handle.json_value()
+    assert z["countries"] < z["xuar"] < z["rings"]  # the opaque land never covers the XUAR outline or a ring
 
 
 def test_article_places_are_drawn(page, app_url, data) -> None:
