@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -43,24 +44,27 @@ def rss_mb(pid: int) -> float:
 
 
 class PeakRss:
-    """Samples a process's RSS while sessions run (asyncio task), keeping the peak."""
+    """Samples a process's RSS in a background thread while a benchmark runs, keeping the peak.
+
+    Use as ``with PeakRss(pid) as rss: ...`` then read ``rss.peak``.
+    """
 
     def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.peak = rss_mb(pid)
-        self._task: asyncio.Task | None = None
+        self.pid, self.peak = pid, rss_mb(pid)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    async def _sample(self) -> None:
-        while True:
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):  # sampling interval of a benchmark, not a test timing
             self.peak = max(self.peak, rss_mb(self.pid))
-            await asyncio.sleep(0.1)  # sampling interval of a benchmark, not a test timing
 
-    async def __aenter__(self) -> PeakRss:
-        self._task = asyncio.create_task(self._sample())
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
         return self
 
-    async def __aexit__(self, *exc: object) -> None:
-        self._task.cancel()
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
         self.peak = max(self.peak, rss_mb(self.pid))
 
 
@@ -148,7 +152,7 @@ async def main() -> None:
                 browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
                 await browser_session(browser, url, timeout)  # warm-up: the first run validates the dataset
                 before, started = rss_mb(pid), time.perf_counter()
-                async with PeakRss(pid) as rss:
+                with PeakRss(pid) as rss:
                     visits = (browser_session(browser, url, timeout) for _ in range(sessions))
                     results = await asyncio.wait_for(asyncio.gather(*visits, return_exceptions=True), timeout)
                 wall = time.perf_counter() - started
@@ -156,7 +160,7 @@ async def main() -> None:
         else:
             await ws_session(url)  # warm-up: the first run validates the dataset
             before, started = rss_mb(pid), time.perf_counter()
-            async with PeakRss(pid) as rss:
+            with PeakRss(pid) as rss:
                 visits = (ws_session(url) for _ in range(sessions))
                 results = await asyncio.wait_for(asyncio.gather(*visits, return_exceptions=True), timeout)
             wall = time.perf_counter() - started

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.load import rss_mb, server_pid  # noqa: E402
+from bench.load import PeakRss, rss_mb, server_pid  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 from tests.server import streamlit_server  # noqa: E402
 
@@ -28,23 +27,6 @@ SIZES = (1_000, 10_000, 100_000)
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 ALL_DRAWN = """n => { let c = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
   if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) c++; }); return c === n; }"""
-
-
-class RssSampler(threading.Thread):
-    """Keeps the peak RSS of a process until stopped."""
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.peak, self._stop_event = pid, rss_mb(pid), threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.wait(0.05):  # sampling interval of a benchmark
-            self.peak = max(self.peak, rss_mb(self.pid))
-
-    def stop(self) -> float:
-        self._stop_event.set()
-        self.join()
-        return max(self.peak, rss_mb(self.pid))
 
 
 def write_csv(n: int, folder: Path) -> Path:
@@ -89,11 +71,9 @@ def main() -> None:
         for n in SIZES:
             csv = write_csv(n, Path(tmp))
             before = rss_mb(pid)
-            sampler = RssSampler(pid)
-            sampler.start()
-            seconds = upload(browser, url, csv, n)
-            peak = sampler.stop()
-            print(f"| {n:,} | {seconds:.1f} | {before:.0f} | {peak:.0f} |", flush=True)
+            with PeakRss(pid) as rss:
+                seconds = upload(browser, url, csv, n)
+            print(f"| {n:,} | {seconds:.1f} | {before:.0f} | {rss.peak:.0f} |", flush=True)
         browser.close()
 
 

@@ -21,9 +21,8 @@ def province_of(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> pd.Ser
     return codes.reindex(points.index).fillna("")
 
 
-def province_counts(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Uploaded points per province, most first; points outside China are counted apart."""
-    codes = province_of(points, provinces)
+def province_counts(codes: pd.Series, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Uploaded points per province (``codes`` from :func:`province_of`), most first; outside China apart."""
     counts = codes.value_counts().rename("points")
     names = provinces.set_index("iso_3166_2")[["name_en", "name_zh"]]
     table = names.join(counts, how="inner").sort_values("points", ascending=False)
@@ -92,12 +91,12 @@ def nearest_summary(nearest: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("points", ascending=False).round(2).reset_index(drop=True)
 
 
-def per_point_table(points: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, nearest: pd.DataFrame) -> pd.DataFrame:
+def per_point_table(points: gpd.GeoDataFrame, codes: pd.Series, nearest: pd.DataFrame) -> pd.DataFrame:
     """One row per uploaded point: its row, coordinates, province and nearest place with distance."""
     table = nearest.copy()
     table.insert(1, "lat", points.geometry.y.round(6).to_numpy())
     table.insert(2, "lon", points.geometry.x.round(6).to_numpy())
-    table.insert(3, "province", province_of(points, provinces).to_numpy())
+    table.insert(3, "province", codes.to_numpy())
     return table
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
 from geo import labels
+from geo.cache import per_dataset
 from geo.filters import claim_years
 
 if TYPE_CHECKING:
@@ -58,7 +58,9 @@ def timeline(claims: pd.DataFrame) -> alt.Chart:
     )
 
 
-_timelines: weakref.WeakKeyDictionary[Dataset, alt.Chart] = weakref.WeakKeyDictionary()
+@per_dataset
+def _dataset_timeline(data: Dataset) -> alt.Chart:
+    return timeline(data.claims)
 
 
 def timeline_for(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
@@ -67,8 +69,6 @@ def timeline_for(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
     Building an Altair chart validates its encodings against the Vega-Lite schema (~70 ms);
     a copy of the dataset's chart with fewer rows is the same chart for a fraction of that.
     """
-    if data not in _timelines:
-        _timelines[data] = timeline(data.claims)
-    chart = _timelines[data].copy(deep=False)
+    chart = _dataset_timeline(data).copy(deep=False)
     chart.data = chart.data[chart.data["id"].isin(claims["id"])]
     return chart

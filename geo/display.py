@@ -7,7 +7,6 @@ dataset object, so a reloaded dataset gets fresh fragments.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ import numpy as np
 import shapely
 
 from geo import settings
+from geo.cache import per_dataset
 from geo.popups import claim_html, place_header, province_claim_html, source_heading
 
 if TYPE_CHECKING:
@@ -59,9 +59,6 @@ def source_colours(sources: pd.DataFrame) -> dict[str, str]:
     return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
 
 
-_cache: weakref.WeakKeyDictionary[Dataset, Display] = weakref.WeakKeyDictionary()
-
-
 def rounded(geometries: np.ndarray, decimals: int) -> np.ndarray:
     """Round coordinates for display; the stored data keeps full precision."""
     return shapely.transform(geometries, lambda xy: np.round(xy, decimals))
@@ -86,28 +83,24 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
     }
 
 
+@per_dataset
 def display(data: Dataset) -> Display:
     """The prepared pieces for ``data``, built on first use."""
-    if data in _cache:
-        return _cache[data]
     colours = source_colours(data.sources)
     sources = data.sources.set_index("id", drop=False)
     source_records = sources.to_dict("index")
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
-    prepared = Display(
+    claims = list(data.claims.iterrows())
+    return Display(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
         provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
         xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
         province_shapes={
             code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
         },
-        claim_html={row["id"]: claim_html(row, data.sources) for _, row in data.claims.iterrows()},
-        province_claim_html={
-            row["id"]: province_claim_html(row, source_records[row["source"]]) for _, row in data.claims.iterrows()
-        },
+        claim_html={row["id"]: claim_html(row, data.sources) for _, row in claims},
+        province_claim_html={row["id"]: province_claim_html(row, source_records[row["source"]]) for _, row in claims},
         source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
         place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
         colours=colours,
     )
-    _cache[data] = prepared
-    return prepared

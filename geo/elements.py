@@ -8,12 +8,8 @@ one script each, added to the page as is.
 
 from __future__ import annotations
 
-import json
-
 from branca.element import Element, MacroElement
 from jinja2 import Template
-
-from geo.html import js_string
 
 
 class _RawScript(Element):
@@ -44,7 +40,8 @@ class ScriptElement(MacroElement):
 class SourceRings(ScriptElement):
     """One source's rings (see :func:`geo.mapping.ring`) in one element; Leaflet draws the circles.
 
-    Popup and tooltip text must already be escaped HTML.
+    Popup and tooltip text must already be escaped HTML. ``literal`` comes from
+    :func:`geo.mapping.spec`, which encodes it once per filter set.
     """
 
     _template = Template(
@@ -63,12 +60,12 @@ class SourceRings(ScriptElement):
 {% endmacro %}"""
     )
 
-    def __init__(self, rings: list[dict], colour: str, *, literal: str = "") -> None:
+    def __init__(self, rings: list[dict], colour: str, literal: str) -> None:
         super().__init__()
         self._name = "SourceRings"
-        self.rings = rings
+        self.rings = rings  # for the map's bounds; the browser gets ``literal``, their JSON as a string
         self.colour = colour
-        self.payload_literal = literal or js_string(json.dumps(rings, ensure_ascii=False))
+        self.payload_literal = literal
 
     def _get_self_bounds(self) -> list[list[float | None]]:
         if not self.rings:
@@ -98,12 +95,10 @@ class ShadedAreas(ScriptElement):
 {% endmacro %}"""
     )
 
-    def __init__(self, features: list[dict], *, literal: str = "") -> None:
+    def __init__(self, literal: str) -> None:
         super().__init__()
         self._name = "ShadedAreas"
-        self.features = features
-        collection = {"type": "FeatureCollection", "features": features}
-        self.payload_literal = literal or js_string(json.dumps(collection, ensure_ascii=False))
+        self.payload_literal = literal  # a FeatureCollection's JSON as a JavaScript string
 
 
 class LinkedVectorLayer(ScriptElement):

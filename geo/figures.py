@@ -108,12 +108,13 @@ def draw_map(
     provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR_COLOUR, linewidth=2)
     number = {n.source_id: n for n in notes}
     mapped = claims[claims["place"] != ""]
-    places = data.places.set_index("id").to_crs(WEB_MERCATOR)
+    lonlat = data.places.set_index("id")
+    places = lonlat.to_crs(WEB_MERCATOR)
     outside = []
     for pid, group in mapped.groupby("place", sort=False):
         point = places.geometry[pid]
         sources = list(dict.fromkeys(group["source"]))
-        if not box.contains(data.places.set_index("id").geometry[pid]):
+        if not box.contains(lonlat.geometry[pid]):
             outside.append(
                 f"{_short_name(places.loc[pid, 'name_en'])} [{','.join(str(number[s].number) for s in sources)}]"
             )

@@ -187,9 +187,9 @@ def layers_from_specs(specs: list[LayerSpec]) -> list[folium.FeatureGroup]:
     for layer in specs:
         group = folium.FeatureGroup(name=layer.name)
         if layer.kind == "rings":
-            SourceRings(layer.items, layer.colour, literal=layer.literal).add_to(group)
+            SourceRings(layer.items, layer.colour, layer.literal).add_to(group)
         else:
-            ShadedAreas(layer.items, literal=layer.literal).add_to(group)
+            ShadedAreas(layer.literal).add_to(group)
         groups.append(group)
     return groups
 

@@ -18,7 +18,7 @@ import folium
 from jinja2 import Template
 
 from geo import settings
-from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts
+from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts, province_of
 from geo.elements import ScriptElement
 from geo.html import esc, js_string
 from geo.mapping import UPLOAD_PANE
@@ -109,9 +109,14 @@ class PreparedUpload:
     province_shapes: gpd.GeoDataFrame = field(repr=False)
 
     @cached_property
+    def province_codes(self) -> pd.Series:
+        """The province each uploaded point falls in ("" outside China), one spatial join per upload."""
+        return province_of(self.layer.points, self.province_shapes)
+
+    @cached_property
     def provinces(self) -> pd.DataFrame:
         """Uploaded points per province."""
-        return province_counts(self.layer.points, self.province_shapes)
+        return province_counts(self.province_codes, self.province_shapes)
 
     @cached_property
     def nearest(self) -> pd.DataFrame:
@@ -125,10 +130,9 @@ class PreparedUpload:
 
     def downloads(self) -> list[tuple[str, str, Callable[[], bytes]]]:
         """(label, file name, maker) for each analysis table; files are made on click."""
-        points, shapes = self.layer.points, self.province_shapes
         return [
             ("Per-point table: province, nearest place, distance (CSV)", "my-layer-analysis.csv",
-             lambda: csv_bytes(per_point_table(points, shapes, self.nearest))),
+             lambda: csv_bytes(per_point_table(self.layer.points, self.province_codes, self.nearest))),
             ("Points per province (CSV)", "my-layer-provinces.csv", lambda: csv_bytes(self.provinces)),
             ("Nearest-place summary (CSV)", "my-layer-nearest.csv", lambda: csv_bytes(self.nearest_summary)),
         ]  # fmt: skip

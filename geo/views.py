@@ -2,7 +2,7 @@
 
 A rerun (a filter change, or a new visitor with the same filters) then only sends
 prepared tables, HTML and chart specs to the browser. Results are cached per loaded
-dataset (weakly, so a reloaded dataset starts afresh) and per :class:`~geo.filters.Filters`,
+dataset (:func:`geo.cache.per_dataset`) and per :class:`~geo.filters.Filters`,
 in a small LRU: the filters are a handful of choices, and popular views stay warm.
 Values are shared between sessions and must be treated as read-only.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import about, charts, labels, tables
+from geo.cache import per_dataset
 from geo.filters import apply_filters, year_bounds
 from geo.legend import legend_html
 from geo.mapping import LayerSpec, claim_layer_specs, named_provinces
@@ -57,35 +58,34 @@ class FilteredView:
     layers: list[LayerSpec]
 
 
-_summaries: weakref.WeakKeyDictionary[Dataset, DatasetSummary] = weakref.WeakKeyDictionary()
-_views: weakref.WeakKeyDictionary[Dataset, Callable[[Filters], FilteredView]] = weakref.WeakKeyDictionary()
-
-
+@per_dataset
 def dataset_summary(data: Dataset) -> DatasetSummary:
     """Filter choices, the 12-provinces panel and the known-errors list, built on first use."""
-    if data not in _summaries:
-        claimed = set(data.claims["source"])
-        _summaries[data] = DatasetSummary(
-            year_bounds=year_bounds(data.claims),
-            claimed_sources=[s for s in data.sources["id"] if s in claimed],
-            source_names={s["id"]: labels.source_label(s, max_title=50) for s in data.sources.to_dict("records")},
-            twelve_provinces=about.twelve_provinces_panel(data, named_provinces(data, data.claims)),
-            known_errors=about.known_errors_html(data.claims),
-        )
-    return _summaries[data]
+    claimed = set(data.claims["source"])
+    return DatasetSummary(
+        year_bounds=year_bounds(data.claims),
+        claimed_sources=[s for s in data.sources["id"] if s in claimed],
+        source_names={s["id"]: labels.source_label(s, max_title=50) for s in data.sources.to_dict("records")},
+        twelve_provinces=about.twelve_provinces_panel(data, named_provinces(data, data.claims)),
+        known_errors=about.known_errors_html(data.claims),
+    )
 
 
 def filtered_view(data: Dataset, filters: Filters) -> FilteredView:
     """Shown claims and the tables, graph, timeline and legend for them (cached)."""
-    if data not in _views:
-        ref = weakref.ref(data)  # the cached function must not keep the dataset alive
+    return _view_builder(data)(filters)
 
-        @functools.lru_cache(maxsize=VIEWS_KEPT)
-        def build(filters: Filters) -> FilteredView:
-            return _build_view(ref(), filters)
 
-        _views[data] = build
-    return _views[data](filters)
+@per_dataset
+def _view_builder(data: Dataset) -> Callable[[Filters], FilteredView]:
+    """An LRU-cached view builder for one dataset (it holds the dataset weakly, so it can be freed)."""
+    ref = weakref.ref(data)
+
+    @functools.lru_cache(maxsize=VIEWS_KEPT)
+    def build(filters: Filters) -> FilteredView:
+        return _build_view(ref(), filters)
+
+    return build
 
 
 def _build_view(data: Dataset, filters: Filters) -> FilteredView:

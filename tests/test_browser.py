@@ -38,6 +38,11 @@ def page(browser, app_url):
     context.close()
 
 
+def wait_until_run_finished(page) -> None:
+    """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
+
+
 def map_frame(page):
     """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
     page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
@@ -263,6 +268,7 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
     page.get_by_text("6 of 60 claims shown").wait_for()
+    wait_until_run_finished(page)  # a download clicked while the script still runs can be dropped
     page.get_by_role("tab", name="Downloads").click()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="CSV (one row per claim)").click()

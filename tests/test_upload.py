@@ -148,7 +148,7 @@ def test_name_and_source_are_required() -> None:
 def test_point_in_hainan_is_in_hainan(data) -> None:
     layer = upload(b"name,lat,lon\nHaikou,20.0342,110.3465\nPishan,37.6168,78.2809\nSea,15.0,115.0\n")
     assert list(province_of(layer.points, data.provinces)) == ["CN-HI", "CN-XJ", ""]
-    counts = province_counts(layer.points, data.provinces)
+    counts = province_counts(province_of(layer.points, data.provinces), data.provinces)
     assert list(counts["points"]) == [1, 1, 1]
     assert counts.iloc[-1]["name_en"] == "outside China's provinces"
 
