@@ -1,34 +1,37 @@
-"""Streamlit entry point: layout and widgets only; all logic lives in ``geo``."""
+"""Streamlit entry point: layout and widgets only; all logic lives in ``geo``.
+
+The page is made of named sections. ``?step=N`` shows :func:`briefing_page`; otherwise the
+explorer: :func:`sidebar_filters`, :func:`upload_panel`, :func:`header`,
+:func:`place_detail`, :func:`map_section` and :func:`tabs`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import about, assets, briefing, labels, settings, views
-from geo.detail import cite_line, place_detail_html
+from geo import briefing, settings
+from geo.dataset import Dataset, load_dataset
 from geo.errors import DataValidationError, UploadError
-from geo.filters import Filters, filters_from_params, params_from_filters, with_years
-from geo.formats import EXPORTERS
+from geo.export.formats import EXPORTERS
+from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
 from geo.html import message_html
-from geo.load import Dataset, load_dataset
-from geo.mapping import (
-    DEFAULT_CENTER,
-    DEFAULT_ZOOM,
-    base_map,
-    basemap_layers,
-    claim_layers,
-    layers_from_specs,
-    parse_view,
-)
-from geo.presenter import step_html
-from geo.upload import coordinate_column_defaults, problems_table, read_upload, upload_columns
-from geo.uploadlayer import prepare as prepare_upload
-from geo.uploadlayer import upload_layers
+from geo.map import assets
+from geo.map.basemap import base_map, basemap_layers
+from geo.map.legend import CAPTION
+from geo.map.overlays import claim_layers, layers_from_specs
+from geo.page import about, model, state
+from geo.page.detail import cite_line, place_detail_html
+from geo.page.step import step_html
+from geo.upload.layer import PreparedUpload, upload_layers
+from geo.upload.layer import prepare as prepare_upload
+from geo.upload.read import coordinate_column_defaults, problems_table, read_upload, upload_columns
+from geo.urls import app_base, step_url
 
 PRESENTING = "step" in st.query_params
 st.set_page_config(
@@ -55,21 +58,6 @@ def select_place(place_id: str | None) -> None:
     st.rerun()
 
 
-try:
-    data, basemap_links = dataset(str(settings.data_dir))
-except DataValidationError as error:
-    st.error(
-        "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
-        "The validator's report (file, row, field, problem) is below; fix the files and reload."
-    )
-    st.code("\n".join(str(p) for p in error.problems), language=None)
-    st.stop()
-
-params = st.query_params.to_dict()
-all_steps = briefing.steps(data)
-step_number = briefing.parse_step(params.get("step"), len(all_steps))
-
-
 def go_to_step(number: int | None) -> None:
     """Show briefing step ``number`` (None leaves briefing mode), through the URL."""
     st.query_params.clear()
@@ -78,12 +66,14 @@ def go_to_step(number: int | None) -> None:
     st.rerun()
 
 
-if step_number:
-    step = all_steps[step_number - 1]
+def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
+    """A large map of one step, Previous / Next (also PageUp / PageDown), the caption and footnotes."""
+    all_steps = briefing.steps(data)
+    step = all_steps[number - 1]
     claims_here = briefing.step_claims(data, step)
     st.subheader(f"{step.number}. {step.title}")
     st_folium(
-        base_map(data, links=basemap_links),
+        base_map(data, links=links),
         feature_group_to_add=claim_layers(data, claims_here),
         layer_control=folium.LayerControl(collapsed=True),
         center=step.center,
@@ -98,47 +88,38 @@ if step_number:
     if back.button("◀ Previous", disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
         go_to_step(step.number - 1)
     where.markdown(f"**Step {step.number} of {len(all_steps)}**")
-    if forward.button(
-        "Next ▶", disabled=step.number == len(all_steps), key="next", width="stretch", shortcut="PageDown"
-    ):
+    last = step.number == len(all_steps)
+    if forward.button("Next ▶", disabled=last, key="next", width="stretch", shortcut="PageDown"):
         go_to_step(step.number + 1)
     if leave.button("Exit briefing", key="exit", width="stretch"):
         go_to_step(None)
     st.html(step_html(data, step, claims_here, len(all_steps)))
-    st.stop()
 
-summary = views.dataset_summary(data)
-bounds = summary.year_bounds
-initial = filters_from_params(params, years=bounds)
-claimed_sources = summary.claimed_sources
-source_names = summary.source_names
 
-with st.sidebar:
+def filter_widget(field: FilterField, data: Dataset, current: Any, bounds: tuple[int, int]) -> Any:
+    """The sidebar widget of one filter (its kind decides which), showing ``current``."""
+    if field.kind == "text":
+        return st.text_input(field.label, value=current, placeholder=field.placeholder, key=field.attr)
+    if field.kind == "years":
+        chosen = (current[0] or bounds[0], current[1] or bounds[1])
+        return st.slider(field.label, bounds[0], bounds[1], value=chosen, key=field.attr)
+    choices = field.choices(data)
+    return st.multiselect(
+        field.label, list(choices), default=[v for v in current if v in choices], format_func=choices.get,
+        key=field.attr,
+    )  # fmt: skip
+
+
+def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) -> Filters:
+    """One widget per entry of ``geo.filters.FILTERS``, starting from the URL's filters."""
     st.header("Filters")
-    query = st.text_input(
-        "Search place names (any script)", value=initial.query, placeholder="Pishan, 皮山, Guma, گۇما", key="q"
-    )
-    chosen_sources = st.multiselect(
-        "Sources", claimed_sources, default=[s for s in initial.sources if s in claimed_sources],
-        format_func=lambda s: source_names[s], key="sources",
-    )  # fmt: skip
-    chosen_categories = st.multiselect(
-        "Categories", list(labels.CATEGORY), default=[c for c in initial.categories if c in labels.CATEGORY],
-        format_func=labels.CATEGORY.get, key="categories",
-    )  # fmt: skip
-    chosen_statuses = st.multiselect(
-        "Claim status", list(labels.STATUS), default=[s for s in initial.statuses if s in labels.STATUS],
-        format_func=labels.STATUS.get, key="statuses",
-    )  # fmt: skip
-    chosen_levels = st.multiselect(
-        "Admin level", list(labels.DASH_BY_LEVEL), default=[lv for lv in initial.levels if lv in labels.DASH_BY_LEVEL],
-        key="levels",
-    )  # fmt: skip
-    chosen_years = st.slider(
-        "Years (event, else reported)", bounds[0], bounds[1],
-        value=(initial.year_from or bounds[0], initial.year_to or bounds[1]), key="years",
-    )  # fmt: skip
+    values = {f.attr: filter_widget(f, data, getattr(initial, f.attr), bounds) for f in FILTERS}
     st.caption("Empty means all. Undated claims drop out once the year range is narrowed.")
+    return filters_from_values(values, bounds)
+
+
+def upload_panel(data: Dataset) -> None:
+    """Add, report on and remove the visitor's own layer (kept in this session only)."""
     with st.expander("Add your own layer", expanded="uploaded" in st.session_state):
         st.caption("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others.")
         upload = st.file_uploader("File", type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
@@ -176,78 +157,55 @@ with st.sidebar:
                 del st.session_state["uploaded"]
                 st.rerun()
 
-filters = with_years(
-    Filters(tuple(chosen_sources), tuple(chosen_categories), tuple(chosen_statuses), tuple(chosen_levels), query=query),
-    chosen_years,
-    bounds,
-)
-selected = params.get("place") if params.get("place") in set(data.places["id"]) else None
-kept = ("place", "lat", "lng", "zoom", "embed", "embed_options")
-wanted = params_from_filters(filters) | {k: params[k] for k in kept if k in params}
-if wanted != params:
-    st.query_params.from_dict(wanted)
 
-view_of_filters = views.filtered_view(data, filters)
-shown = view_of_filters.shown
+def header(data: Dataset, shown_count: int) -> None:
+    """Title, the count of shown claims, provenance and the way into the briefing."""
+    st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
+    st.markdown(
+        f"**{shown_count} of {len(data.claims)} claims shown** · every place named in one GHRD article "
+        f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated}) · "
+        f"[▶ Start the briefing]({step_url(1)})"
+    )
 
-st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
-st.markdown(
-    f"**{len(shown)} of {len(data.claims)} claims shown** · every place named in one GHRD article "
-    f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated}) · "
-    "[▶ Start the briefing](/?step=1)"
-)
 
-if selected:
+def place_detail(data: Dataset, selected: str, shown: Any) -> None:
+    """The open place's names, claims by source and "cite this" line, with a way to close it."""
     with st.container(border=True):
-        cite = cite_line(
-            data,
-            data.places.set_index("id", drop=False).loc[selected],
-            str(st.context.url or ""),
-            dt.date.today().isoformat(),
-        )
+        place = data.places.set_index("id", drop=False).loc[selected]
+        cite = cite_line(data, place, str(st.context.url or ""), dt.date.today().isoformat())
         st.html(place_detail_html(data, selected, shown, cite))
         if st.button("Close the detail view", key="close_detail"):
             select_place(None)
 
-mine = st.session_state.get("uploaded")
-places_by_id = data.places.set_index("id")
-view = parse_view(params)
-if selected:
-    center, zoom = (places_by_id.loc[selected, "lat"], places_by_id.loc[selected, "lon"]), 6
-elif view:
-    center, zoom = view
-else:
-    center, zoom = DEFAULT_CENTER, DEFAULT_ZOOM
 
-st_folium(
-    base_map(data, links=basemap_links),
-    feature_group_to_add=layers_from_specs(view_of_filters.layers)
-    + (
+def map_section(
+    data: Dataset, links: dict[str, str], view: model.FilteredView, mine: PreparedUpload | None, params: dict
+) -> None:
+    """The map (never rerunning the script on pan, zoom or click), the 12-provinces panel and the legend."""
+    center, zoom = state.map_view(params, state.selected_place(params, data), data)
+    uploaded = (
         upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []
-    ),
-    layer_control=folium.LayerControl(collapsed=True),
-    center=center,
-    zoom=zoom,
-    returned_objects=[],  # panning, zooming and clicking never rerun the script
-    use_container_width=True,
-    height=560,
-    key="map",
-)
-st.html(summary.twelve_provinces)
-with st.expander("Legend"):
-    st.html(view_of_filters.legend)
-st.caption(
-    "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
-    "click for names, claims and sources, and the popup's link opens the detail view. Shaded provinces: orange where the source names Hikvision, "
-    "lilac where the vendor is another or not stated. Layers (one per source) and optional web tiles: "
-    "the control at the top right. Boundaries: Natural Earth (public domain)."
-)
+    )
+    st_folium(
+        base_map(data, links=links),
+        feature_group_to_add=layers_from_specs(view.layers) + uploaded,
+        layer_control=folium.LayerControl(collapsed=True),
+        center=center,
+        zoom=zoom,
+        returned_objects=[],  # panning, zooming and clicking never rerun the script
+        use_container_width=True,
+        height=560,
+        key="map",
+    )
+    st.html(model.dataset_summary(data).twelve_provinces)
+    with st.expander("Legend"):
+        st.html(view.legend)
+    st.caption(CAPTION)
 
-tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_about = st.tabs(
-    ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "About and method"]
-)
-with tab_places:
-    place_rows = view_of_filters.places
+
+def places_tab(view: model.FilteredView, selected: str | None) -> None:
+    """Places of the shown claims; picking a row opens its detail view (the keyboard route to every ring)."""
+    place_rows = view.places
     picked = st.dataframe(
         place_rows, hide_index=True, on_select="rerun", selection_mode="single-row", key="places_table",
         column_config={"detail": st.column_config.LinkColumn("detail", display_text="open")},
@@ -255,29 +213,16 @@ with tab_places:
     rows = picked.selection.rows if picked else []
     if rows and place_rows.loc[rows[0], "id"] != selected:
         select_place(str(place_rows.loc[rows[0], "id"]))
-with tab_claims:
-    st.dataframe(
-        view_of_filters.claims, hide_index=True,
-        column_config={"link": st.column_config.LinkColumn("link", display_text="source")},
-    )  # fmt: skip
-with tab_sources:
-    st.graphviz_chart(view_of_filters.citation_graph)
-    st.dataframe(
-        view_of_filters.sources, hide_index=True,
-        column_config={
-            "link": st.column_config.LinkColumn("link", display_text="open"),
-            "archive": st.column_config.LinkColumn("archive", display_text="archive"),
-        },
-    )  # fmt: skip
-with tab_time:
-    st.vega_lite_chart(spec=view_of_filters.timeline, width="stretch")
-with tab_downloads:
+
+
+def downloads_tab(data: Dataset, shown: Any) -> None:
+    """One button per export format, each file made on click from the shown claims."""
     st.markdown(
         f"Files of **what is shown: {len(shown)} of {len(data.claims)} claims** (the current filters). "
         "The same files come from `python -m geo export --format NAME` with the same filter options. "
         "Each file is made when you click."
     )
-    app_url = str(st.context.url or "").split("?")[0].rstrip("/")
+    app_url = app_base(str(st.context.url or ""))
     columns = st.columns(2)
     for index, exporter in enumerate(EXPORTERS.values()):
         columns[index % 2].download_button(
@@ -289,26 +234,95 @@ with tab_downloads:
             key=f"download_{exporter.name}",
         )
     st.caption("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
-with tab_mine:
+
+
+def upload_tab(mine: PreparedUpload | None) -> None:
+    """The visitor's layer: left-out rows, its rows, points per province, nearest places, CSV downloads."""
     if not mine:
         st.markdown("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset.")
-    else:
-        st.html(message_html("info", f"{mine.layer.name} · source: {mine.layer.attribution} · {mine.layer.summary}"))
-        if mine.layer.problems:
-            st.markdown(f"**{len(mine.layer.problems):,} row(s) left out** (row numbers count the header as row 1):")
-            st.dataframe(problems_table(mine.layer), hide_index=True)
-        st.dataframe(mine.layer.points.drop(columns="geometry"), hide_index=True, key="mine_rows")
-        left, right = st.columns(2)
-        left.markdown("**Points per province**")
-        left.dataframe(mine.provinces, hide_index=True)
-        right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
-        right.dataframe(mine.nearest_summary, hide_index=True)
-        for index, (label, filename, make) in enumerate(mine.downloads()):
-            st.download_button(
-                label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
-            )
-with tab_about:
-    st.markdown(about.METHOD)
-    st.subheader("The article's known errors and how they are handled")
-    st.html(summary.known_errors)
-    st.caption(f"Dataset version {data.version}, last updated {data.updated}.")
+        return
+    st.html(message_html("info", f"{mine.layer.name} · source: {mine.layer.attribution} · {mine.layer.summary}"))
+    if mine.layer.problems:
+        st.markdown(f"**{len(mine.layer.problems):,} row(s) left out** (row numbers count the header as row 1):")
+        st.dataframe(problems_table(mine.layer), hide_index=True)
+    st.dataframe(mine.layer.points.drop(columns="geometry"), hide_index=True, key="mine_rows")
+    left, right = st.columns(2)
+    left.markdown("**Points per province**")
+    left.dataframe(mine.provinces, hide_index=True)
+    right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
+    right.dataframe(mine.nearest_summary, hide_index=True)
+    for index, (label, filename, make) in enumerate(mine.downloads()):
+        st.download_button(
+            label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
+        )
+
+
+def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, selected: str | None) -> None:
+    """Places, claims, sources, timeline, downloads, the visitor's layer, and the method."""
+    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_about = st.tabs(
+        ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "About and method"]
+    )
+    with tab_places:
+        places_tab(view, selected)
+    with tab_claims:
+        st.dataframe(
+            view.claims, hide_index=True,
+            column_config={"link": st.column_config.LinkColumn("link", display_text="source")},
+        )  # fmt: skip
+    with tab_sources:
+        st.graphviz_chart(view.citation_graph)
+        st.dataframe(
+            view.sources, hide_index=True,
+            column_config={
+                "link": st.column_config.LinkColumn("link", display_text="open"),
+                "archive": st.column_config.LinkColumn("archive", display_text="archive"),
+            },
+        )  # fmt: skip
+    with tab_time:
+        st.vega_lite_chart(spec=view.timeline, width="stretch")
+    with tab_downloads:
+        downloads_tab(data, view.shown)
+    with tab_mine:
+        upload_tab(mine)
+    with tab_about:
+        st.markdown(about.METHOD)
+        st.subheader("The article's known errors and how they are handled")
+        st.html(model.dataset_summary(data).known_errors)
+        st.caption(f"Dataset version {data.version}, last updated {data.updated}.")
+
+
+def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
+    """The explorer: filters and upload in the sidebar; header, detail, map and tabs in the main area."""
+    bounds = model.dataset_summary(data).year_bounds
+    with st.sidebar:
+        filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
+        upload_panel(data)
+    wanted = state.wanted_params(params, filters)
+    if wanted != params:
+        st.query_params.from_dict(wanted)
+    view = model.filtered_view(data, filters)
+    selected = state.selected_place(params, data)
+    header(data, len(view.shown))
+    if selected:
+        place_detail(data, selected, view.shown)
+    mine = st.session_state.get("uploaded")
+    map_section(data, links, view, mine, params)
+    tabs(data, view, mine, selected)
+
+
+try:
+    data, basemap_links = dataset(str(settings.data_dir))
+except DataValidationError as error:
+    st.error(
+        "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
+        "The validator's report (file, row, field, problem) is below; fix the files and reload."
+    )
+    st.code("\n".join(str(p) for p in error.problems), language=None)
+    st.stop()
+
+query = st.query_params.to_dict()
+step_number = briefing.parse_step(query.get("step"), len(data.briefing))
+if step_number:
+    briefing_page(data, basemap_links, step_number)
+else:
+    explorer(data, basemap_links, query)

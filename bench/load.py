@@ -84,9 +84,9 @@ async def ws_session(url: str) -> tuple[float, float]:
     """Open the app and change a filter over the websocket; return (map ready, filter change) seconds."""
     async with StreamlitSession(url) as session:
         first = await session.run()
-        if first.map_after is None or "q" not in first.widget_ids:
+        if first.map_after is None or "query" not in first.widget_ids:
             raise RunError("the first run sent no map or no search box")
-        changed = await session.run(text_inputs={"q": (first.widget_ids["q"], SEARCH)})
+        changed = await session.run(text_inputs={"query": (first.widget_ids["query"], SEARCH)})
         if not any(EXPECTED in text for text in changed.texts):
             raise RunError(f"after searching {SEARCH!r} the page did not say {EXPECTED!r}")
         return first.finished_after, changed.finished_after

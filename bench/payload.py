@@ -28,10 +28,13 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.wsclient import StreamlitSession  # noqa: E402
-from geo import assets, boundaries  # noqa: E402
+from geo import boundaries  # noqa: E402
+from geo.dataset import load_dataset  # noqa: E402
 from geo.filters import Filters, apply_filters  # noqa: E402
-from geo.load import load_dataset  # noqa: E402
-from geo.mapping import OfflineMap, basemap_layers, claim_layer_specs, named_provinces  # noqa: E402
+from geo.map import assets  # noqa: E402
+from geo.map.basemap import OfflineMap, basemap_layers  # noqa: E402
+from geo.map.overlays import claim_layer_specs  # noqa: E402
+from geo.provinces import named_provinces  # noqa: E402
 from tests.server import streamlit_server  # noqa: E402
 
 #: Place searches used as filter changes, each a new filter set for the server.
@@ -75,7 +78,7 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
                     popup=folium.Popup(r["popup"], max_width=440),
                     tooltip=folium.Tooltip(r["tooltip"]),
                 ).add_to(group)
-    for code in sorted(set(named_provinces(data, claims)["province"])):
+    for code in sorted(set(named_provinces(claims)["province"])):
         shape = provinces[provinces["iso_3166_2"] == code]
         folium.GeoJson(shape.to_json(), tooltip=code, popup=folium.Popup(code)).add_to(fmap)
     folium.LayerControl().add_to(fmap)
@@ -86,10 +89,10 @@ async def ours_filter_changes(url: str) -> list[float]:
     """Seconds from rerun request to script end for each search (a new filter set each time)."""
     async with StreamlitSession(url) as session:
         first = await session.run()
-        widget = first.widget_ids["q"]
+        widget = first.widget_ids["query"]
         times = []
         for query in SEARCHES:
-            run = await session.run(text_inputs={"q": (widget, query)})
+            run = await session.run(text_inputs={"query": (widget, query)})
             times.append(run.finished_after)
         return times
 

@@ -28,14 +28,14 @@ rng = np.random.default_rng(1)
 lat, lon = rng.uniform(20, 45, n), rng.uniform(75, 125, n)
 start = time.perf_counter()
 import folium
-from geo.load import load_dataset
-from geo.mapping import base_map
-from geo.offline import inline_assets
+from geo.dataset import load_dataset
+from geo.export.offline import inline_assets
+from geo.map.basemap import base_map
 data = load_dataset(validate=False)
 fmap = base_map(data)
 if technique == "canvas":
-    from geo.upload import read_upload
-    from geo.uploadlayer import PreparedUpload, payload_json, upload_layers
+    from geo.upload.layer import PreparedUpload, payload_json, upload_layers
+    from geo.upload.read import read_upload
     csv = "id,lat,lon\n" + "\n".join(f"{{i}},{{a:.5f}},{{b:.5f}}" for i, (a, b) in enumerate(zip(lat, lon)))
     layer = read_upload("b.csv", csv.encode(), name="bench", attribution="generated")
     prepared = PreparedUpload(layer, payload_json(layer), data.places, data.provinces)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo validate [DATA_DIR]`` and ``python -m geo boundaries``."""
+"""Command line: ``python -m geo validate [DATA_DIR]``, ``python -m geo export`` and ``python -m geo boundaries``."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _format_names() -> list[str]:
-    from geo.formats import EXPORTERS
+    from geo.export.formats import EXPORTERS
 
     return list(EXPORTERS)
 
@@ -37,12 +37,12 @@ def _boundaries(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from geo.dataset import load_dataset
+    from geo.export.formats import EXPORTERS, write_site
     from geo.filters import apply_filters, filters_from_params
-    from geo.formats import EXPORTERS, write_site
-    from geo.load import load_dataset
 
     data = load_dataset(args.data_dir)
-    params = {key: value for key, value in vars(args).items() if key in FILTER_OPTIONS and value}
+    params = {key: value for key, value in vars(args).items() if key in _filter_keys() and value}
     claims = apply_filters(data.claims, data.places, filters_from_params(params))
     if args.format == "site":
         sizes = write_site(data, claims, args.out, args.base_url)
@@ -55,16 +55,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Export filter options, named as in the dashboard's URL query parameters.
-FILTER_OPTIONS = {
-    "source": "source ids, comma-separated",
-    "category": "categories, comma-separated",
-    "status": "claim statuses, comma-separated (as_reported, corroborated, partial, unverified, corrected)",
-    "level": "admin levels, comma-separated",
-    "from": "first year",
-    "to": "last year",
-    "q": "place-name search, any script",
-}
+def _filter_options() -> dict[str, str]:
+    """Export filter options and their help, named as in the dashboard's URL query parameters."""
+    from geo.filters import FILTERS
+
+    return {key: text for f in FILTERS for key, text in zip(f.keys, f.help, strict=True)}
+
+
+def _filter_keys() -> set[str]:
+    return set(_filter_options())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", required=True, type=Path, help="output file (a folder for --format site)")
     export.add_argument("--data-dir", type=Path, default=settings.data_dir)
     export.add_argument("--base-url", default="", help="URL of the hosted dashboard, for links back to each place")
-    for name, help_text in FILTER_OPTIONS.items():
+    for name, help_text in _filter_options().items():
         export.add_argument(f"--{name}", dest=name, default="", help=help_text)
     export.set_defaults(run=_export)
     args = parser.parse_args(argv)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """One cache shape used across the package: a value computed once per loaded dataset.
 
-Keyed weakly by the :class:`~geo.load.Dataset` object (compared by identity), so a
+Keyed weakly by the :class:`~geo.dataset.Dataset` object (compared by identity), so a
 reloaded dataset gets fresh values and a dropped one frees them. Cached values are shared
 by every Streamlit session and must be treated as read-only.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from geo.validate import is_http_url
+from geo.urls import is_http_url
 
 #: ``html.escape(quote=True)``'s five replacements plus the template-literal characters, in one table.
 _ESCAPES = str.maketrans(

@@ -1,4 +1,4 @@
-"""Human-readable labels for codes stored in the data (precision, status, categories)."""
+"""Human-readable labels for codes stored in the data (precision, status, category, vendor, level)."""
 
 from __future__ import annotations
 
@@ -27,13 +27,6 @@ STATUS = {
     "unverified": "unverified",
     "corrected": "corrected",
 }
-STATUS_COLOUR = {
-    "as_reported": "#5f6b7a",
-    "corroborated": "#1a7f37",
-    "partial": "#9a6700",
-    "unverified": "#cf222e",
-    "corrected": "#8250df",
-}
 CATEGORY = {
     "surveillance_deployment": "surveillance deployment",
     "procurement_contract": "procurement contract",
@@ -49,14 +42,14 @@ CATEGORY = {
 }
 VENDOR = {"yes": "Hikvision named by the source", "no": "source says not Hikvision", "not_stated": "vendor not stated"}
 
-#: Dash pattern of a place's ring by admin level: wider dashes for larger areas.
-DASH_BY_LEVEL = {
-    "region": "10 5",
-    "province": "10 5",
-    "prefecture": "6 4",
-    "county": "6 4",
-    "city": "2 3",
-    "district": "2 3",
+#: Admin levels of places, largest first (the admin-level filter's choices).
+LEVEL = {
+    "region": "region",
+    "province": "province",
+    "prefecture": "prefecture",
+    "county": "county",
+    "city": "city",
+    "district": "district",
 }
 
 

@@ -51,7 +51,7 @@ NPM_PACKAGES = {
 PROVINCE_TOLERANCE_DEG = 0.01
 COUNTRY_TOLERANCE_DEG = 0.1
 
-#: Uploaded layers: limits checked by ``geo.upload`` (Streamlit's own cap is in .streamlit/config.toml).
+#: Uploaded layers: limits checked by ``geo.upload.read`` (Streamlit's own cap is in .streamlit/config.toml).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UPLOAD_ROWS = 200_000
 #: Uploaded layers above this many points are drawn without per-point folium objects.

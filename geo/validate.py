@@ -7,19 +7,17 @@ and the bad value, and all problems are reported at once, so one run fixes every
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import pandas as pd
 import shapely
 
-from geo import load, settings
+from geo import dates, readers, settings, urls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,29 +56,6 @@ class Problem:
 def _row(index: int) -> int:
     """Spreadsheet row of a DataFrame index: the header is row 1."""
     return int(index) + 2
-
-
-def is_http_url(url: str) -> bool:
-    """True for absolute ``http``/``https`` URLs with a host; nothing else may become a link."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
-
-def parse_partial_date(text: str) -> dt.date | None:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to the first day it covers; None if invalid."""
-    parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        return None
-    if [len(p) for p in parts] != [4, 2, 2][: len(parts)]:
-        return None
-    numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
-    try:
-        return dt.date(*numbers)
-    except ValueError:
-        return None
 
 
 def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
@@ -163,7 +138,7 @@ def check_urls(sources: pd.DataFrame) -> list[Problem]:
         Problem(settings.SOURCES_CSV, _row(i), field, url, "URL must start with http:// or https:// and name a host")
         for field in URL_FIELDS
         for i, url in sources[field].items()
-        if url and not is_http_url(url)
+        if url and not urls.is_http_url(url)
     ]
 
 
@@ -174,13 +149,13 @@ def check_dates(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         table = tables[name]
         for field in fields:
             for i, text in table[field].items():
-                if text and parse_partial_date(text) is None:
+                if text and dates.parse_partial_date(text) is None:
                     problems.append(
                         Problem(name, _row(i), field, text, "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
                     )
     claims = tables[settings.CLAIMS_CSV]
     for i, (start, end) in claims[["event_date", "event_date_end"]].iterrows():
-        first, last = parse_partial_date(start), parse_partial_date(end)
+        first, last = dates.parse_partial_date(start), dates.parse_partial_date(end)
         if first and last and last < first:
             problems.append(
                 Problem(settings.CLAIMS_CSV, _row(i), "event_date_end", end, f"ends before event_date {start}")
@@ -195,13 +170,13 @@ def check_references(tables: dict[str, pd.DataFrame], province_codes: set[str]) 
     problems = [
         Problem(settings.SOURCES_CSV, _row(i), "cites", cited, "cites a source id that is not in sources.csv")
         for i, cell in sources["cites"].items()
-        for cited in load.split_list(cell)
+        for cited in readers.split_list(cell)
         if cited not in source_ids
     ]
     problems += [
         Problem(settings.SOURCES_CSV, _row(i), "cites", sid, "a source cannot cite itself")
         for i, sid, cell in zip(sources.index, sources["id"], sources["cites"], strict=True)
-        if sid in load.split_list(cell)
+        if sid in readers.split_list(cell)
     ]
     for i, claim in claims.iterrows():
         if claim["province"] and province_codes and claim["province"] not in province_codes:
@@ -265,7 +240,7 @@ def check_briefing(briefing: pd.DataFrame, claim_ids: set[str]) -> list[Problem]
                         "box must have west < east and south < north",
                     )
                 )
-        ids = load.split_list(row["claims"])
+        ids = readers.split_list(row["claims"])
         if not ids:
             problems.append(Problem(name, _row(i), "claims", "", "a step must rest on at least one claim"))
         problems += [
@@ -322,16 +297,16 @@ def check_points(places: pd.DataFrame, provinces: gpd.GeoDataFrame, countries: g
 
 def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     """Run every check and return every problem found (empty list: the data is valid)."""
-    data_dir = load.resolve(data_dir)
+    data_dir = readers.resolve(data_dir)
     problems, package = check_files(data_dir)
     if package is None or any(p.field is None and p.row is None and p.file != settings.DATAPACKAGE for p in problems):
         return problems  # without the files the remaining checks cannot run
     problems += check_schema(data_dir)
     tables = {
-        name: load.read_table(name, data_dir)
+        name: readers.read_table(name, data_dir)
         for name in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV, settings.BRIEFING_CSV)
     }
-    provinces, countries = load.load_provinces(data_dir), load.load_countries(data_dir)
+    provinces, countries = readers.load_provinces(data_dir), readers.load_countries(data_dir)
     problems += check_text(tables)
     problems += check_urls(tables[settings.SOURCES_CSV])
     problems += check_dates(tables)
@@ -342,16 +317,16 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
 
 
 def data_fingerprint(data_dir: Path | str | None = None) -> str:
-    """SHA-256 over every file in the data folder, this validator's code and Frictionless's version.
+    """SHA-256 over every file in the data folder, the validator's code (and what it reads with) and Frictionless's version.
 
     Two folders with the same fingerprint get the same validation result, byte for byte.
     """
     from importlib.metadata import version
 
-    data_dir = load.resolve(data_dir)
+    data_dir = readers.resolve(data_dir)
     digest = hashlib.sha256(version("frictionless").encode())
-    for module in (Path(__file__), Path(settings.__file__), Path(load.__file__)):
-        digest.update(module.read_bytes())
+    for module in (__file__, settings.__file__, readers.__file__, dates.__file__, urls.__file__):
+        digest.update(Path(module).read_bytes())
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from geo import settings
+from geo.dataset import Dataset, load_dataset
 
 from .server import ServerError, streamlit_server
 
@@ -40,6 +41,12 @@ class BrokenData:
     def row_of(self, name: str, row_id: str) -> int:
         table = self.table(name)
         return int(table.index[table["id"] == row_id][0]) + 2
+
+
+@pytest.fixture(scope="session")
+def data() -> Dataset:
+    """The shipped dataset, loaded once for the whole run (treat it as read-only)."""
+    return load_dataset()
 
 
 @pytest.fixture

@@ -174,15 +174,41 @@ def layers(graph: Graph, *, with_typing: bool = False) -> int:
     return max((height(n, frozenset()) for n in graph.nodes), default=0)
 
 
-def main() -> None:
-    """Print the graph's size, its layers and its cycles."""
-    graph = build()
+def by_package(graph: Graph) -> Graph:
+    """The same graph with each subpackage of ``geo`` as one node (``geo.map.basemap`` -> ``geo.map``)."""
+
+    def node(module: str) -> str:
+        parts = module.split(".")
+        return ".".join(parts[:2]) if len(parts) > 2 else module
+
+    folded = Graph()
+    for module in graph.nodes:
+        for table, source in ((folded.edges, graph.edges), (folded.typing_only, graph.typing_only)):
+            table.setdefault(node(module), set()).update(node(m) for m in source.get(module, set()))
+        folded.external.setdefault(node(module), set()).update(graph.external[module])
+    for name in folded.edges:
+        folded.edges[name].discard(name)
+        folded.typing_only[name] -= folded.edges[name] | {name}
+    return folded
+
+
+def report(graph: Graph, what: str) -> None:
+    """Print one graph's size, layers and cycles."""
     runtime = graph.edge_count(with_typing=False)
-    print(f"nodes: {len(graph.nodes)} (geo modules and dashboard.py)")
+    print(f"{what}: {len(graph.nodes)} nodes")
     print(f"edges: {graph.edge_count()} ({runtime} that run, {graph.edge_count() - runtime} under TYPE_CHECKING)")
-    print(f"layers (longest import chain, modules): {layers(graph)}")
+    print(f"layers (longest import chain): {layers(graph)}")
     found = cycles(graph, with_typing=False)
     print(f"cycles: {len(found)}" + "".join(f"\n  {' <-> '.join(c)}" for c in found))
+
+
+def main() -> None:
+    """Print the module graph and, when ``geo`` has subpackages, the graph by package; ``-v`` lists edges."""
+    graph = build()
+    report(graph, "modules (geo and dashboard.py)")
+    packages = by_package(graph)
+    if len(packages.nodes) < len(graph.nodes):
+        report(packages, "by package (each subpackage of geo one node)")
     if "-v" in sys.argv:
         for node in graph.nodes:
             print(f"{node}: {', '.join(sorted(graph.edges[node]))}")

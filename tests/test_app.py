@@ -58,7 +58,7 @@ def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
 @pytest.mark.parametrize("query", ["皮山", "Guma", "گۇما", "Pishan"])
 def test_search_in_every_script(query: str) -> None:
     at = run()
-    at.sidebar.text_input(key="q").set_value(query).run()
+    at.sidebar.text_input(key="query").set_value(query).run()
     assert count_line(at).startswith("**2 of 60 claims shown**")
     places = at.dataframe[0].value
     assert list(places["id"]) == ["pishan"]
@@ -67,7 +67,7 @@ def test_search_in_every_script(query: str) -> None:
 def test_filter_params_restore_state() -> None:
     at = run(status="corrected", q="Chengmai")
     assert at.sidebar.multiselect(key="statuses").value == ["corrected"]
-    assert at.sidebar.text_input(key="q").value == "Chengmai"
+    assert at.sidebar.text_input(key="query").value == "Chengmai"
     assert count_line(at).startswith("**0 of 60")
     at = run(level="county", **{"from": "2017", "to": "2017"})
     assert at.sidebar.slider(key="years").value == (2017, 2017)

@@ -8,9 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geo.display import source_colours
-from geo.load import load_dataset
-from geo.mapping import LAND_COLOUR, XUAR_COLOUR
+from geo.style import LAND_COLOUR, XUAR_COLOUR, source_colours
 
 from .conftest import PROJECT
 
@@ -47,11 +45,6 @@ def map_frame(page):
     """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
     page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
     return page.locator(MAP_IFRAME).element_handle().content_frame()
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 # Pane z-index of the first drawn path whose style matches, for the basemap layers and the rings.
@@ -222,7 +215,7 @@ def test_filter_change_keeps_the_view_and_updates_layers(page, app_url, data) ->
 
 
 def test_offline_html_works_from_file_with_the_network_blocked(browser, data, tmp_path) -> None:
-    from geo.offline import to_html
+    from geo.export.offline import to_html
 
     path = tmp_path / "map.html"
     path.write_bytes(to_html(data, data.claims))
@@ -322,7 +315,7 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
 
 
 def test_static_site_makes_no_request_beyond_its_own_files(browser, data, tmp_path) -> None:
-    from geo.formats import write_site
+    from geo.export.formats import write_site
 
     write_site(data, data.claims.iloc[:10], tmp_path)
     context = browser.new_context(viewport={"width": 1200, "height": 800})

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from geo.load import load_dataset
-
 from .conftest import SEED_ARTICLE
 
 ARTICLE_PLACES = {
@@ -21,11 +19,6 @@ ARTICLE_PLACES = {
     "santa_clara": ("city_centre", "city", "Santa Clara"),
     "tibet": ("region_seat", "region", "Tibet"),
 }
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 def test_counts(data) -> None:

@@ -15,9 +15,9 @@ import pyogrio
 import pytest
 from PIL import Image
 
-from geo import export, figures, formats, offline
+from geo.citations import footnotes
+from geo.export import bibliography, figures, formats, gis, offline
 from geo.filters import Filters, apply_filters
-from geo.load import load_dataset
 
 from .conftest import PROJECT
 
@@ -26,19 +26,14 @@ CHINESE = "皮山县"
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
 def written(data, tmp_path_factory):
     """Each GIS export of the full dataset, written to disk once."""
     folder = tmp_path_factory.mktemp("exports")
     paths = {}
     for name, writer in (
-        ("claims.geojson", export.to_geojson),
-        ("export.gpkg", export.to_geopackage),
-        ("places.kml", export.to_kml),
+        ("claims.geojson", gis.to_geojson),
+        ("export.gpkg", gis.to_geopackage),
+        ("places.kml", gis.to_kml),
     ):
         paths[name] = folder / name
         paths[name].write_bytes(writer(data, data.claims, "https://example.org/app"))
@@ -58,7 +53,7 @@ def ogrinfo(*args: str) -> str:
 def test_geojson_read_back(data, written) -> None:
     frame = pyogrio.read_dataframe(written["claims.geojson"])
     assert len(frame) == len(data.claims)
-    assert set(export.CLAIM_COLUMNS) - {"place_lat", "place_lon", "sourced_as_one_of_12"} <= set(frame.columns)
+    assert set(gis.CLAIM_COLUMNS) - {"place_lat", "place_lon", "sourced_as_one_of_12"} <= set(frame.columns)
     pishan = frame[frame["place"] == "pishan"].iloc[0]
     assert pishan["place_name_ug_arabic"].encode() == UYGHUR.encode()
     assert pishan["place_name_zh"].encode() == CHINESE.encode()
@@ -107,7 +102,7 @@ def test_kml_description_escapes_hostile_text(data) -> None:
     claims = data.claims.copy()
     claims.loc[claims["place"] == "pishan", "summary"] = "<script>alert(1)</script>"
     claims.loc[claims["place"] == "pishan", "source_url"] = "javascript:alert(2)"
-    raw = export.to_kml(data, claims).decode()
+    raw = gis.to_kml(data, claims).decode()
     assert "<script>" not in raw
     assert "&lt;script&gt;" not in raw.replace("&amp;lt;script&amp;gt;", "")  # double-escaped: shown literally
     assert "javascript:" not in raw.replace("&amp;", "&").split("href=")[-1][:12]
@@ -115,7 +110,7 @@ def test_kml_description_escapes_hostile_text(data) -> None:
 
 def test_csv_rows_link_back_and_keep_scripts(data) -> None:
     shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected",)))
-    raw = export.to_csv(data, shown, "https://example.org/app")
+    raw = gis.to_csv(data, shown, "https://example.org/app")
     frame = __import__("pandas").read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert len(frame) == len(shown)
     assert set(frame["status"]) == {"corrected"}
@@ -129,9 +124,9 @@ def test_csv_rows_link_back_and_keep_scripts(data) -> None:
 
 def test_exports_follow_the_filters(data) -> None:
     shown = apply_filters(data.claims, data.places, Filters(sources=("register-2023-07-31",)))
-    items = json.loads(export.to_csl_json(data, shown))
+    items = json.loads(bibliography.to_csl_json(data, shown))
     assert [i["id"] for i in items] == ["ipvm-2023-07-chengmai", "register-2023-07-31"]  # source + what it relays
-    geo = json.loads(export.to_geojson(data, shown))
+    geo = json.loads(gis.to_geojson(data, shown))
     assert {f["properties"]["source"] for f in geo["features"]} == {"register-2023-07-31"}
 
 
@@ -139,26 +134,26 @@ def test_bibliography_reads_in_csl_and_bibtex_readers(data) -> None:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    items = json.loads(export.to_csl_json(data, data.claims))
-    bibliography = CitationStylesBibliography(
+    items = json.loads(bibliography.to_csl_json(data, data.claims))
+    styled = CitationStylesBibliography(
         CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(items), formatter.plain
     )
     for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
-    rendered = [str(entry) for entry in bibliography.bibliography()]
+        styled.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in styled.bibliography()]
     assert len(rendered) == len(items)
     assert any("Hikvision, Nvidia named in contract" in entry and "The Register" in entry for entry in rendered)
 
     import bibtexparser
 
-    library = bibtexparser.loads(export.to_bibtex(data, data.claims).decode())
+    library = bibtexparser.loads(bibliography.to_bibtex(data, data.claims).decode())
     assert len(library.entries) == len(items)
     register = next(e for e in library.entries if e["ID"] == "register-2023-07-31")
     assert register["url"] == "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/"
 
 
 def test_bibtex_escapes_latex_specials() -> None:
-    assert export.bibtex_escape("A & B_1 {x} 50%") == r"A \& B\_1 \{x\} 50\%"
+    assert bibliography.bibtex_escape("A & B_1 {x} 50%") == r"A \& B\_1 \{x\} 50\%"
 
 
 def test_png_slide_has_pixels_where_the_points_are(data) -> None:
@@ -181,7 +176,7 @@ def test_pdf_has_two_pages_and_footnotes_list_the_sources(data) -> None:
     reader = PdfReader(io.BytesIO(figures.to_pdf(data, shown, title="Counties")))
     assert len(reader.pages) == 2
     text = " ".join(page.extract_text() for page in reader.pages)
-    for note in figures.footnotes(data, shown):
+    for note in footnotes(data.sources, shown):
         publisher = data.sources.set_index("id").loc[note.source_id, "publisher"]
         assert f"[{note.number}]" in text
         assert publisher.split(" ")[0] in text
@@ -216,15 +211,35 @@ def test_static_site(data, tmp_path) -> None:
     assert sizes["figures/map.png"] > 50_000
 
 
-@pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg", "kml", "csl-json", "bibtex", "html"])
+CLI_FILTERS = ["--status", "corrected,partial", "--base-url", "http://h"]
+
+
+@pytest.mark.parametrize("fmt", list(formats.EXPORTERS))
 def test_cli_writes_the_same_bytes_as_the_app_function(data, tmp_path, fmt: str) -> None:
+    from geo.__main__ import main
+
     out = tmp_path / "out"
+    assert main(["export", "--format", fmt, "--out", str(out), *CLI_FILTERS]) == 0
+    shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected", "partial")))
+    assert out.read_bytes() == formats.EXPORTERS[fmt].write(data, shown, "http://h")
+
+
+def test_the_cli_runs_as_a_program(data, tmp_path) -> None:
+    out = tmp_path / "claims.csv"
     subprocess.run(
-        [sys.executable, "-m", "geo", "export", "--format", fmt, "--out", str(out), "--status", "corrected,partial", "--base-url", "http://h"],
+        [sys.executable, "-m", "geo", "export", "--format", "csv", "--out", str(out), *CLI_FILTERS],
         cwd=PROJECT, check=True, capture_output=True,
     )  # fmt: skip
     shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected", "partial")))
-    assert out.read_bytes() == formats.EXPORTERS[fmt].write(data, shown, "http://h")
+    assert out.read_bytes() == gis.to_csv(data, shown, "http://h")
+
+
+def test_pack_and_site_data_files_are_the_data_formats_of_the_registry(data) -> None:
+    files = formats.data_files(data, data.claims, "")
+    assert list(files) == [e.filename for e in formats.EXPORTERS.values() if e.data_file]
+    assert list(files) == [
+        "claims.csv", "claims.geojson", "places-claims-sources.gpkg", "places.kml", "sources.csl.json", "sources.bib",
+    ]  # fmt: skip
 
 
 def test_offline_html_inlines_every_asset(data) -> None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
-from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters, year_bounds
-from geo.load import load_dataset
-from geo.mapping import parse_view
+from geo.dates import year_bounds
+from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters
 from geo.search import fold, matching_places
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+from geo.urls import parse_view
 
 
 @pytest.mark.parametrize("query", ["皮山", "Guma", "گۇما", "Pishan", "pishan", "Píshān", "GUMA"])
@@ -49,15 +46,13 @@ def test_filters_narrow_claims(data) -> None:
 def test_year_range_keeps_overlapping_periods(data) -> None:
     low, high = year_bounds(data.claims)
     assert (low, high) == (1966, 2024)
-    in_2020 = apply_filters(data.claims, data.places, Filters(year_from=2020, year_to=2020))
+    in_2020 = apply_filters(data.claims, data.places, Filters(years=(2020, 2020)))
     assert "c18-xuar-ghrd" in set(in_2020["id"])  # Chen in XUAR 2016-2021 spans 2020
     assert "c22-ghrd" not in set(in_2020["id"])
 
 
 def test_params_round_trip() -> None:
-    filters = Filters(
-        sources=("a", "b"), statuses=("corrected",), levels=("county",), year_from=2016, year_to=2019, query="皮山"
-    )
+    filters = Filters(sources=("a", "b"), statuses=("corrected",), levels=("county",), years=(2016, 2019), query="皮山")
     params = params_from_filters(filters)
     assert params == {
         "source": "a,b",
@@ -73,7 +68,7 @@ def test_params_round_trip() -> None:
 
 def test_malformed_params_are_ignored() -> None:
     filters = filters_from_params({"from": "20x6", "to": "99999", "q": "x" * 500})
-    assert (filters.year_from, filters.year_to) == (None, None)
+    assert filters.years == (None, None)
     assert len(filters.query) == 200
 
 
@@ -88,3 +83,26 @@ def test_malformed_params_are_ignored() -> None:
 )
 def test_parse_view(params, view) -> None:
     assert parse_view(params) == view
+
+
+def test_every_filter_is_declared_once_and_drives_type_url_and_cli() -> None:
+    from geo.__main__ import _filter_options
+    from geo.filters import FILTERS
+
+    assert [f.name for f in fields(Filters)] == [f.attr for f in FILTERS]
+    assert list(_filter_options()) == [key for f in FILTERS for key in f.keys]
+    for f in FILTERS:
+        assert f.from_params({}) == f.default
+        assert f.to_params(f.default) == {}
+
+
+@pytest.mark.parametrize(
+    ("attr", "value"),
+    [("query", "Moyu"), ("sources", ("register-2023-07-31",)), ("categories", ("financing",)),
+     ("statuses", ("partial",)), ("levels", ("city",)), ("years", (2018, 2019))],
+)  # fmt: skip
+def test_each_filter_narrows_the_claims_and_survives_the_url(data, attr: str, value) -> None:
+    filters = Filters(**{attr: value})
+    shown = apply_filters(data.claims, data.places, filters)
+    assert 0 < len(shown) < len(data.claims)
+    assert filters_from_params(params_from_filters(filters)) == filters

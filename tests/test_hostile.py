@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from geo import settings
-from geo.export import to_kml
-from geo.load import load_dataset
-from geo.offline import to_html
+from geo.dataset import load_dataset
+from geo.export.gis import to_kml
+from geo.export.offline import to_html
 
 from .conftest import PROJECT, BrokenData, require_browser
 from .server import streamlit_server

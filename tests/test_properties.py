@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from geo import settings as geo_settings
 from geo.errors import UploadError
 from geo.html import esc, link
-from geo.upload import read_upload
+from geo.upload.read import read_upload
 from geo.validate import validate_dataset
 
 from .conftest import BrokenData
@@ -87,7 +87,7 @@ coordinate_cell = st.one_of(
 def test_vectorised_coordinate_check_agrees_with_the_row_by_row_check(rows: list, geographic: bool) -> None:
     import pandas as pd
 
-    from geo.upload import _number, check_coordinates, row_problem
+    from geo.upload.read import _number, check_coordinates, row_problem
 
     lat = pd.Series([r[0] for r in rows], dtype=object)
     lon = pd.Series([r[1] for r in rows], dtype=object)

@@ -7,19 +7,13 @@ import math
 
 import pytest
 
-from geo.analysis import geodesic_km, nearest_places, province_counts, province_of
 from geo.errors import UploadError
-from geo.load import load_dataset
-from geo.upload import read_upload
+from geo.upload.analysis import geodesic_km, nearest_places, province_counts, province_of
+from geo.upload.read import read_upload
 
 
 def upload(content: bytes, filename: str = "mine.csv", **options):
     return read_upload(filename, content, name="My layer", attribution="Me, 2026", **options)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 @pytest.mark.parametrize(
@@ -200,7 +194,7 @@ def test_pruned_nearest_search_equals_checking_every_place_on_the_ellipsoid(data
 
 
 def test_coordinate_pickers_default_to_detected_columns() -> None:
-    from geo.upload import coordinate_column_defaults
+    from geo.upload.read import coordinate_column_defaults
 
     assert coordinate_column_defaults(["name", "Longitude", "Latitude"]) == (2, 1)
     assert coordinate_column_defaults(["a", "b", "c"]) == (0, 1)
@@ -211,7 +205,7 @@ def test_analysis_downloads(data) -> None:
 
     import pandas as pd
 
-    from geo.uploadlayer import prepare
+    from geo.upload.layer import prepare
 
     layer = upload(b"name,lat,lon\nHaikou,20.0342,110.3465\nPishan,37.6168,78.2809\n")
     files = {name: make() for _, name, make in prepare(layer, data).downloads()}

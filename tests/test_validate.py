@@ -9,13 +9,13 @@ import unicodedata
 import pytest
 
 from geo import settings
+from geo.dataset import load_dataset
+from geo.dates import parse_partial_date
 from geo.errors import DataValidationError
-from geo.load import load_dataset
+from geo.urls import is_http_url
 from geo.validate import (
     Problem,
     data_fingerprint,
-    is_http_url,
-    parse_partial_date,
     validate_dataset,
     validate_dataset_once,
 )

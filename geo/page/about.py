@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from geo import settings
 from geo.html import esc
+from geo.provinces import province_summary
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 METHOD = """
 **What this is.** Every place named in one article — Global Human Rights Defence,
@@ -52,15 +53,16 @@ def known_errors_html(claims: pd.DataFrame) -> str:
     return f"<ul>{items}</ul>"
 
 
-def twelve_provinces_panel(data: Dataset, named: pd.DataFrame) -> str:
+def twelve_provinces_panel(data: Dataset) -> str:
     """Reported versus named: what the article says, what sources name, what stays unnamed."""
     provinces = data.provinces.set_index("iso_3166_2")
-    codes = sorted(set(named["province"]))
-    hikvision = sorted(set(named.loc[named["vendor_hikvision"] == "yes", "province"]))
+    named = province_summary(data.claims)
+    codes = list(named.index)
     listed = ", ".join(
-        f"{esc(provinces.loc[c, 'name_en'])}{' (Hikvision named)' if c in hikvision else ''}" for c in codes
+        f"{esc(provinces.loc[c, 'name_en'])}{' (Hikvision named)' if named.loc[c, 'hikvision_named'] else ''}"
+        for c in codes
     )
-    tied = int(named["sourced_as_one_of_12"].sum())
+    tied = int(named["tied_to_12"].sum())
     return (
         f"<div style='border-left:4px solid #e66101;padding:4px 10px;background:#fff7ef'>"
         f"<b>Reported:</b> Hikvision products used in {settings.REPORTED_PROVINCE_COUNT} Chinese provinces outside "

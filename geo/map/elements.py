@@ -38,10 +38,10 @@ class ScriptElement(MacroElement):
 
 
 class SourceRings(ScriptElement):
-    """One source's rings (see :func:`geo.mapping.ring`) in one element; Leaflet draws the circles.
+    """One source's rings (see :func:`geo.map.overlays.ring`) in one element; Leaflet draws the circles.
 
     Popup and tooltip text must already be escaped HTML. ``literal`` comes from
-    :func:`geo.mapping.spec`, which encodes it once per filter set.
+    :func:`geo.map.overlays.spec`, which encodes it once per filter set.
     """
 
     _template = Template(

@@ -1,49 +1,51 @@
-"""The export formats by name: file extension, media type and the function that writes it.
+"""The export formats by name, and the bundles made of them (briefing pack, static site).
 
-One table serves the CLI (``python -m geo export --format NAME``) and the dashboard's
-download buttons, so both produce the same bytes for the same filters.
+One table, :data:`EXPORTERS`, serves the CLI (``python -m geo export --format NAME``) and
+the dashboard's download buttons, so both produce the same bytes for the same filters.
+The data files of the pack and the site are the formats marked ``data_file``. Heavy
+writers import their libraries on first use (matplotlib inside :mod:`geo.export.figures`),
+so listing the formats costs nothing.
 """
 
 from __future__ import annotations
 
-import importlib
+import io
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.briefing import step_claims, steps
+from geo.export import bibliography, figures, gis, offline
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     import pandas as pd
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
+
+Writer = Callable[["Dataset", "pd.DataFrame", str], bytes]
 
 
 @dataclass(frozen=True)
 class Exporter:
-    """How one format is named, labelled and written.
-
-    ``target`` names the writer as ``module:function`` and is imported on first use, so the
-    app does not load matplotlib or GDAL writers until someone asks for a file.
-    """
+    """How one format is named, labelled and written; ``data_file`` formats go into the pack and site."""
 
     name: str
     label: str
     filename: str
     mime: str
-    target: str
+    writer: Writer
+    data_file: bool = False
 
     def write(self, data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
         """Write the shown claims in this format."""
-        module, function = self.target.split(":")
-        return getattr(importlib.import_module(module), function)(data, claims, base_url)
+        return self.writer(data, claims, base_url)
 
 
 def briefing_figures(data: Dataset) -> dict[str, bytes]:
     """One slide PNG and one A4 PDF per briefing step, named by step number."""
-    from geo import figures
-
     files = {}
     for step in steps(data):
         claims = step_claims(data, step)
@@ -60,23 +62,23 @@ def _contents(files: dict[str, bytes], intro: str) -> bytes:
 
 
 def data_files(data: Dataset, claims: pd.DataFrame, base_url: str) -> dict[str, bytes]:
-    """The shown claims in every data format, for the pack and the static site."""
-    from geo import export
+    """The shown claims in every data format (the ``data_file`` exporters), for the pack and the site."""
+    return {e.filename: e.write(data, claims, base_url) for e in EXPORTERS.values() if e.data_file}
 
-    return {
-        "claims.csv": export.to_csv(data, claims, base_url),
-        "claims.geojson": export.to_geojson(data, claims, base_url),
-        "places-claims-sources.gpkg": export.to_geopackage(data, claims, base_url),
-        "places.kml": export.to_kml(data, claims, base_url),
-        "sources.csl.json": export.to_csl_json(data, claims, base_url),
-        "sources.bib": export.to_bibtex(data, claims, base_url),
-    }
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip with fixed timestamps, so the same content gives the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()
 
 
 def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
     """Briefing pack: offline HTML map, one PNG and PDF per briefing step, CSV, GeoPackage, bibliography."""
-    from geo import export, offline
-
     files = {"map.html": offline.to_html(data, claims, base_url)}
     files.update(briefing_figures(data))
     files.update(data_files(data, claims, base_url))
@@ -86,13 +88,11 @@ def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
         "Points stand for areas (county seats, city centres), never facilities."
     )
     files = {"CONTENTS.txt": _contents(files, intro), **files}
-    return export.zip_bytes(files)
+    return zip_bytes(files)
 
 
 def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str = "") -> dict[str, int]:
     """A static site any web host can serve: the offline map as index.html, data files, figures."""
-    from geo import figures, offline
-
     files = {"index.html": offline.to_html(data, claims, base_url)}
     files.update({f"data/{name}": content for name, content in data_files(data, claims, base_url).items()})
     files["figures/map.png"] = figures.to_png(data, claims)
@@ -109,29 +109,27 @@ def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("csv", "CSV (one row per claim)", "claims.csv", "text/csv", "geo.export:to_csv"),
-        Exporter("geojson", "GeoJSON", "claims.geojson", "application/geo+json", "geo.export:to_geojson"),
+        Exporter("csv", "CSV (one row per claim)", "claims.csv", "text/csv", gis.to_csv, data_file=True),
+        Exporter("geojson", "GeoJSON", "claims.geojson", "application/geo+json", gis.to_geojson, data_file=True),
         Exporter(
-            "gpkg",
-            "GeoPackage (QGIS)",
-            "places-claims-sources.gpkg",
-            "application/geopackage+sqlite3",
-            "geo.export:to_geopackage",
+            "gpkg", "GeoPackage (QGIS)", "places-claims-sources.gpkg", "application/geopackage+sqlite3",
+            gis.to_geopackage, data_file=True,
         ),
         Exporter(
-            "kml", "KML (Google Earth)", "places.kml", "application/vnd.google-earth.kml+xml", "geo.export:to_kml"
+            "kml", "KML (Google Earth)", "places.kml", "application/vnd.google-earth.kml+xml", gis.to_kml,
+            data_file=True,
         ),
         Exporter(
-            "csl-json",
-            "Bibliography, CSL-JSON (Zotero)",
-            "sources.csl.json",
-            "application/vnd.citationstyles.csl+json",
-            "geo.export:to_csl_json",
+            "csl-json", "Bibliography, CSL-JSON (Zotero)", "sources.csl.json",
+            "application/vnd.citationstyles.csl+json", bibliography.to_csl_json, data_file=True,
         ),
-        Exporter("bibtex", "Bibliography, BibTeX", "sources.bib", "application/x-bibtex", "geo.export:to_bibtex"),
-        Exporter("html", "Offline HTML map", "map.html", "text/html", "geo.offline:to_html"),
-        Exporter("png", "Slide PNG (1920×1080)", "map.png", "image/png", "geo.figures:to_png"),
-        Exporter("pdf", "A4 PDF (map and sources)", "map.pdf", "application/pdf", "geo.figures:to_pdf"),
-        Exporter("pack", "Briefing pack (zip)", "briefing-pack.zip", "application/zip", "geo.formats:to_pack"),
+        Exporter(
+            "bibtex", "Bibliography, BibTeX", "sources.bib", "application/x-bibtex", bibliography.to_bibtex,
+            data_file=True,
+        ),
+        Exporter("html", "Offline HTML map", "map.html", "text/html", offline.to_html),
+        Exporter("png", "Slide PNG (1920×1080)", "map.png", "image/png", figures.to_png),
+        Exporter("pdf", "A4 PDF (map and sources)", "map.pdf", "application/pdf", figures.to_pdf),
+        Exporter("pack", "Briefing pack (zip)", "briefing-pack.zip", "application/zip", to_pack),
     )
-}
+}  # fmt: skip

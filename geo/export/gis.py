@@ -1,16 +1,12 @@
-"""Exports of what is shown (the current filters, never everything silently).
+"""Tables and GIS files of what is shown: CSV, GeoJSON, GeoPackage and KML.
 
-Every function takes the dataset and the filtered claims and returns bytes, so the CLI
+Every writer takes the dataset and the filtered claims and returns bytes, so the CLI
 (``python -m geo export``) and the dashboard's download buttons produce identical files.
-GIS formats are written by GDAL through pyogrio; the bibliography formats are plain JSON
-and BibTeX text.
+GIS formats are written by GDAL through pyogrio.
 """
 
 from __future__ import annotations
 
-import io
-import json
-import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,12 +16,14 @@ import pandas as pd
 import pyogrio
 
 from geo import labels, settings
-from geo.html import esc, link
-from geo.mapping import detail_url, named_provinces
-from geo.tables import safe_url, used_sources
+from geo.citations import used_sources
+from geo.html import esc
+from geo.provinces import province_summary
+from geo.render import claim_html
+from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 #: GeoPackage stores a "last change" timestamp; fixing it keeps exports byte-identical.
 FIXED_TIMESTAMP = "2026-01-01T00:00:00Z"
@@ -40,7 +38,7 @@ CLAIM_COLUMNS = [
 
 def place_link(place_id: str, base_url: str) -> str:
     """Link back from a row to the place's view in the dashboard."""
-    return f"{base_url.rstrip('/')}{detail_url(place_id)}" if place_id else ""
+    return place_url(place_id, base_url) if place_id else ""
 
 
 def claim_rows(claims: pd.DataFrame, base_url: str = "") -> pd.DataFrame:
@@ -84,18 +82,20 @@ def places_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd
 
 def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """Sources behind the shown claims (including those they relay), as plain attributes."""
-    sources = used_sources(data, claims).copy()
+    sources = used_sources(data.sources, claims).copy()
     sources["cites"] = sources["cites"].map(";".join)
     return sources.reset_index(drop=True)
 
 
 def provinces_layer(data: Dataset, claims: pd.DataFrame) -> gpd.GeoDataFrame:
     """Provinces with the shown claims that name them outside XUAR, and whether Hikvision is named."""
-    named = named_provinces(data, claims)
-    summary = named.groupby("province").agg(
-        named_claims=("id", "size"),
-        hikvision_named=("vendor_hikvision", lambda v: bool((v == "yes").any())),
-        sources=("source", lambda s: "; ".join(dict.fromkeys(s))),
+    named = province_summary(claims)
+    summary = pd.DataFrame(
+        {
+            "named_claims": named["claims"].map(len),
+            "hikvision_named": named["hikvision_named"].astype(bool),
+            "sources": named["sources"].map("; ".join),
+        }
     )
     provinces = data.provinces.join(summary, on="iso_3166_2")
     provinces["named_claims"] = provinces["named_claims"].fillna(0).astype(int)
@@ -152,12 +152,13 @@ def kml_description(place: pd.Series, claims: pd.DataFrame) -> str:
     )
     parts = [f"<p>{esc(names)}<br><i>{esc(labels.PRECISION.get(place['precision'], place['precision']))}</i></p>"]
     for _, claim in claims.iterrows():
-        source = f"{claim['source_publisher']}, {claim['source_title']} ({claim['source_published'] or 'n.d.'})"
-        parts.append(
-            f"<p>[{esc(labels.STATUS[claim['status']])}] {esc(claim['summary'])}"
-            + (f"<br>Correction: {esc(claim['correction'])}" if claim["correction"] else "")
-            + f"<br>Source: {link(claim['source_url'], source)}</p>"
-        )
+        source = {
+            "publisher": claim["source_publisher"],
+            "title": claim["source_title"],
+            "published": claim["source_published"],
+            "url": claim["source_url"],
+        }
+        parts.append(claim_html(claim, "kml", source=source))
     return "".join(parts)
 
 
@@ -180,111 +181,3 @@ def to_kml(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
     ]
     layer = places[[*keep, "geometry"]]
     return _write(layer, ".kml", "KML", layer="places")  # the driver reads the Name and Description columns
-
-
-CSL_TYPES = {
-    "news_article": "article-newspaper",
-    "research_report": "report",
-    "white_paper": "report",
-    "forum_post": "post",
-    "contract": "document",
-    "treaty": "treaty",
-    "government_record": "legislation",
-    "reference_work": "entry-encyclopedia",
-    "advocacy_article": "webpage",
-    "advocacy_briefing": "report",
-}
-BIBTEX_TYPES = {"research_report": "techreport", "white_paper": "techreport", "advocacy_briefing": "techreport"}
-
-
-def _date_parts(text: str) -> list[int]:
-    return [int(part) for part in text.split("-")] if text else []
-
-
-def csl_item(source: pd.Series) -> dict:
-    """One source as a CSL-JSON item (what Zotero and citeproc read)."""
-    item: dict[str, object] = {
-        "id": source["id"],
-        "type": CSL_TYPES.get(source["kind"], "document"),
-        "title": source["title"],
-    }
-    if source["author"]:
-        item["author"] = [{"literal": name.strip()} for name in source["author"].split(";")]
-    if source["publisher"]:
-        key = "container-title" if source["kind"] in ("news_article", "forum_post") else "publisher"
-        item[key] = source["publisher"]
-    if source["published"]:
-        item["issued"] = {"date-parts": [_date_parts(source["published"])]}
-    if safe_url(source["url"]):
-        item["URL"] = source["url"]
-    if source["accessed"]:
-        item["accessed"] = {"date-parts": [_date_parts(source["accessed"])]}
-    if source["language"]:
-        item["language"] = source["language"]
-    note = "; ".join(n for n in (source["date_note"], source["notes"]) if n)
-    if note:
-        item["note"] = note
-    return item
-
-
-def to_csl_json(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """CSL-JSON array of the sources behind the shown claims."""
-    del base_url
-    items = [csl_item(s) for _, s in sources_table(data, claims).iterrows()]
-    return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-_BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")
-
-
-def bibtex_escape(text: str) -> str:
-    """Escape LaTeX specials so titles with &, %, _ or braces compile."""
-    special = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
-    return _BIBTEX_SPECIAL.sub(lambda m: special.get(m.group(1), "\\" + m.group(1)), text)
-
-
-def bibtex_entry(source: pd.Series) -> str:
-    """One source as a BibTeX entry (biblatex-compatible fields)."""
-    kind = BIBTEX_TYPES.get(source["kind"], "misc")
-    fields = {
-        "title": source["title"],
-        "author": " and ".join(f"{{{a.strip()}}}" for a in source["author"].split(";") if a.strip()),
-    }
-    fields["publisher" if kind == "misc" else "institution"] = source["publisher"]
-    if source["published"]:
-        fields["year"] = source["published"][:4]
-        fields["date"] = source["published"]
-    if safe_url(source["url"]):
-        fields["url"] = source["url"]
-    if source["accessed"]:
-        fields["urldate"] = source["accessed"]
-    note = "; ".join(n for n in (source["date_note"], source["notes"]) if n)
-    if note:
-        fields["note"] = note
-    lines = [f"@{kind}{{{source['id']},"]
-    for name, value in fields.items():
-        if value:
-            escaped = value if name in ("url", "author") else bibtex_escape(value)
-            lines.append(f"  {name} = {{{escaped}}},")
-    lines.append("}")
-    return "\n".join(lines)
-
-
-def to_bibtex(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """BibTeX file of the sources behind the shown claims."""
-    del base_url
-    entries = [bibtex_entry(s) for _, s in sources_table(data, claims).iterrows()]
-    return ("\n\n".join(entries) + "\n").encode("utf-8")
-
-
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip with fixed timestamps, so the same content gives the same bytes."""
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, content)
-    return buffer.getvalue()

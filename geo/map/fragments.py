@@ -1,4 +1,4 @@
-"""Display-ready pieces of a dataset, computed once per loaded dataset and reused on every rerun.
+"""Map-ready pieces of a dataset, computed once per loaded dataset and reused on every rerun.
 
 Building popups and basemap GeoJSON from DataFrames costs hundreds of milliseconds; a filter
 change only needs to pick from these prepared fragments. The cache is keyed weakly by the
@@ -15,22 +15,14 @@ import shapely
 
 from geo import settings
 from geo.cache import per_dataset
-from geo.popups import claim_html, place_header, province_claim_html, source_heading
+from geo.map.popups import place_header, source_heading
+from geo.render import claim_chain_html, claim_html
+from geo.style import source_colours
 
 if TYPE_CHECKING:
     import geopandas as gpd
-    import pandas as pd
 
-    from geo.load import Dataset
-
-#: 28 colours that stay distinct on the light basemap (matplotlib tab20 + Dark2).
-PALETTE = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
-    "#a6761d", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
-    "#31a354", "#756bb1", "#636363", "#9c9ede",
-]  # fmt: skip
-
+    from geo.dataset import Dataset
 
 #: Decimal places sent to the browser: about 1 km for context countries, 100 m for provinces.
 COUNTRY_DECIMALS = 2
@@ -40,7 +32,7 @@ MIN_COUNTRY_PART_AREA = 0.2
 
 
 @dataclass(frozen=True)
-class Display:
+class Fragments:
     """Prepared GeoJSON and HTML fragments for one dataset."""
 
     countries: dict
@@ -52,11 +44,6 @@ class Display:
     source_heading: dict[str, str]
     place_header: dict[str, str]
     colours: dict[str, str]
-
-
-def source_colours(sources: pd.DataFrame) -> dict[str, str]:
-    """A stable colour per source id, in the order of ``sources.csv``."""
-    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
 
 
 def rounded(geometries: np.ndarray, decimals: int) -> np.ndarray:
@@ -84,22 +71,26 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
 
 
 @per_dataset
-def display(data: Dataset) -> Display:
+def fragments(data: Dataset) -> Fragments:
     """The prepared pieces for ``data``, built on first use."""
     colours = source_colours(data.sources)
     sources = data.sources.set_index("id", drop=False)
     source_records = sources.to_dict("index")
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
     claims = list(data.claims.iterrows())
-    return Display(
+    return Fragments(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
         provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
         xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
         province_shapes={
             code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
         },
-        claim_html={row["id"]: claim_html(row, data.sources) for _, row in claims},
-        province_claim_html={row["id"]: province_claim_html(row, source_records[row["source"]]) for _, row in claims},
+        claim_html={
+            row["id"]: claim_html(row, "popup", chain=claim_chain_html(row, data.sources)) for _, row in claims
+        },
+        province_claim_html={
+            row["id"]: claim_html(row, "province", source=source_records[row["source"]]) for _, row in claims
+        },
         source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
         place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
         colours=colours,

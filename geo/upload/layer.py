@@ -18,10 +18,17 @@ import folium
 from jinja2 import Template
 
 from geo import settings
-from geo.analysis import csv_bytes, nearest_places, nearest_summary, per_point_table, province_counts, province_of
-from geo.elements import ScriptElement
 from geo.html import esc, js_string
-from geo.mapping import UPLOAD_PANE
+from geo.map.elements import ScriptElement
+from geo.style import UPLOAD_COLOUR, UPLOAD_PANE
+from geo.upload.analysis import (
+    csv_bytes,
+    nearest_places,
+    nearest_summary,
+    per_point_table,
+    province_counts,
+    province_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,10 +36,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.load import Dataset
-    from geo.upload import UploadedLayer
-
-UPLOAD_COLOUR = "#e7298a"
+    from geo.dataset import Dataset
+    from geo.upload.read import UploadedLayer
 
 
 class CanvasPoints(ScriptElement):

@@ -3,7 +3,7 @@
 Streamlit serves ``static/`` beside the entry script at ``/app/static/`` when
 ``server.enableStaticServing`` is on. :func:`install_static_assets` copies the files from
 the PyPI packages ``xstatic-leaflet`` and ``xstatic-jquery`` there (once per version), and
-:class:`geo.mapping.OfflineMap` points folium at those URLs, so visitors' browsers never
+:class:`geo.map.basemap.OfflineMap` points folium at those URLs, so visitors' browsers never
 contact a third-party host for code.
 """
 

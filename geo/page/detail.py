@@ -1,24 +1,24 @@
-"""The place detail view and the "cite this" line, as escaped HTML."""
+"""The place detail view and its "cite this" line, as escaped HTML."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from geo import labels
-from geo.display import display
 from geo.html import esc, link
-from geo.mapping import detail_url
-from geo.popups import citation_chain, names_html, status_badge
+from geo.render import claim_chain_html, claim_html, names_html
+from geo.style import source_colours
+from geo.urls import app_base, place_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 
 def cite_line(data: Dataset, place: pd.Series, base_url: str, accessed: str) -> str:
     """Plain-text citation with the dataset version and a stable URL for the place."""
-    url = base_url.split("?", maxsplit=1)[0].rstrip("/") + detail_url(place["id"])
+    url = place_url(place["id"], app_base(base_url))
     return (
         f"“{place['name_en']}” (place id {place['id']}), in: {data.title}, dataset version {data.version} "
         f"({data.updated}). {url} (accessed {accessed})."
@@ -29,7 +29,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     """Every name, precision and coordinate source, every claim grouped by source, and citation."""
     place = data.places.set_index("id", drop=False).loc[place_id]
     sources = data.sources.set_index("id", drop=False)
-    colours = display(data).colours
+    colours = source_colours(data.sources)
     here = claims[claims["place"] == place_id]
     parts = [
         f"<h3 style='margin-bottom:4px'>{esc(place['name_en'])}</h3>",
@@ -60,23 +60,8 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
         )
         if source.get("date_note"):
             parts.append(f"<div style='color:#555;font-size:13px'>{esc(source['date_note'])}</div>")
-        for _, claim in group.iterrows():
-            parts.append(
-                f"<div style='margin:6px 0 10px 12px'>{status_badge(claim['status'])} "
-                f"<b>{esc(claim['summary'])}</b> <span style='color:#666'>[{esc(claim['id'])}]</span>"
-            )
-            if claim["quote"]:
-                locator = f" ({esc(claim['locator'])})" if claim["locator"] else ""
-                parts.append(f"<blockquote style='margin:4px 0 4px 12px'>“{esc(claim['quote'])}”{locator}</blockquote>")
-            if claim["correction"]:
-                parts.append(f"<div><b>Correction:</b> {esc(claim['correction'])}</div>")
-            dates = ", ".join(
-                f"{name} {esc(claim[col])}"
-                for name, col in (("event", "event_date"), ("until", "event_date_end"), ("reported", "reported_date"))
-                if claim[col]
-            )
-            parts.append(
-                f"<div style='color:#555;font-size:13px'>{dates} · chain: {citation_chain(claim['source'], claim['relayed_from'], data.sources)}</div></div>"
-            )
+        parts.extend(
+            claim_html(claim, "detail", chain=claim_chain_html(claim, data.sources)) for _, claim in group.iterrows()
+        )
     parts.append(f"<p style='font-size:13px'><b>Cite this:</b> {esc(cite)}</p>")
     return "".join(parts)

@@ -6,17 +6,12 @@ import re
 
 import pytest
 
-from geo import assets
-from geo.display import source_colours
-from geo.elements import SourceRings
 from geo.html import esc, link
-from geo.load import load_dataset
-from geo.mapping import build_map, claim_layers, named_provinces
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+from geo.map import assets
+from geo.map.elements import SourceRings
+from geo.map.overlays import build_map, claim_layers
+from geo.provinces import named_provinces
+from geo.style import source_colours
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +84,7 @@ def test_popup_has_names_precision_quote_links_and_detail(html: str) -> None:
 
 
 def test_province_layer_names_provinces_without_tying_them_to_twelve(data, html: str) -> None:
-    named = named_provinces(data, data.claims)
+    named = named_provinces(data.claims)
     assert set(named["province"]) == {"CN-CQ", "CN-FJ", "CN-GS", "CN-HI", "CN-JS", "CN-SC", "CN-SD", "CN-SH", "CN-ZJ"}
     assert "one of the article's “12 provinces”" in html
     assert html.count("#e66101") >= 2  # Hainan and Fujian: Hikvision named

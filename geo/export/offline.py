@@ -12,13 +12,13 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from geo import assets
-from geo.mapping import build_map
+from geo.map import assets
+from geo.map.overlays import build_map
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 _INLINE_JS = {assets.LEAFLET_JS: "leaflet/leaflet.js", assets.JQUERY_JS: "jquery/jquery.min.js"}
 

@@ -1,23 +1,17 @@
-"""The per-filter view cache: right contents, shared between equal filters, fresh per dataset."""
+"""The page model: right contents, shared between equal filters, fresh per dataset."""
 
 from __future__ import annotations
 
-import pytest
-
-from geo import views
-from geo.filters import Filters, apply_filters, claim_years
-from geo.load import load_dataset
-from geo.mapping import claim_layer_specs
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+from geo.dataset import load_dataset
+from geo.dates import claim_years
+from geo.filters import Filters, apply_filters, source_choices
+from geo.map.overlays import claim_layer_specs
+from geo.page import model
 
 
 def test_view_matches_a_fresh_computation(data) -> None:
     filters = Filters(statuses=("corrected",))
-    view = views.filtered_view(data, filters)
+    view = model.filtered_view(data, filters)
     shown = apply_filters(data.claims, data.places, filters)
     assert list(view.shown["id"]) == list(shown["id"])
     assert set(view.claims["id"]) == set(shown["id"])
@@ -29,21 +23,21 @@ def test_view_matches_a_fresh_computation(data) -> None:
 
 
 def test_equal_filters_share_one_view_and_different_filters_do_not(data) -> None:
-    first = views.filtered_view(data, Filters(statuses=("unverified",)))
-    assert views.filtered_view(data, Filters(statuses=("unverified",))) is first
-    other = views.filtered_view(data, Filters(statuses=("corroborated",)))
+    first = model.filtered_view(data, Filters(statuses=("unverified",)))
+    assert model.filtered_view(data, Filters(statuses=("unverified",))) is first
+    other = model.filtered_view(data, Filters(statuses=("corroborated",)))
     assert other is not first
     assert set(other.shown["status"]) == {"corroborated"}
 
 
 def test_a_reloaded_dataset_gets_its_own_views(data) -> None:
     reloaded = load_dataset()
-    assert views.filtered_view(reloaded, Filters()) is not views.filtered_view(data, Filters())
-    assert views.dataset_summary(reloaded) is not views.dataset_summary(data)
+    assert model.filtered_view(reloaded, Filters()) is not model.filtered_view(data, Filters())
+    assert model.dataset_summary(reloaded) is not model.dataset_summary(data)
 
 
 def test_summary_lists_only_sources_with_claims(data) -> None:
-    summary = views.dataset_summary(data)
-    assert set(summary.claimed_sources) == set(data.claims["source"])
+    summary = model.dataset_summary(data)
+    assert set(source_choices(data)) == set(data.claims["source"])
     assert summary.year_bounds[0] <= summary.year_bounds[1]
     assert "<b>Unnamed:</b> 12 of the 12." in summary.twelve_provinces  # no source names any of the 12

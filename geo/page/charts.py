@@ -9,10 +9,11 @@ import pandas as pd
 
 from geo import labels
 from geo.cache import per_dataset
-from geo.filters import claim_years
+from geo.citations import used_source_ids
+from geo.dates import claim_years
 
 if TYPE_CHECKING:
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 
 def _dot(text: str) -> str:
@@ -21,7 +22,7 @@ def _dot(text: str) -> str:
 
 def citation_graph(data: Dataset, claims: pd.DataFrame) -> str:
     """DOT graph of who cites or relays whom, for the sources behind the shown claims."""
-    used = set(claims["source"]) | (set(claims["relayed_from"]) - {""})
+    used = used_source_ids(claims)
     sources = data.sources.set_index("id")
     edges = {(s, c, "cites") for s in used if s in sources.index for c in sources.loc[s, "cites"]}
     edges |= {(s, r, "relays") for s, r in zip(claims["source"], claims["relayed_from"], strict=True) if r}

@@ -9,27 +9,31 @@ from __future__ import annotations
 
 import io
 import textwrap
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import matplotlib as mpl
-
-mpl.use("Agg")
 import geopandas as gpd
-import matplotlib.pyplot as plt
 import shapely
-from matplotlib.backends.backend_pdf import PdfPages
 
 from geo import settings
-from geo.display import display
-from geo.mapping import HIKVISION_PROVINCE, OTHER_PROVINCE, XUAR_COLOUR, named_provinces
-from geo.tables import safe_url
+from geo.citations import Footnote, footnotes
+from geo.provinces import province_summary
+from geo.style import (
+    COUNTRY_EDGE,
+    HIKVISION_PROVINCE,
+    LAND_COLOUR,
+    OTHER_PROVINCE,
+    PROVINCE_EDGE,
+    SEA_COLOUR,
+    XUAR_COLOUR,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib import pyplot
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 WEB_MERCATOR = "EPSG:3857"
 SLIDE_PX = (1920, 1080)
@@ -40,28 +44,14 @@ ATTRIBUTION = (
 )
 
 
-@dataclass(frozen=True)
-class Footnote:
-    """A numbered source as printed under a figure."""
+def _pyplot() -> pyplot:
+    """Matplotlib's pyplot on the Agg backend, imported on first use (the app's first page never needs it)."""
+    import matplotlib as mpl
 
-    number: int
-    source_id: str
-    colour: str
-    text: str
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
 
-
-def footnotes(data: Dataset, claims: pd.DataFrame) -> list[Footnote]:
-    """Numbered sources of the shown claims, in the order of ``sources.csv``."""
-    colours = display(data).colours
-    used = set(claims["source"])
-    rows = data.sources[data.sources["id"].isin(used)]
-    notes = []
-    for number, (_, source) in enumerate(rows.iterrows(), start=1):
-        url = safe_url(source["url"]) or "no public URL"
-        author = f"{source['author']}, " if source["author"] else ""
-        text = f"{author}{source['publisher']}, “{source['title']}” ({source['published'] or 'n.d.'}). {url}"
-        notes.append(Footnote(number, source["id"], colours[source["id"]], text))
-    return notes
+    return plt
 
 
 def view_bounds(data: Dataset, claims: pd.DataFrame, pad: float = 2.0) -> tuple[float, float, float, float]:
@@ -92,19 +82,18 @@ def _short_name(name: str) -> str:
 
 
 def draw_map(
-    ax: plt.Axes, data: Dataset, claims: pd.DataFrame, bounds: tuple[float, float, float, float], notes: list[Footnote]
+    ax: Axes, data: Dataset, claims: pd.DataFrame, bounds: tuple[float, float, float, float], notes: list[Footnote]
 ) -> list[str]:
     """Boundaries, province shading, XUAR outline and labelled rings; returns places left out of view."""
     box = shapely.box(*bounds)
-    ax.set_facecolor("#dfe9f2")
+    ax.set_facecolor(SEA_COLOUR)
     countries = data.countries[data.countries.intersects(box)].to_crs(WEB_MERCATOR)
-    countries.plot(ax=ax, color="#f6f3ec", edgecolor="#aaaaaa", linewidth=0.5)
+    countries.plot(ax=ax, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.5)
     provinces = data.provinces.to_crs(WEB_MERCATOR)
-    named = named_provinces(data, claims)
-    for code, group in named.groupby("province"):
-        colour = HIKVISION_PROVINCE if (group["vendor_hikvision"] == "yes").any() else OTHER_PROVINCE
+    for code, hikvision in province_summary(claims)["hikvision_named"].items():
+        colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
         provinces[provinces["iso_3166_2"] == code].plot(ax=ax, color=colour, alpha=0.45, linewidth=0)
-    provinces.boundary.plot(ax=ax, color="#9a9a9a", linewidth=0.5)
+    provinces.boundary.plot(ax=ax, color=PROVINCE_EDGE, linewidth=0.5)
     provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR_COLOUR, linewidth=2)
     number = {n.source_id: n for n in notes}
     mapped = claims[claims["place"] != ""]
@@ -146,7 +135,7 @@ def draw_map(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_axis_off()
-    ax.add_patch(plt.Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor="#dfe9f2", zorder=-10))
+    ax.add_patch(_pyplot().Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=SEA_COLOUR, zorder=-10))
     return outside
 
 
@@ -177,8 +166,8 @@ def _attribution(data: Dataset) -> str:
 
 def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> Figure:
     """A 1920×1080 slide: map on the left; caption, legend by source and footnotes on the right."""
-    notes = footnotes(data, claims)
-    fig = plt.figure(figsize=(SLIDE_PX[0] / 100, SLIDE_PX[1] / 100), dpi=100)
+    notes = footnotes(data.sources, claims)
+    fig = _pyplot().figure(figsize=(SLIDE_PX[0] / 100, SLIDE_PX[1] / 100), dpi=100)
     ax = fig.add_axes((0.02, 0.07, 0.56, 0.8))
     fig.text(0.02, 0.97, textwrap.fill(title, 90), fontsize=22, weight="bold", va="top")
     width, size = (95, 10) if len(notes) <= 12 else (120, 6.5)
@@ -195,22 +184,22 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
 
 def a4_pages(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> list[Figure]:
     """An A4 handout: page 1 the map and caption, page 2 the numbered sources."""
-    notes = footnotes(data, claims)
-    page = plt.figure(figsize=A4_INCHES, dpi=100)
+    notes = footnotes(data.sources, claims)
+    page = _pyplot().figure(figsize=A4_INCHES, dpi=100)
     page.text(0.06, 0.97, textwrap.fill(title, 70), fontsize=14, weight="bold", va="top")
     ax = page.add_axes((0.06, 0.3, 0.88, 0.6))
     _finish_map(ax, data, claims, bounds, notes)
     if caption:
         page.text(0.06, 0.27, textwrap.fill(caption, 100), fontsize=10, va="top")
     page.text(0.06, 0.03, textwrap.fill(_attribution(data) + " Sources: page 2.", 120), fontsize=7, color="#444")
-    sources = plt.figure(figsize=A4_INCHES, dpi=100)
+    sources = _pyplot().figure(figsize=A4_INCHES, dpi=100)
     sources.text(0.06, 0.97, textwrap.fill(title, 70), fontsize=12, weight="bold", va="top")
     _sources_block(sources, notes, 0.06, 0.93, 115, 7.5 if len(notes) <= 20 else 6.5)
     sources.text(0.06, 0.03, textwrap.fill(_attribution(data), 120), fontsize=7, color="#444")
     return [page, sources]
 
 
-def _finish_map(ax: plt.Axes, data: Dataset, claims: pd.DataFrame, bounds, notes: list[Footnote]) -> None:
+def _finish_map(ax: Axes, data: Dataset, claims: pd.DataFrame, bounds, notes: list[Footnote]) -> None:
     outside = draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes)
     if outside:
         ax.text(0.01, 0.01, "Not in this view: " + "; ".join(outside), transform=ax.transAxes, fontsize=9,
@@ -221,17 +210,19 @@ def figure_bytes(fig: Figure) -> bytes:
     """PNG bytes without a software stamp, so the same figure gives the same file."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
+    _pyplot().close(fig)
     return buffer.getvalue()
 
 
 def pdf_bytes(pages: list[Figure]) -> bytes:
     """A multi-page PDF without creation dates, so the same pages give the same file."""
     buffer = io.BytesIO()
+    from matplotlib.backends.backend_pdf import PdfPages
+
     with PdfPages(buffer, metadata={"CreationDate": None, "Creator": None, "Producer": None}) as pdf:
         for page in pages:
             pdf.savefig(page)
-            plt.close(page)
+            _pyplot().close(page)
     return buffer.getvalue()
 
 

@@ -1,21 +1,20 @@
-"""Loading API: the only code that knows where the data files are.
+"""Readers: the only code that knows where the data files are and how they are parsed.
 
 Every function reads from ``data_dir`` (default :data:`geo.settings.data_dir`) and returns
 plain DataFrames or GeoDataFrames in WGS84. Cells are read as text, exactly as written, so
-nothing is silently coerced; numbers and booleans are converted here, after validation.
+nothing is silently coerced; numbers and booleans are converted here. The validator reads
+through these functions; :mod:`geo.dataset` puts the validated tables together.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from geo import settings
-from geo.errors import DataValidationError
 
 
 def resolve(data_dir: Path | str | None) -> Path:
@@ -97,52 +96,3 @@ def join_claims(claims: pd.DataFrame, places: gpd.GeoDataFrame, sources: pd.Data
     joined["province"] = joined["province"].where(joined["province"] != "", joined["place_iso_3166_2"].fillna(""))
     geometry = gpd.GeoSeries(joined["place"].map(point_by_place), crs=settings.crs)
     return gpd.GeoDataFrame(joined.drop(columns=["place_id", "source_id"]), geometry=geometry, crs=settings.crs)
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """The whole validated evidence base, as the dashboard and exports see it.
-
-    Compared and hashed by identity, so derived views can be cached per loaded dataset.
-    """
-
-    sources: pd.DataFrame
-    places: gpd.GeoDataFrame
-    claims: gpd.GeoDataFrame
-    provinces: gpd.GeoDataFrame
-    countries: gpd.GeoDataFrame
-    briefing: pd.DataFrame
-    version: str
-    updated: str
-    title: str
-
-
-def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -> Dataset:
-    """Load every table, after validation unless told otherwise (a pass is remembered per fingerprint).
-
-    Raises
-    ------
-    DataValidationError
-        If validation finds any problem; ``problems`` lists them all.
-    """
-    if validate:
-        from geo.validate import validate_dataset_once
-
-        problems = validate_dataset_once(data_dir)
-        if problems:
-            raise DataValidationError(problems)
-    package = read_datapackage(data_dir)
-    sources = load_sources(data_dir)
-    places = load_places(data_dir)
-    claims = join_claims(load_claims(data_dir), places, sources)
-    return Dataset(
-        sources=sources,
-        places=places,
-        claims=claims,
-        provinces=load_provinces(data_dir),
-        countries=load_countries(data_dir),
-        briefing=load_briefing(data_dir),
-        version=str(package.get("version", "")),
-        updated=str(package.get("created", ""))[:10],
-        title=str(package.get("title", "")),
-    )

@@ -1,8 +1,8 @@
-"""Everything a page shows for one set of filters, computed once and shared by every session.
+"""The page model: everything a page shows for one set of filters, computed once and shared by every session.
 
 A rerun (a filter change, or a new visitor with the same filters) then only sends
 prepared tables, HTML and chart specs to the browser. Results are cached per loaded
-dataset (:func:`geo.cache.per_dataset`) and per :class:`~geo.filters.Filters`,
+dataset (:func:`geo.cache.per_dataset`) and per ``geo.filters.Filters``,
 in a small LRU: the filters are a handful of choices, and popular views stay warm.
 Values are shared between sessions and must be treated as read-only.
 """
@@ -14,11 +14,12 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import about, charts, labels, tables
 from geo.cache import per_dataset
-from geo.filters import apply_filters, year_bounds
-from geo.legend import legend_html
-from geo.mapping import LayerSpec, claim_layer_specs, named_provinces
+from geo.dates import year_bounds
+from geo.filters import apply_filters
+from geo.map.legend import legend_html
+from geo.map.overlays import LayerSpec, claim_layer_specs
+from geo.page import about, charts, tables
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+    from geo.dataset import Dataset
     from geo.filters import Filters
-    from geo.load import Dataset
 
 #: Distinct filter sets kept per dataset.
 VIEWS_KEPT = 256
@@ -38,8 +39,6 @@ class DatasetSummary:
     """Parts of the page that depend on the dataset only."""
 
     year_bounds: tuple[int, int]
-    claimed_sources: list[str]  # source ids with at least one claim, in sources.csv order
-    source_names: dict[str, str]  # id -> short label for the source filter
     twelve_provinces: str
     known_errors: str
 
@@ -60,13 +59,10 @@ class FilteredView:
 
 @per_dataset
 def dataset_summary(data: Dataset) -> DatasetSummary:
-    """Filter choices, the 12-provinces panel and the known-errors list, built on first use."""
-    claimed = set(data.claims["source"])
+    """The year range, the 12-provinces panel and the known-errors list, built on first use."""
     return DatasetSummary(
         year_bounds=year_bounds(data.claims),
-        claimed_sources=[s for s in data.sources["id"] if s in claimed],
-        source_names={s["id"]: labels.source_label(s, max_title=50) for s in data.sources.to_dict("records")},
-        twelve_provinces=about.twelve_provinces_panel(data, named_provinces(data, data.claims)),
+        twelve_provinces=about.twelve_provinces_panel(data),
         known_errors=about.known_errors_html(data.claims),
     )
 

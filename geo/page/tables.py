@@ -7,16 +7,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from geo import labels
-from geo.mapping import detail_url
-from geo.validate import is_http_url
+from geo.citations import used_sources
+from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
-    from geo.load import Dataset
-
-
-def safe_url(url: object) -> str | None:
-    """The URL if it is http(s), else None, so a table never renders another scheme as a link."""
-    return url if isinstance(url, str) and is_http_url(url) else None
+    from geo.dataset import Dataset
 
 
 def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +35,7 @@ def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "sources": places["sources"],
             "lat": places["lat"],
             "lon": places["lon"],
-            "detail": places["id"].map(detail_url),
+            "detail": places["id"].map(place_url),
         }
     ).reset_index(drop=True)
 
@@ -63,15 +58,9 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def used_sources(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
-    """Sources behind the shown claims: those that say them and those they relay."""
-    used = set(claims["source"]) | (set(claims["relayed_from"]) - {""})
-    return data.sources[data.sources["id"].isin(used)]
-
-
 def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """Sources behind the shown claims, with their dates and citation lists."""
-    used = used_sources(data, claims)
+    used = used_sources(data.sources, claims)
     return pd.DataFrame(
         {
             "id": used["id"],

@@ -1,29 +1,26 @@
-"""HTML for briefing mode: the caption with numbered, linked source footnotes."""
+"""A briefing step as HTML: the caption, then its sources as numbered, linked footnotes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from geo import labels
+from geo.citations import footnotes
 from geo.html import esc, link
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from geo.briefing import Step
-    from geo.load import Dataset
+    from geo.dataset import Dataset
 
 
 def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> str:
     """Caption, then the step's sources numbered as on the slide figures, with status counts."""
-    from geo.figures import footnotes
-
-    notes = footnotes(data, claims)
-    sources = data.sources.set_index("id")
     items = "".join(
         f"<li value='{n.number}'><span style='color:{n.colour}'>●</span> "
-        f"{link(sources.loc[n.source_id, 'url'], n.text.split('. http')[0])}</li>"
-        for n in notes
+        f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
+        for n in footnotes(data.sources, claims)
     )
     statuses = claims["status"].value_counts()
     status_line = ", ".join(f"{count} {esc(labels.STATUS[s])}" for s, count in statuses.items())

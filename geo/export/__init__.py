@@ -1,0 +1,1 @@
+"""Exports of what is shown: the format registry, GIS files, bibliography, offline HTML, figures."""

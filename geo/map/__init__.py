@@ -1,0 +1,1 @@
+"""The interactive map: basemap, overlays, prepared fragments, Leaflet elements, popups, legend, assets."""

@@ -1,0 +1,70 @@
+"""The floor plan holds: no import cycle, no import up the layers, Streamlit only in ``dashboard.py``.
+
+Layers, bottom to top: the ground-level modules of ``geo/`` (data and shared rules), then
+``geo.map``, then ``geo.export`` and ``geo.upload`` (which may draw on the map), then
+``geo.page``, then the entry points (``dashboard.py`` and ``python -m geo``). A module may
+import its own layer and the layers below. The graph is read with :mod:`ast`
+(``tests/importgraph.py``), lazy imports included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .importgraph import build, cycles
+
+GRAPH = build()
+ENTRY_POINTS = {"dashboard", "geo.__main__"}
+#: What each layer may import, besides itself.
+MAY_IMPORT = {
+    "ground": {"ground"},
+    "geo.map": {"ground"},
+    "geo.export": {"ground", "geo.map"},
+    "geo.upload": {"ground", "geo.map"},
+    "geo.page": {"ground", "geo.map"},
+}
+
+
+def layer_of(module: str) -> str:
+    """``geo.map.basemap`` -> ``geo.map``; a module directly under ``geo`` -> ``ground``."""
+    parts = module.split(".")
+    return (
+        ".".join(parts[:2])
+        if len(parts) > 2 or (len(parts) == 2 and parts[1] in {"map", "export", "upload", "page"})
+        else "ground"
+    )
+
+
+def test_the_graph_has_every_module() -> None:
+    assert {"geo.dataset", "geo.readers", "geo.validate", "geo.map.overlays", "geo.export.formats", "dashboard"} <= set(
+        GRAPH.nodes
+    )
+
+
+def test_no_import_cycle_even_through_lazy_or_type_only_imports() -> None:
+    assert cycles(GRAPH, with_typing=True) == []
+
+
+@pytest.mark.parametrize("module", [m for m in GRAPH.nodes if m not in ENTRY_POINTS])
+def test_no_module_imports_a_layer_above_its_own(module: str) -> None:
+    layer = layer_of(module)
+    allowed = MAY_IMPORT[layer] | {layer}
+    upward = sorted(m for m in GRAPH.imports(module) if layer_of(m) not in allowed)
+    assert upward == [], f"{module} ({layer}) imports {upward}"
+
+
+def test_only_the_dashboard_imports_streamlit() -> None:
+    users = sorted(m for m in GRAPH.nodes if {"streamlit", "streamlit_folium"} & GRAPH.external[m])
+    assert users == ["dashboard"]
+
+
+def test_only_the_loader_and_the_cli_call_the_validator() -> None:
+    users = sorted(m for m in GRAPH.nodes if "geo.validate" in GRAPH.imports(m))
+    assert users == ["geo.__main__", "geo.dataset"]
+
+
+def test_a_cycle_would_be_caught() -> None:
+    from .importgraph import Graph
+
+    graph = Graph(edges={"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}})
+    assert cycles(graph) == [["a", "b", "c"]]

@@ -1,0 +1,28 @@
+"""The page's URL state: what is written back, which place is open, where the map looks."""
+
+from __future__ import annotations
+
+from geo.filters import Filters
+from geo.map.basemap import DEFAULT_CENTER, DEFAULT_ZOOM
+from geo.page import state
+
+
+def test_filters_replace_their_own_params_and_the_rest_is_kept() -> None:
+    params = {"status": "partial", "q": "old", "place": "pishan", "lat": "37", "lng": "79", "zoom": "7", "junk": "x"}
+    wanted = state.wanted_params(params, Filters(query="Guma"))
+    assert wanted == {"q": "Guma", "place": "pishan", "lat": "37", "lng": "79", "zoom": "7"}
+
+
+def test_only_known_places_open(data) -> None:
+    assert state.selected_place({"place": "moyu"}, data) == "moyu"
+    assert state.selected_place({"place": "<script>"}, data) is None
+    assert state.selected_place({}, data) is None
+
+
+def test_an_open_place_wins_over_the_url_view_which_wins_over_the_default(data) -> None:
+    view = {"lat": "20", "lng": "110", "zoom": "8"}
+    (lat, lon), zoom = state.map_view(view, "pishan", data)
+    pishan = data.places.set_index("id").loc["pishan"]
+    assert (lat, lon, zoom) == (pishan["lat"], pishan["lon"], state.PLACE_ZOOM)
+    assert state.map_view(view, None, data) == ((20.0, 110.0), 8)
+    assert state.map_view({"lat": "bad"}, None, data) == (DEFAULT_CENTER, DEFAULT_ZOOM)
