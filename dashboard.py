@@ -26,6 +26,7 @@ from geo.map.basemap import base_map, basemap_layers
 from geo.map.legend import CAPTION
 from geo.map.overlays import claim_layers, layers_from_specs
 from geo.page import about, model, state
+from geo.page.corrections import corrections_for, places_with_corrections
 from geo.page.detail import cite_line, place_detail_html
 from geo.page.step import step_html
 from geo.upload.layer import PreparedUpload, upload_layers
@@ -257,11 +258,31 @@ def upload_tab(mine: PreparedUpload | None) -> None:
         )
 
 
-def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, selected: str | None) -> None:
-    """Places, claims, sources, timeline, downloads, the visitor's layer, and the method."""
-    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_about = st.tabs(
-        ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "About and method"]
+def corrections_tab(data: Dataset, selected: str | None) -> None:
+    """The public corrections log: every change to a published row, newest first, filterable by place."""
+    st.markdown(
+        "Every change to a published row since the first release, newest first, with what it was, what it is, why, "
+        "and the evidence. Nothing is removed silently: a claim that no longer stands stays, marked *retracted*, "
+        "with the reason. `python -m geo validate` fails if a published row changes without an entry here."
     )
+    choices = places_with_corrections(data)
+    options = ["", *choices]
+    place = st.selectbox(
+        "Place", options, index=options.index(selected) if selected in options else 0,
+        format_func=lambda p: choices.get(p, "All places"), key="corrections_place",
+    )  # fmt: skip
+    st.dataframe(
+        corrections_for(data, place or None), hide_index=True, key="corrections_table",
+        column_config={"evidence link": st.column_config.LinkColumn("evidence link", display_text="open")},
+    )  # fmt: skip
+
+
+def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, selected: str | None) -> None:
+    """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method."""
+    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_fixes, tab_about = st.tabs(
+        ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "Corrections",
+         "About and method"]
+    )  # fmt: skip
     with tab_places:
         places_tab(view, selected)
     with tab_claims:
@@ -284,6 +305,8 @@ def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, s
         downloads_tab(data, view.shown)
     with tab_mine:
         upload_tab(mine)
+    with tab_fixes:
+        corrections_tab(data, selected)
     with tab_about:
         st.markdown(about.METHOD)
         st.subheader("The article's known errors and how they are handled")

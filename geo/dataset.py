@@ -33,9 +33,11 @@ class Dataset:
     provinces: gpd.GeoDataFrame
     countries: gpd.GeoDataFrame
     briefing: pd.DataFrame
+    corrections: pd.DataFrame
     version: str
     updated: str
     title: str
+    name: str = ""
 
 
 def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -> Dataset:
@@ -61,7 +63,9 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
         provinces=readers.load_provinces(data_dir),
         countries=readers.load_countries(data_dir),
         briefing=readers.load_briefing(data_dir),
+        corrections=readers.load_corrections(data_dir),
         version=str(package.get("version", "")),
         updated=str(package.get("created", ""))[:10],
         title=str(package.get("title", "")),
+        name=str(package.get("name", "")),
     )

@@ -26,12 +26,14 @@ STATUS = {
     "partial": "partial",
     "unverified": "unverified",
     "corrected": "corrected",
+    "retracted": "retracted",
 }
 CATEGORY = {
     "surveillance_deployment": "surveillance deployment",
     "procurement_contract": "procurement contract",
     "detention_camps": "detention camps",
     "ethnicity_analytics_outside_xuar": "Uyghur analytics outside XUAR",
+    "minority_analytics_outside_xuar": "ethnic-minority analytics outside XUAR",
     "company_ownership_and_state_ties": "ownership and state ties",
     "sanctions_and_export_controls": "sanctions and export controls",
     "organisation_location": "organisation location",
@@ -41,6 +43,26 @@ CATEGORY = {
     "financing": "financing",
 }
 VENDOR = {"yes": "Hikvision named by the source", "no": "source says not Hikvision", "not_stated": "vendor not stated"}
+
+#: Fields of the published tables as a reader would name them (the corrections log shows them).
+FIELD = {
+    "quote_via": "quote attribution",
+    "reported_date": "reported date",
+    "event_date": "event date",
+    "event_date_end": "end date",
+    "date_note": "date note",
+    "archive_url": "archive link",
+    "url": "link",
+    "named_in_article": "named in the article",
+    "vendor_hikvision": "vendor",
+    "*": "row added",
+}
+
+
+def field_label(field: str) -> str:
+    """A field's name for readers (``reported_date`` -> ``reported date``)."""
+    return FIELD.get(field, field.replace("_", " "))
+
 
 #: Admin levels of places, largest first (the admin-level filter's choices).
 LEVEL = {

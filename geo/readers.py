@@ -72,6 +72,29 @@ def load_briefing(data_dir: Path | str | None = None) -> pd.DataFrame:
     return steps.sort_values("step").reset_index(drop=True)
 
 
+def load_corrections(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The corrections log, in the order written (oldest first)."""
+    return read_table(settings.CORRECTIONS_CSV, data_dir)
+
+
+def release_dir(version: str, data_dir: Path | str | None = None) -> Path:
+    """Folder holding the published tables as they were in release ``version``."""
+    return resolve(data_dir) / settings.RELEASES_DIR / version
+
+
+def release_versions(data_dir: Path | str | None = None) -> list[str]:
+    """Versions that have a release snapshot, oldest first."""
+    root = resolve(data_dir) / settings.RELEASES_DIR
+    names = [p.name for p in root.iterdir() if p.is_dir()] if root.exists() else []
+    return sorted((n for n in names if version_key(n)), key=version_key)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"0.2.0"`` -> ``(0, 2, 0)``; () for anything that is not dotted numbers."""
+    parts = version.split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else ()
+
+
 def load_provinces(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """China's provinces (Natural Earth), keyed by ``iso_3166_2``."""
     return gpd.read_file(resolve(data_dir) / settings.PROVINCES_FILE).set_crs(settings.crs, allow_override=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 from geo import citations, labels
+from geo.corrections import RowChange
 from geo.html import esc, link
 from geo.style import STATUS_COLOUR, STATUS_FALLBACK_COLOUR
 
@@ -64,11 +65,40 @@ def claim_chain_html(claim: Mapping, sources: pd.DataFrame) -> str:
     return chain_html(steps, cited, dict(zip(sources["id"], sources["publisher"], strict=True)))
 
 
-def claim_html(claim: Mapping, form: Form, *, chain: str = "", source: Mapping | None = None) -> str:
+def change_html(change: RowChange | None) -> str:
+    """The claim's last logged change as a short line: added, corrected (which fields) or retracted, and when."""
+    if change is None:
+        return ""
+    if change.kind == "corrected":
+        fields = ", ".join(labels.field_label(f) for f in change.fields)
+        what = f"Corrected on {change.date} (version {change.version}): {fields}"
+    else:
+        what = f"{change.kind.capitalize()} on {change.date} (version {change.version})"
+    return f"<div class='changed' style='font-size:12px;color:#57606a'>{esc(what)}; see the corrections log</div>"
+
+
+def relay_html(relay: Mapping | None) -> str:
+    """Say whose words a quote is when they are a relay's (the claim's own source could not be read)."""
+    if not relay:
+        return ""
+    return f" <span class='via'>— as quoted by {link(relay.get('url', ''), relay.get('publisher', ''))}</span>"
+
+
+def claim_html(
+    claim: Mapping,
+    form: Form,
+    *,
+    chain: str = "",
+    source: Mapping | None = None,
+    change: RowChange | None = None,
+    relay: Mapping | None = None,
+) -> str:
     """One claim as HTML for a popup, the detail view, a province popup or a KML description.
 
     ``chain`` is :func:`chain_html`'s line (popup, detail); ``source`` the source's row
-    (province, KML), linked through :func:`geo.html.link`, so only http(s) URLs become links.
+    (province, KML), linked through :func:`geo.html.link`, so only http(s) URLs become links;
+    ``change`` the claim's last logged correction and ``relay`` the source whose text has the
+    quote when it is not the claim's own (popup, detail).
     """
     summary = esc(claim["summary"])
     correction = claim.get("correction") or ""
@@ -93,14 +123,14 @@ def claim_html(claim: Mapping, form: Form, *, chain: str = "", source: Mapping |
             end = f"–{claim['event_date_end']}" if claim.get("event_date_end") else ""
             html += f" <span class='date'>({esc(claim['event_date'] + end)})</span>"
         if quote:
-            html += f"<blockquote>“{esc(shorten(quote))}”</blockquote>"
+            html += f"<blockquote>“{esc(shorten(quote))}”{relay_html(relay)}</blockquote>"
         if correction:
             html += f"<div class='correction'><b>Correction:</b> {esc(shorten(correction, CORRECTION_CHARS))}</div>"
-        return html + f"<div class='chain'>Chain: {chain}</div></div>"
+        return html + f"<div class='chain'>Chain: {chain}</div>{change_html(change)}</div>"
     html = f"<div style='margin:6px 0 10px 12px'>{badge} <b>{summary}</b> <span style='color:#666'>[{esc(claim['id'])}]</span>"
     if quote:
         locator = f" ({esc(claim['locator'])})" if claim.get("locator") else ""
-        html += f"<blockquote style='margin:4px 0 4px 12px'>“{esc(quote)}”{locator}</blockquote>"
+        html += f"<blockquote style='margin:4px 0 4px 12px'>“{esc(quote)}”{locator}{relay_html(relay)}</blockquote>"
     if correction:
         html += f"<div><b>Correction:</b> {esc(correction)}</div>"
     dates = ", ".join(
@@ -108,4 +138,4 @@ def claim_html(claim: Mapping, form: Form, *, chain: str = "", source: Mapping |
         for name, col in (("event", "event_date"), ("until", "event_date_end"), ("reported", "reported_date"))
         if claim.get(col)
     )
-    return html + f"<div style='color:#555;font-size:13px'>{dates} · chain: {chain}</div></div>"
+    return html + f"<div style='color:#555;font-size:13px'>{dates} · chain: {chain}</div>{change_html(change)}</div>"

@@ -29,6 +29,13 @@ SOURCES_CSV = "sources.csv"
 PLACES_CSV = "places.csv"
 CLAIMS_CSV = "claims.csv"
 BRIEFING_CSV = "briefing.csv"
+CORRECTIONS_CSV = "corrections.csv"
+SOURCE_AUDIT_CSV = "source_audit.csv"
+QUOTE_AUDIT_CSV = "quote_audit.csv"
+#: Published tables: every change to one of their rows is logged in ``corrections.csv``.
+PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step"}
+#: Snapshots of the published tables as released, one folder per version (``releases/0.1.0/``).
+RELEASES_DIR = "releases"
 BOUNDARIES_DIR = "boundaries"
 PROVINCES_FILE = "boundaries/china_provinces.geojson"
 COUNTRIES_FILE = "boundaries/countries.geojson"

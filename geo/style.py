@@ -37,6 +37,7 @@ STATUS_COLOUR = {
     "partial": "#9a6700",
     "unverified": "#cf222e",
     "corrected": "#8250df",
+    "retracted": "#424a53",
 }
 STATUS_FALLBACK_COLOUR = "#5f6b7a"
 
@@ -57,6 +58,17 @@ UPLOAD_PANE = "uploads"
 UPLOAD_PANE_Z = 450
 
 
-def source_colours(sources: pd.DataFrame) -> dict[str, str]:
-    """A stable colour per source id, in the order of ``sources.csv``."""
-    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(sources["id"])}
+#: Sources with no ring on the map (their claims name no place, or were retracted) share one neutral colour.
+UNMAPPED_SOURCE_COLOUR = "#57606a"
+
+
+def source_colours(sources: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
+    """Give each source a stable colour: distinct ones for the sources drawn on the map, one neutral for the rest.
+
+    Drawn sources (a standing claim at a place) take palette colours in ``sources.csv`` order.
+    ``claims`` is the whole dataset's claims, so a source keeps its colour in every view.
+    """
+    drawn = set(claims.loc[(claims["place"] != "") & (claims["status"] != "retracted"), "source"])
+    ids = [sid for sid in sources["id"] if sid in drawn]
+    colours = {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(ids)}
+    return {sid: colours.get(sid, UNMAPPED_SOURCE_COLOUR) for sid in sources["id"]}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import shapely
 
-from geo import dates, readers, settings, urls
+from geo import corrections, dates, readers, settings, urls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,7 +29,20 @@ COUNTRY_NUMERIC = {"CN": "156", "US": "840"}
 DATE_FIELDS = {
     settings.SOURCES_CSV: ("published", "published_alt", "accessed"),
     settings.CLAIMS_CSV: ("event_date", "event_date_end", "reported_date"),
+    settings.CORRECTIONS_CSV: ("date",),
+    settings.SOURCE_AUDIT_CSV: ("checked",),
+    settings.QUOTE_AUDIT_CSV: ("checked",),
 }
+#: Every table the package must describe, then the boundary files it must ship.
+TABLES = (
+    settings.SOURCES_CSV,
+    settings.PLACES_CSV,
+    settings.CLAIMS_CSV,
+    settings.BRIEFING_CSV,
+    settings.CORRECTIONS_CSV,
+    settings.SOURCE_AUDIT_CSV,
+    settings.QUOTE_AUDIT_CSV,
+)
 URL_FIELDS = ("url", "archive_url")
 
 
@@ -68,18 +81,11 @@ def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [Problem(settings.DATAPACKAGE, None, None, None, f"is not valid JSON: {exc}")], None
     problems = []
-    expected = [
-        settings.SOURCES_CSV,
-        settings.PLACES_CSV,
-        settings.CLAIMS_CSV,
-        settings.BRIEFING_CSV,
-        settings.PROVINCES_FILE,
-        settings.COUNTRIES_FILE,
-    ]
+    expected = [*TABLES, settings.PROVINCES_FILE, settings.COUNTRIES_FILE]
     named = [r.get("path") for r in package.get("resources", [])]
     problems += [
         Problem(settings.DATAPACKAGE, None, "resources", name, "the package must describe this table")
-        for name in expected[:4]
+        for name in TABLES
         if name not in named
     ]
     problems += [
@@ -199,9 +205,15 @@ def check_references(tables: dict[str, pd.DataFrame], province_codes: set[str]) 
                     "a claim cannot be relayed from its own source",
                 )
             )
-        if claim["status"] == "corrected" and not claim["correction"].strip():
+        if claim["status"] in ("corrected", "retracted") and not claim["correction"].strip():
             problems.append(
-                Problem(settings.CLAIMS_CSV, _row(i), "correction", "", "status 'corrected' needs the correction text")
+                Problem(
+                    settings.CLAIMS_CSV,
+                    _row(i),
+                    "correction",
+                    "",
+                    f"status '{claim['status']}' needs the correction text (what is wrong, or why it was retracted)",
+                )
             )
     claimed = set(claims["place"]) - {""}
     parents_of_claimed = set(places.loc[places["id"].isin(claimed), "parent"])
@@ -246,6 +258,49 @@ def check_briefing(briefing: pd.DataFrame, claim_ids: set[str]) -> list[Problem]
         problems += [
             Problem(name, _row(i), "claims", cid, "no claim has this id") for cid in ids if cid not in claim_ids
         ]
+    return problems
+
+
+def check_log_entries(log: pd.DataFrame, source_ids: set[str]) -> list[Problem]:
+    """Each corrections-log entry names a published table, a version, a reason and its evidence."""
+    name = settings.CORRECTIONS_CSV
+    problems = []
+    for i, entry in log.iterrows():
+        if entry["table"] not in settings.PUBLISHED_TABLES:
+            problems.append(Problem(name, _row(i), "table", entry["table"], "not one of the published tables"))
+        if not readers.version_key(entry["version"]):
+            problems.append(Problem(name, _row(i), "version", entry["version"], "not a version such as 0.2.0"))
+        if not entry["why"].strip():
+            problems.append(Problem(name, _row(i), "why", "", "say why the value changed"))
+        evidence = entry["evidence"].strip()
+        if not (evidence in source_ids or urls.is_http_url(evidence)):
+            problems.append(
+                Problem(name, _row(i), "evidence", evidence, "give a source id from sources.csv or an http(s) address")
+            )
+    return problems
+
+
+def check_corrections(data_dir: Path, tables: dict[str, pd.DataFrame], version: str) -> list[Problem]:
+    """Every change to a published row since the last release is in the log, and the log matches the data."""
+    log = tables[settings.CORRECTIONS_CSV]
+    problems = check_log_entries(log, set(tables[settings.SOURCES_CSV]["id"]))
+    release = corrections.last_release(version, data_dir)
+    if release is None:
+        return problems  # nothing released before this version: nothing to compare with
+    released = corrections.released_tables(release, data_dir)
+    current = {name: tables[name] for name in settings.PUBLISHED_TABLES}
+    for m in corrections.check_log(log, version, released, current):
+        where = f"{m.table}, {m.row_id}" + (f", field '{m.field}'" if m.field and m.field != "*" else "")
+        if m.log_row is not None:
+            problems.append(Problem(settings.CORRECTIONS_CSV, m.log_row, "after", m.value, f"{where}: {m.message}"))
+            continue
+        key = settings.PUBLISHED_TABLES[m.table]
+        rows = tables[m.table].index[tables[m.table][key] == m.row_id]
+        row = _row(rows[0]) if len(rows) else None
+        field = m.field if m.field != corrections.WHOLE_ROW else key
+        hint = "; `python -m geo corrections` drafts the entry" if "no entry" in m.message else ""
+        message = f"{m.message} (release {release}, version {version}){hint}"
+        problems.append(Problem(m.table, row, field, m.value, message))
     return problems
 
 
@@ -302,10 +357,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     if package is None or any(p.field is None and p.row is None and p.file != settings.DATAPACKAGE for p in problems):
         return problems  # without the files the remaining checks cannot run
     problems += check_schema(data_dir)
-    tables = {
-        name: readers.read_table(name, data_dir)
-        for name in (settings.SOURCES_CSV, settings.PLACES_CSV, settings.CLAIMS_CSV, settings.BRIEFING_CSV)
-    }
+    tables = {name: readers.read_table(name, data_dir) for name in TABLES}
     provinces, countries = readers.load_provinces(data_dir), readers.load_countries(data_dir)
     problems += check_text(tables)
     problems += check_urls(tables[settings.SOURCES_CSV])
@@ -313,6 +365,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_references(tables, set(provinces["iso_3166_2"]))
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
     problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
+    problems += check_corrections(data_dir, tables, str(package.get("version", "")))
     return problems
 
 
@@ -325,7 +378,7 @@ def data_fingerprint(data_dir: Path | str | None = None) -> str:
 
     data_dir = readers.resolve(data_dir)
     digest = hashlib.sha256(version("frictionless").encode())
-    for module in (__file__, settings.__file__, readers.__file__, dates.__file__, urls.__file__):
+    for module in (__file__, settings.__file__, readers.__file__, dates.__file__, urls.__file__, corrections.__file__):
         digest.update(Path(module).read_bytes())
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")

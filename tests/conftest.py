@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,7 +21,11 @@ SEED_ARTICLE = PROJECT.parent / "shared" / "seed" / "000_030e18b3e0a7e353.txt"
 
 
 class BrokenData:
-    """A copy of ``data/`` in a temporary folder, edited cell by cell."""
+    """A copy of ``data/`` in a temporary folder, edited cell by cell.
+
+    Each edit of a published table is logged in ``corrections.csv``, as a careful maintainer
+    would, so a test sees only the rule it breaks; ``log=False`` leaves an edit unlogged.
+    """
 
     def __init__(self, root: Path) -> None:
         self.dir = root / "data"
@@ -29,14 +34,29 @@ class BrokenData:
     def table(self, name: str) -> pd.DataFrame:
         return pd.read_csv(self.dir / name, dtype=str, keep_default_na=False)
 
-    def set(self, name: str, row_id: str, field: str, value: str) -> int:
+    def set(self, name: str, row_id: str, field: str, value: str, *, log: bool = True) -> int:
         """Set one cell of the row whose id is ``row_id``; return its spreadsheet row."""
         table = self.table(name)
-        matches = table.index[table["id"] == row_id]
+        key = settings.PUBLISHED_TABLES.get(name, "id")
+        matches = table.index[table[key] == row_id]
         assert len(matches) == 1, row_id
+        before = table.loc[matches[0], field]
         table.loc[matches[0], field] = value
         table.to_csv(self.dir / name, index=False, lineterminator="\n")
+        if log and name in settings.PUBLISHED_TABLES:
+            self.log(name, row_id, field, before, value)
         return int(matches[0]) + 2
+
+    def log(self, table: str, row_id: str, field: str, before: str, after: str) -> None:
+        """Append a corrections-log entry for the current version."""
+        entries = self.table(settings.CORRECTIONS_CSV)
+        version = json.loads((self.dir / settings.DATAPACKAGE).read_text(encoding="utf-8"))["version"]
+        entries.loc[len(entries)] = {
+            "id": f"corr-{len(entries) + 1:04d}", "date": "2026-11-28", "version": version, "table": table,
+            "row_id": row_id, "field": field, "before": before, "after": after, "why": "test edit",
+            "evidence": "https://example.org/test",
+        }  # fmt: skip
+        entries.to_csv(self.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
 
     def row_of(self, name: str, row_id: str) -> int:
         table = self.table(name)

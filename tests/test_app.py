@@ -35,7 +35,7 @@ def default_app() -> AppTest:
 
 def test_default_view_shows_every_claim(default_app: AppTest) -> None:
     assert not default_app.exception
-    assert count_line(default_app).startswith("**60 of 60 claims shown**")
+    assert count_line(default_app).startswith("**69 of 69 claims shown**")
 
 
 def test_map_payload_is_offline_and_never_reruns_on_pan_zoom_or_click(default_app: AppTest) -> None:
@@ -49,7 +49,7 @@ def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
     at = run()
     before = payload(at)["feature_group"]
     at.sidebar.multiselect(key="statuses").set_value(["unverified"]).run()
-    assert count_line(at).startswith("**3 of 60 claims shown**")
+    assert count_line(at).startswith("**2 of 69 claims shown**")
     after = payload(at)["feature_group"]
     assert len(after) < len(before)
     assert at.query_params["status"] == ["unverified"] or at.query_params["status"] == "unverified"
@@ -59,7 +59,7 @@ def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
 def test_search_in_every_script(query: str) -> None:
     at = run()
     at.sidebar.text_input(key="query").set_value(query).run()
-    assert count_line(at).startswith("**2 of 60 claims shown**")
+    assert count_line(at).startswith("**3 of 69 claims shown**")
     places = at.dataframe[0].value
     assert list(places["id"]) == ["pishan"]
 
@@ -68,11 +68,11 @@ def test_filter_params_restore_state() -> None:
     at = run(status="corrected", q="Chengmai")
     assert at.sidebar.multiselect(key="statuses").value == ["corrected"]
     assert at.sidebar.text_input(key="query").value == "Chengmai"
-    assert count_line(at).startswith("**0 of 60")
+    assert count_line(at).startswith("**0 of 69")
     at = run(level="county", **{"from": "2017", "to": "2017"})
     assert at.sidebar.slider(key="years").value == (2017, 2017)
-    assert "of 60 claims shown" in count_line(at)
-    assert not count_line(at).startswith("**60 of")
+    assert "of 69 claims shown" in count_line(at)
+    assert not count_line(at).startswith("**69 of")
 
 
 def test_place_param_opens_detail_view() -> None:
@@ -80,7 +80,7 @@ def test_place_param_opens_detail_view() -> None:
     detail = " ".join(h.proto.body for h in at.get("html"))
     assert "Chengmai County" in detail
     assert "Cite this:" in detail
-    assert "dataset version 0.1.0" in detail
+    assert "dataset version 0.2.0" in detail
     assert "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/" in detail
     assert payload(at)["zoom"] == 6
 
@@ -145,7 +145,7 @@ def test_exit_briefing_returns_to_the_explorer() -> None:
     at = run(step="2")
     at.button(key="exit").click().run()
     assert "step" not in at.query_params
-    assert count_line(at).startswith("**60 of 60 claims shown**")
+    assert count_line(at).startswith("**69 of 69 claims shown**")
 
 
 def add_layer(at: AppTest, content: bytes, filename: str = "mine.csv") -> AppTest:
@@ -177,7 +177,7 @@ def test_bad_upload_shows_the_message_and_the_app_still_works() -> None:
     assert not at.exception
     assert any("mine.csv: the file is not UTF-8 text" in h.proto.body for h in at.get("html"))
     assert "uploaded" not in at.session_state
-    assert count_line(at).startswith("**60 of 60 claims shown**")
+    assert count_line(at).startswith("**69 of 69 claims shown**")
 
 
 def test_uploaded_text_is_escaped_everywhere() -> None:
@@ -259,7 +259,7 @@ def test_hostile_upload_gets_a_message_and_the_app_keeps_working(kind: str) -> N
     assert not at.exception
     assert any(message in h.proto.body for h in at.get("html")), [h.proto.body[:200] for h in at.get("html")]
     assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown")  # nothing half-applied
-    assert count_line(at).startswith("**60 of 60 claims shown**")
+    assert count_line(at).startswith("**69 of 69 claims shown**")
 
 
 def test_nan_inf_and_gigantic_values_are_listed_not_fatal() -> None:
@@ -277,3 +277,27 @@ def test_public_hosting_configuration() -> None:
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> None:
+    at = run()
+    log = next(df.value for df in at.dataframe if "why" in df.value.columns)
+    assert len(log) == 85
+    assert list(log["id"][:2]) == ["corr-0085", "corr-0084"]  # newest first
+    at.selectbox(key="corrections_place").set_value("fuzhou_minjiang").run()
+    fujian = next(df.value for df in at.dataframe if "why" in df.value.columns)
+    assert "retracted" in set(fujian["after"])
+    assert set(fujian["place"]) == {"Fuzhou, Fujian (Minjiang University)"}
+
+
+def test_detail_view_says_when_a_claim_was_corrected() -> None:
+    at = run(place="moyu")
+    detail = " ".join(h.proto.body for h in at.get("html") if "Cite this:" in h.proto.body)
+    assert "Corrected on 2026-11-28 (version 0.2.0): status" in detail
+    assert "as quoted by" in detail  # the Moyu Project quote is the relay's
+    assert "The Geneva Daily" in detail
+
+
+def test_open_place_preselects_its_corrections() -> None:
+    at = run(place="moyu")
+    assert at.selectbox(key="corrections_place").value == "moyu"

@@ -104,7 +104,7 @@ def test_clicking_pishan_shows_popup_with_ipvm_link(page, app_url, data) -> None
 def test_switching_a_source_layer_off_hides_its_markers(page, app_url, data) -> None:
     page.goto(app_url)
     frame = map_frame(page)
-    colour = source_colours(data.sources)["register-2023-07-31"]
+    colour = source_colours(data.sources, data.claims)["register-2023-07-31"]
     before = [m for m in frame.evaluate(MARKERS_JS) if m["color"] == colour]
     assert len(before) == 2  # Chengmai and Santa Clara
     frame_ui = page.frame_locator(MAP_IFRAME)
@@ -119,6 +119,21 @@ def test_place_param_opens_chengmai_detail(page, app_url) -> None:
     page.get_by_text("Cite this:").wait_for()
     assert page.get_by_role("heading", name="Chengmai County").count() >= 1
     map_frame(page)
+
+
+def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
+    page.goto(app_url + "/?place=fuzhou_minjiang")
+    page.get_by_text("Cite this:").wait_for()
+    assert page.get_by_text("Retracted on 2026-11-28 (version 0.2.0)").count() >= 1  # the tombstone, in the detail view
+    page.get_by_role("tab", name="Corrections").click()
+    page.get_by_text("Nothing is removed silently").wait_for()
+    wait_until_run_finished(page)
+    grid = page.locator('[data-testid="stDataFrame"] >> visible=true').first
+    cells = grid.locator("[role=gridcell]")  # the grid's accessible table: hidden, read by screen readers
+    cells.first.wait_for(state="attached")
+    texts = cells.all_text_contents()
+    assert "Fuzhou, Fujian (Minjiang University)" in texts  # the log, filtered to the open place
+    assert {"status", "as_reported"} <= set(texts)  # the status change that made the tombstone (now "retracted")
 
 
 def test_no_request_leaves_the_app_with_tiles_off(browser, app_url) -> None:
@@ -148,13 +163,22 @@ def test_phone_width_shows_map_and_filters(browser, app_url) -> None:
     context.close()
 
 
+# True once the map shows the same view on two polls in a row and nothing is animating.
+SETTLED_JS = """() => { const map = Object.values(window).find(v => v instanceof L.Map);
+  const c = map.getCenter(), key = [c.lat.toFixed(6), c.lng.toFixed(6), map.getZoom()].join();
+  const same = window.__lastView === key; window.__lastView = key;
+  return same && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress); }"""
+
+
 def click_place(scope, lat: float, lng: float) -> None:
     """Click with the mouse where a coordinate is drawn on the map.
 
     ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
-    The point is converted to the document's client coordinates, so the click lands on
-    the ring or canvas point a person would click.
+    The map must have settled (the same view on two polls, no pan or zoom animation), then
+    the point is converted to the document's client coordinates, so the click lands on the
+    ring or canvas point a person would click.
     """
+    scope.wait_for_function(SETTLED_JS, polling=100)
     x, y = scope.evaluate(
         """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);
         const p = map.latLngToContainerPoint([lat, lng]), box = map.getContainer().getBoundingClientRect();
@@ -204,7 +228,7 @@ def test_filter_change_keeps_the_view_and_updates_layers(page, app_url, data) ->
     search = page.get_by_label("Search place names (any script)")
     search.fill("گۇما")
     search.press("Enter")
-    page.get_by_text("2 of 60 claims shown").wait_for()
+    page.get_by_text("3 of 69 claims shown").wait_for()
     frame = map_frame(page)
     frame.wait_for_function(
         f"() => {{ let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {{ if (l instanceof L.CircleMarker) n++; }}); return n < {before}; }}"
@@ -235,7 +259,8 @@ def test_offline_html_works_from_file_with_the_network_blocked(browser, data, tm
     page.goto(path.as_uri())
     page.locator("path.leaflet-interactive >> visible=true").first.wait_for()
     markers = page.evaluate(MARKERS_JS)
-    expected_rings = data.claims[data.claims["place"] != ""].groupby("place")["source"].nunique().sum()
+    standing = data.claims[(data.claims["place"] != "") & (data.claims["status"] != "retracted")]
+    expected_rings = standing.groupby("place")["source"].nunique().sum()
     assert len(markers) == expected_rings
     click_place(page, 19.7288, 110.0085)
     popup = page.locator(".leaflet-popup-content")
@@ -260,7 +285,7 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
 
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
-    page.get_by_text("6 of 60 claims shown").wait_for()
+    page.get_by_text("4 of 69 claims shown").wait_for()
     wait_until_run_finished(page)  # a download clicked while the script still runs can be dropped
     page.get_by_role("tab", name="Downloads").click()
     with page.expect_download() as download_info:

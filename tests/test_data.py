@@ -7,32 +7,32 @@ import pytest
 from .conftest import SEED_ARTICLE
 
 ARTICLE_PLACES = {
-    # id: (precision, admin level, a name the article uses)
-    "xuar": ("region_centroid", "region", "Xinjiang"),
-    "pishan": ("county_seat", "county", "Guma"),
-    "moyu": ("county_seat", "county", "Karakax"),
-    "yutian": ("county_seat", "county", "Keriya"),
-    "chengmai": ("county_seat", "county", "Chengmai"),
-    "hainan": ("island_centroid", "province", "Hainan Island"),
-    "hangzhou": ("city_centre", "city", "Hangzhou"),
-    "bethlehem_pa": ("city_centre", "city", "Bethlehem"),
-    "santa_clara": ("city_centre", "city", "Santa Clara"),
-    "tibet": ("region_seat", "region", "Tibet"),
+    # id: (precision, admin level, a name the article uses or implies, named in the article)
+    "xuar": ("region_centroid", "region", "Xinjiang", "yes"),
+    "pishan": ("county_seat", "county", "Guma", "yes"),
+    "moyu": ("county_seat", "county", "Karakax", "yes"),
+    "yutian": ("county_seat", "county", "Keriya", "yes"),
+    "chengmai": ("county_seat", "county", "Chengmai", "yes"),
+    "hainan": ("island_centroid", "province", "Hainan Island", "yes"),
+    "hangzhou": ("city_centre", "city", "Hangzhou", "yes"),
+    "bethlehem_pa": ("city_centre", "city", "Bethlehem", "yes"),
+    "santa_clara": ("city_centre", "city", "California", "implied"),  # the article says only "California-based"
+    "tibet": ("region_seat", "region", "Tibet", "yes"),
 }
 
 
 def test_counts(data) -> None:
-    assert (len(data.places), len(data.claims), len(data.sources)) == (19, 60, 27)
+    assert (len(data.places), len(data.claims), len(data.sources)) == (20, 69, 33)
 
 
 @pytest.mark.parametrize("place_id", sorted(ARTICLE_PLACES))
 def test_every_article_place_is_present_with_honest_precision(data, place_id: str) -> None:
-    precision, level, name = ARTICLE_PLACES[place_id]
+    precision, level, name, named = ARTICLE_PLACES[place_id]
     place = data.places.set_index("id").loc[place_id]
     assert (place["precision"], place["admin_level"]) == (precision, level)
     names = " ".join([place["name_en"], *place["other_names"]])
     assert name in names
-    assert place["named_in_article"] == "yes"
+    assert place["named_in_article"] == named
 
 
 def test_no_place_is_a_facility_pin(data) -> None:
@@ -83,16 +83,25 @@ def test_no_province_is_marked_as_one_of_the_twelve(data) -> None:
 
 
 def test_provinces_named_outside_xuar_have_their_own_sources(data) -> None:
-    outside = data.claims[data.claims["category"] == "ethnicity_analytics_outside_xuar"]
-    named = set(outside["province"]) - {""}
-    assert named == {"CN-GS", "CN-CQ", "CN-ZJ", "CN-SH", "CN-FJ", "CN-SC", "CN-SD", "CN-JS"}
-    named_claims = outside[outside["province"] != ""]
-    assert (named_claims["source"] != "ghrd-putro-2023").all()  # each named province rests on its own source
+    from geo.provinces import named_provinces
+
+    named = named_provinces(data.claims)
+    assert set(named["province"]) == {"CN-GS", "CN-CQ", "CN-ZJ", "CN-SH", "CN-FJ", "CN-SC", "CN-SD", "CN-JS", "CN-HI"}
+    for code, claims in named.groupby("province"):  # each named province rests on a source other than the article
+        assert (claims["source"] != "ghrd-putro-2023").any(), code
+    assert "retracted" not in set(named["status"])
+
+
+def test_fujian_is_described_as_its_source_describes_it(data) -> None:
+    claim = data.claims.set_index("id").loc["fujian-minjiang-ipvm-2023"]
+    assert claim["category"] == "minority_analytics_outside_xuar"  # ethnic-minority students, not Uyghurs
+    assert "ethnic minority students" in claim["quote"]
+    assert claim["source"] == "ipvm-2023-11-13-fasting"
 
 
 def test_hikvision_is_named_only_where_a_source_names_it(data) -> None:
     by_id = data.claims.set_index("id")
-    assert by_id.loc["fujian-minjiang-securitycurated-2023", "vendor_hikvision"] == "yes"
+    assert by_id.loc["fujian-minjiang-ipvm-2023", "vendor_hikvision"] == "yes"
     assert by_id.loc["zhejiang-hangzhou-turkistantimes", "vendor_hikvision"] == "no"
     assert by_id.loc["gansu-psd-ipvm-2019", "vendor_hikvision"] == "not_stated"
 
@@ -120,3 +129,95 @@ def test_article_quotes_are_verbatim(data) -> None:
     ghrd = data.claims[data.claims["source"] == "ghrd-putro-2023"]
     missing = [cid for cid, quote in zip(ghrd["id"], ghrd["quote"], strict=True) if quote not in article]
     assert missing == []
+
+
+# The 0.2.0 evidence pass (issue 11): what the audit found is fixed, and every change is in the open.
+
+
+def test_every_source_and_every_claim_is_audited(data) -> None:
+    from geo import readers, settings
+
+    sources = readers.read_table(settings.SOURCE_AUDIT_CSV)
+    quotes = readers.read_table(settings.QUOTE_AUDIT_CSV)
+    assert sorted(sources["source"]) == sorted(data.sources["id"])
+    assert sorted(quotes["claim"]) == sorted(data.claims["id"])
+    found = sources[sources["result"] != "not_found"]
+    assert (found["found_at"] != "").all()  # the address of the page read
+
+
+def test_quotes_found_only_in_a_relay_are_attributed_to_it(data) -> None:
+    from geo import readers, settings
+
+    audit = readers.read_table(settings.QUOTE_AUDIT_CSV).set_index("claim")
+    claims = data.claims.set_index("id")
+    in_relay = audit[audit["quote"] == "verbatim_in_relay"]
+    assert set(in_relay.index) == {"chengmai-contract-ipvm-2023", "moyu-project-ipvm-2023"}
+    for claim_id, row in in_relay.iterrows():
+        assert claims.loc[claim_id, "quote_via"] == row["relay"] != ""
+    assert set(claims.index[claims["quote_via"] != ""]) == set(in_relay.index)
+
+
+@pytest.mark.parametrize(
+    ("table", "row_id", "field", "value"),
+    [
+        ("claims", "nvidia-register-2023", "quote",
+         "We aren't participating in this project and aren't aware of any Nvidia customer supplying it"),
+        ("claims", "moyu-project-ipvm-2023", "quote_via", "genevadaily-2023-04-18"),
+        ("claims", "c20-moyu-ghrd", "status", "corroborated"),
+        ("claims", "c17-xuar-ghrd", "status", "partial"),
+        ("claims", "c14-beijing-ghrd", "status", "partial"),
+        ("claims", "c20-yutian-ghrd", "status", "partial"),
+        ("claims", "fujian-minjiang-securitycurated-2023", "status", "retracted"),
+        ("claims", "zhejiang-hangzhou-turkistantimes", "reported_date", "2023"),
+        ("sources", "turkistantimes-ipvm-hangzhou", "published", "2023"),
+        ("sources", "reuters-2019-hikvision-xinjiang", "author", "Cate Cadell"),
+        ("sources", "chinadaily-2016-08-30", "title", "New Xinjiang chief sees growth ahead"),
+        ("sources", "globaltimes-2018-07-02", "title", "Surveillance tech grows in Xinjiang, necessary to counter terrorism"),
+        ("places", "santa_clara", "named_in_article", "implied"),
+    ],
+)  # fmt: skip
+def test_each_defect_the_check_found_is_fixed_and_logged(data, table: str, row_id: str, field: str, value) -> None:
+    rows = getattr(data, table).set_index("id")
+    assert rows.loc[row_id, field] == value
+    log = data.corrections
+    entry = log[(log["table"] == f"{table}.csv") & (log["row_id"] == row_id) & (log["field"] == field)]
+    assert list(entry["after"]) == [value]
+    assert (entry["why"] != "").all()
+    assert (entry["evidence"] != "").all()
+
+
+def test_the_register_summary_no_longer_states_what_its_text_lacks(data) -> None:
+    claims = data.claims.set_index("id")
+    assert "T4" not in claims.loc["chengmai-contract-register-2023", "summary"]
+    relay = claims.loc["chengmai-gpus-candid-2023"]
+    assert relay["source"] == "candid-technology-2023"
+    assert "eight Nvidia T4 GPUs" in relay["quote"]
+
+
+def test_the_retracted_claim_stays_as_a_tombstone_with_its_reason(data) -> None:
+    claim = data.claims.set_index("id").loc["fujian-minjiang-securitycurated-2023"]
+    assert claim["status"] == "retracted"
+    assert "fujian-minjiang-ipvm-2023" in claim["correction"]
+    assert claim["summary"]  # what was published stays readable
+
+
+def test_hikvisions_documented_xinjiang_projects_are_on_county_seats(data) -> None:
+    claims = data.claims.set_index("id")
+    places = data.places.set_index("id")
+    for county in ("luopu", "moyu", "pishan", "urumqi", "yutian"):
+        claim = claims.loc[f"{county}-subsidiary-reuters-2024"]
+        assert claim["source"] == "reuters-2024-12-13-hikvision-exits"
+        assert (claim["vendor_hikvision"], claim["event_date"]) == ("yes", "2017")
+        assert places.loc[county, "precision"] in {"county_seat", "city_centre"}
+        assert not claim["sourced_as_one_of_12"]
+    assert "~$46 million" in claims.loc["moyu-ppp-ipvm-2018", "quote"]
+    assert places.loc["luopu", "geonames_id"] == "1280691"
+
+
+def test_this_release_logs_each_change_once(data) -> None:
+    log = data.corrections
+    assert data.version == "0.2.0"
+    assert set(log["version"]) == {"0.2.0"}
+    assert not log.duplicated(["table", "row_id", "field"]).any()
+    added = log[log["field"] == "*"]
+    assert len(added) == (69 - 60) + (33 - 27) + (20 - 19)

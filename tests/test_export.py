@@ -15,7 +15,7 @@ import pyogrio
 import pytest
 from PIL import Image
 
-from geo.citations import footnotes
+from geo.citations import footnotes, used_source_ids
 from geo.export import bibliography, figures, formats, gis, offline
 from geo.filters import Filters, apply_filters
 
@@ -74,7 +74,7 @@ def test_geopackage_layers_read_back(data, written) -> None:
     provinces = pyogrio.read_dataframe(path, layer="provinces")
     assert len(claims) == len(data.claims)
     assert len(places) == data.claims.loc[data.claims["place"] != "", "place"].nunique()
-    assert len(sources) == len(set(data.claims["source"]) | (set(data.claims["relayed_from"]) - {""}))
+    assert sorted(sources["id"]) == sorted(used_source_ids(data.claims))  # who says, relays or is quoted
     assert len(provinces) == 33
     assert not provinces["tied_to_reported_12"].any()
     row = places[places["id"] == "pishan"].iloc[0]
@@ -125,7 +125,8 @@ def test_csv_rows_link_back_and_keep_scripts(data) -> None:
 def test_exports_follow_the_filters(data) -> None:
     shown = apply_filters(data.claims, data.places, Filters(sources=("register-2023-07-31",)))
     items = json.loads(bibliography.to_csl_json(data, shown))
-    assert [i["id"] for i in items] == ["ipvm-2023-07-chengmai", "register-2023-07-31"]  # source + what it relays
+    assert [i["id"] for i in items] == ["ipvm-2023-07-chengmai", "register-2023-07-31", data.name]  # + the dataset
+    assert items[-1]["version"] == data.version
     geo = json.loads(gis.to_geojson(data, shown))
     assert {f["properties"]["source"] for f in geo["features"]} == {"register-2023-07-31"}
 
@@ -176,7 +177,7 @@ def test_pdf_has_two_pages_and_footnotes_list_the_sources(data) -> None:
     reader = PdfReader(io.BytesIO(figures.to_pdf(data, shown, title="Counties")))
     assert len(reader.pages) == 2
     text = " ".join(page.extract_text() for page in reader.pages)
-    for note in footnotes(data.sources, shown):
+    for note in footnotes(data, shown):
         publisher = data.sources.set_index("id").loc[note.source_id, "publisher"]
         assert f"[{note.number}]" in text
         assert publisher.split(" ")[0] in text

@@ -1,9 +1,11 @@
 """Every export, for the default view and a filtered one, is byte-identical to the recorded hashes.
 
-The hashes in ``tests/snapshots/exports.json`` were recorded before the package was
-reorganised (issue 10), so this proves that the move changed no byte a user downloads.
-A format is compared only when the library that writes its bytes has the recorded version
-(GDAL, matplotlib and folium releases change bytes without any change of ours).
+The hashes in ``tests/snapshots/exports.json`` were first recorded before the package was
+reorganised (issue 10), proving the move changed no byte a user downloads; since then they
+are re-recorded only with a deliberate change of data or format
+(``python -m tests.export_snapshot --write``, said in the commit). A format is compared only
+when the library that writes its bytes has the recorded version (GDAL, matplotlib and
+folium releases change bytes without any change of ours).
 """
 
 from __future__ import annotations

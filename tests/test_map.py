@@ -19,25 +19,41 @@ def html(data) -> str:
     return build_map(data, data.claims).get_root().render()
 
 
-def test_one_overlay_per_source_with_places(data) -> None:
-    layers = claim_layers(data, data.claims)
-    mapped_sources = data.claims.loc[data.claims["place"] != "", "source"].unique()
-    assert len(layers) == len(mapped_sources) + 1  # + the province layer
-    names = [layer.layer_name for layer in layers[:-1]]
-    assert any("IPVM" in n and "Hikvision Uyghur Recognition" in n for n in names)
-
-
 def rings_of(layer) -> list[dict]:
     """The rings a source layer draws (its one SourceRings element)."""
     return [r for child in layer._children.values() if isinstance(child, SourceRings) for r in child.rings]
 
 
-def test_place_named_by_several_sources_appears_in_each_layer(data) -> None:
+def ring_layers(data) -> list:
+    return [layer for layer in claim_layers(data, data.claims) if rings_of(layer)]
+
+
+def test_one_overlay_per_source_with_places(data) -> None:
     layers = claim_layers(data, data.claims)
+    standing = data.claims[(data.claims["place"] != "") & (data.claims["status"] != "retracted")]
+    assert len(ring_layers(data)) == standing["source"].nunique()
+    assert len(layers) == len(ring_layers(data)) + 2  # + the province layer and the (uncontrolled) popup store
+    names = [layer.layer_name for layer in ring_layers(data)]
+    assert any("IPVM" in n and "Hikvision Uyghur Recognition" in n for n in names)
+
+
+def test_a_retracted_claim_draws_no_ring(data) -> None:
+    names = " ".join(layer.layer_name for layer in ring_layers(data))
+    assert "securitycurated" not in names  # its only claim is retracted
+    assert "IPVM, “Hikvision Wins Project" in names  # the claim that replaces it (Ramadan alerts, 2023)
+
+
+def test_each_place_popup_is_sent_once_for_all_its_rings(data, html: str) -> None:
+    moyu_rings = [r for layer in ring_layers(data) for r in rings_of(layer) if r["popup"] == "moyu"]
+    assert len(moyu_rings) >= 5  # one ring per source at Moyu ...
+    assert html.count("Moyu County<\\/h4>") == 1  # ... and one popup for all of them (in a JS string)
+
+
+def test_place_named_by_several_sources_appears_in_each_layer(data) -> None:
     chengmai = data.places.set_index("id").loc["chengmai"]
     at_chengmai = [
         [r for r in rings_of(layer) if (r["lat"], r["lon"]) == (chengmai["lat"], chengmai["lon"])]
-        for layer in layers[:-1]
+        for layer in ring_layers(data)
     ]
     holding = [rings for rings in at_chengmai if rings]
     expected = data.claims.loc[data.claims["place"] == "chengmai", "source"].nunique()
@@ -52,7 +68,7 @@ def test_points_are_area_rings_not_pins(data, html: str) -> None:
     assert "L.circleMarker(" in html
     level_at = {(p.lat, p.lon): p.admin_level for p in data.places.itertuples()}
     dashes_by_level: dict[str, set] = {}
-    for layer in claim_layers(data, data.claims)[:-1]:
+    for layer in ring_layers(data):
         for r in rings_of(layer):
             dashes_by_level.setdefault(level_at[(r["lat"], r["lon"])], set()).add(r["dash"])
     assert dashes_by_level["county"] == {"6 4"}  # county seats stand for the county
@@ -114,6 +130,12 @@ def test_esc_and_link() -> None:
     )
 
 
-def test_source_colours_are_distinct(data) -> None:
-    colours = source_colours(data.sources)
-    assert len(set(colours.values())) == len(colours)
+def test_source_colours_are_distinct_for_every_source_on_the_map(data) -> None:
+    from geo.style import UNMAPPED_SOURCE_COLOUR
+
+    colours = source_colours(data.sources, data.claims)
+    drawn = {layer.layer_name for layer in ring_layers(data)}
+    on_map = [sid for sid, colour in colours.items() if colour != UNMAPPED_SOURCE_COLOUR]
+    assert len(on_map) == len(drawn)
+    assert len({colours[s] for s in on_map}) == len(on_map)
+    assert colours["ohchr-iccpr-1966"] == UNMAPPED_SOURCE_COLOUR  # its claims name no place

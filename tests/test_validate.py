@@ -241,27 +241,21 @@ def test_is_http_url(url: str, ok: bool) -> None:
 
 
 def test_briefing_step_must_rest_on_existing_claims(broken: BrokenData) -> None:
-    table = broken.table(settings.BRIEFING_CSV)
-    table.loc[1, "claims"] = "c20-pishan-ghrd;no-such-claim"
-    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
+    row = broken.set(settings.BRIEFING_CSV, "2", "claims", "c20-pishan-ghrd;no-such-claim")
     problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "claims")
-    assert (problem.row, problem.value) == (3, "no-such-claim")
+    assert (problem.row, problem.value) == (row, "no-such-claim")
 
 
 def test_briefing_steps_are_numbered_in_order(broken: BrokenData) -> None:
-    table = broken.table(settings.BRIEFING_CSV)
-    table.loc[2, "step"] = "9"
-    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
-    problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "step")
-    assert "in order" in problem.message
+    broken.set(settings.BRIEFING_CSV, "3", "step", "9", log=False)  # renumbering is also a removal: not logged
+    problems = [p for p in validate_dataset(broken.dir) if p.file == settings.BRIEFING_CSV and p.field == "step"]
+    assert any("in order" in p.message for p in problems)
 
 
 def test_briefing_step_needs_a_view(broken: BrokenData) -> None:
-    table = broken.table(settings.BRIEFING_CSV)
-    table.loc[0, "place"] = ""
-    table.to_csv(broken.dir / settings.BRIEFING_CSV, index=False, lineterminator="\n")
+    row = broken.set(settings.BRIEFING_CSV, "1", "place", "")
     problem = only(validate_dataset(broken.dir), settings.BRIEFING_CSV, "place")
-    assert problem.row == 2
+    assert problem.row == row == 2
 
 
 def test_a_pass_is_remembered_only_for_the_same_bytes(broken: BrokenData, tmp_path, monkeypatch) -> None:
@@ -277,3 +271,74 @@ def test_a_pass_is_remembered_only_for_the_same_bytes(broken: BrokenData, tmp_pa
     assert len(list((tmp_path / "cache" / "validated").iterdir())) == 1  # failures are not remembered
     with pytest.raises(DataValidationError):
         load_dataset(broken.dir)
+
+
+# The corrections log: nothing in a published row changes silently.
+
+
+def test_an_unlogged_edit_of_a_published_row_is_caught(broken: BrokenData) -> None:
+    row = broken.set(C, "c22-ghrd", "status", "partial", log=False)
+    problem = only(validate_dataset(broken.dir), C, "status")
+    assert (problem.row, problem.value) == (row, "partial")
+    assert "changed from 'corroborated'" in problem.message
+    assert "no entry in corrections.csv" in problem.message
+
+
+def test_the_same_edit_with_its_log_entry_passes(broken: BrokenData) -> None:
+    broken.set(C, "c22-ghrd", "status", "partial")
+    assert validate_dataset(broken.dir) == []
+
+
+def test_an_unlogged_new_row_is_caught(broken: BrokenData) -> None:
+    claims = broken.table(C)
+    claims.loc[len(claims)] = claims.loc[0].to_dict() | {"id": "c99-new"}
+    claims.to_csv(broken.dir / C, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), C, "id")
+    assert (problem.row, problem.value) == (len(claims) + 1, "added")
+    assert "row added" in problem.message
+
+
+def test_a_removed_row_is_caught_even_with_a_log_entry(broken: BrokenData) -> None:
+    claims = broken.table(C)
+    claims[claims["id"] != "c22-ghrd"].to_csv(broken.dir / C, index=False, lineterminator="\n")
+    problems = [p for p in validate_dataset(broken.dir) if p.file == C and p.value == "c22-ghrd"]
+    assert len(problems) == 1
+    assert "never removed" in problems[0].message
+    assert "retracted" in problems[0].message
+
+
+def test_a_log_entry_that_does_not_match_the_data_is_caught(broken: BrokenData) -> None:
+    log = broken.table(settings.CORRECTIONS_CSV)
+    index = log.index[(log["row_id"] == "ipvm-2018-09-17-sasac") & (log["field"] == "author")][0]
+    log.loc[index, "after"] = "Someone Else"
+    log.to_csv(broken.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
+    problem = only(validate_dataset(broken.dir), settings.CORRECTIONS_CSV, "after")
+    assert problem.row == int(index) + 2
+    assert "does not match the data ('Charles Rollet')" in problem.message
+
+
+def test_a_log_entry_needs_a_reason_and_evidence(broken: BrokenData) -> None:
+    log = broken.table(settings.CORRECTIONS_CSV)
+    log.loc[0, "why"] = " "
+    log.loc[1, "evidence"] = "my memory"
+    log.to_csv(broken.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
+    problems = validate_dataset(broken.dir)
+    assert only(problems, settings.CORRECTIONS_CSV, "why").row == 2
+    assert only(problems, settings.CORRECTIONS_CSV, "evidence").value == "my memory"
+
+
+def test_a_retracted_claim_needs_its_reason(broken: BrokenData) -> None:
+    row = broken.set(C, "c22-ghrd", "status", "retracted")
+    problem = only(validate_dataset(broken.dir), C, "correction")
+    assert problem.row == row
+    assert "retracted" in problem.message
+
+
+def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData) -> None:
+    broken.set(C, "c22-ghrd", "status", "partial", log=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "geo", "corrections", str(broken.dir)], cwd=PROJECT, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert ",0.2.0,claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.stdout
+    assert "1 unlogged change(s) since release 0.1.0" in out.stderr

@@ -47,8 +47,8 @@ def csl_item(source: pd.Series) -> dict:
         item[key] = source["publisher"]
     if source["published"]:
         item["issued"] = {"date-parts": [_date_parts(source["published"])]}
-    if safe_url(source["url"]):
-        item["URL"] = source["url"]
+    if safe_url(source["url"]) or safe_url(source["archive_url"]):
+        item["URL"] = safe_url(source["url"]) or source["archive_url"]
     if source["accessed"]:
         item["accessed"] = {"date-parts": [_date_parts(source["accessed"])]}
     if source["language"]:
@@ -59,10 +59,30 @@ def csl_item(source: pd.Series) -> dict:
     return item
 
 
+DATASET_PUBLISHER = "Hikvision and the surveillance of Uyghurs: a sourced map (open data)"
+
+
+def dataset_csl_item(data: Dataset, base_url: str = "") -> dict:
+    """Describe the dataset itself, with its version, so a bibliography cites the release it was made from."""
+    item: dict[str, object] = {
+        "id": data.name or "dataset",
+        "type": "dataset",
+        "title": data.title,
+        "version": data.version,
+        "publisher": DATASET_PUBLISHER,
+        "note": "CC BY 4.0. The other entries are the sources behind the claims it maps.",
+    }
+    if data.updated:
+        item["issued"] = {"date-parts": [_date_parts(data.updated)]}
+    if safe_url(base_url):
+        item["URL"] = base_url
+    return item
+
+
 def to_csl_json(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """CSL-JSON array of the sources behind the shown claims."""
-    del base_url
+    """CSL-JSON array of the sources behind the shown claims, then the dataset (with its version)."""
     items = [csl_item(s) for _, s in used_sources(data.sources, claims).iterrows()]
+    items.append(dataset_csl_item(data, base_url))
     return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -86,14 +106,19 @@ def bibtex_entry(source: pd.Series) -> str:
     if source["published"]:
         fields["year"] = source["published"][:4]
         fields["date"] = source["published"]
-    if safe_url(source["url"]):
-        fields["url"] = source["url"]
+    if safe_url(source["url"]) or safe_url(source["archive_url"]):
+        fields["url"] = safe_url(source["url"]) or source["archive_url"]
     if source["accessed"]:
         fields["urldate"] = source["accessed"]
     note = "; ".join(n for n in (source["date_note"], source["notes"]) if n)
     if note:
         fields["note"] = note
-    lines = [f"@{kind}{{{source['id']},"]
+    return _bibtex(kind, source["id"], fields)
+
+
+def _bibtex(kind: str, key: str, fields: dict[str, str]) -> str:
+    """One entry; values escaped for LaTeX except URLs and the brace-protected author list."""
+    lines = [f"@{kind}{{{key},"]
     for name, value in fields.items():
         if value:
             escaped = value if name in ("url", "author") else bibtex_escape(value)
@@ -102,8 +127,16 @@ def bibtex_entry(source: pd.Series) -> str:
     return "\n".join(lines)
 
 
+def dataset_bibtex_entry(data: Dataset, base_url: str = "") -> str:
+    """Describe the dataset itself as a BibTeX entry, with its version."""
+    item = dataset_csl_item(data, base_url)
+    fields = {"title": data.title, "version": data.version, "publisher": DATASET_PUBLISHER,
+              "year": data.updated[:4], "date": data.updated, "url": str(item.get("URL", "")), "note": str(item["note"])}  # fmt: skip
+    return _bibtex("misc", str(item["id"]), fields)
+
+
 def to_bibtex(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """BibTeX file of the sources behind the shown claims."""
-    del base_url
+    """BibTeX file of the sources behind the shown claims, then the dataset (with its version)."""
     entries = [bibtex_entry(s) for _, s in used_sources(data.sources, claims).iterrows()]
+    entries.append(dataset_bibtex_entry(data, base_url))
     return ("\n\n".join(entries) + "\n").encode("utf-8")

@@ -166,7 +166,7 @@ def _attribution(data: Dataset) -> str:
 
 def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> Figure:
     """A 1920×1080 slide: map on the left; caption, legend by source and footnotes on the right."""
-    notes = footnotes(data.sources, claims)
+    notes = footnotes(data, claims)
     fig = _pyplot().figure(figsize=(SLIDE_PX[0] / 100, SLIDE_PX[1] / 100), dpi=100)
     ax = fig.add_axes((0.02, 0.07, 0.56, 0.8))
     fig.text(0.02, 0.97, textwrap.fill(title, 90), fontsize=22, weight="bold", va="top")
@@ -184,7 +184,7 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
 
 def a4_pages(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> list[Figure]:
     """An A4 handout: page 1 the map and caption, page 2 the numbered sources."""
-    notes = footnotes(data.sources, claims)
+    notes = footnotes(data, claims)
     page = _pyplot().figure(figsize=A4_INCHES, dpi=100)
     page.text(0.06, 0.97, textwrap.fill(title, 70), fontsize=14, weight="bold", va="top")
     ax = page.add_axes((0.06, 0.3, 0.88, 0.6))

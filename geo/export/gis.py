@@ -30,7 +30,7 @@ FIXED_TIMESTAMP = "2026-01-01T00:00:00Z"
 CLAIM_COLUMNS = [
     "id", "article_ref", "place", "place_name_en", "place_name_zh", "place_name_ug_arabic", "place_name_ug_latin",
     "place_admin_level", "place_precision", "place_lat", "place_lon", "province", "category", "status", "summary",
-    "quote", "locator", "correction", "event_date", "event_date_end", "reported_date", "vendor_hikvision",
+    "quote", "quote_via", "locator", "correction", "event_date", "event_date_end", "reported_date", "vendor_hikvision",
     "sourced_as_one_of_12", "source", "source_title", "source_publisher", "source_published", "source_url",
     "relayed_from",
 ]  # fmt: skip
@@ -41,25 +41,25 @@ def place_link(place_id: str, base_url: str) -> str:
     return place_url(place_id, base_url) if place_id else ""
 
 
-def claim_rows(claims: pd.DataFrame, base_url: str = "") -> pd.DataFrame:
-    """One row per claim with place, coordinates, precision, source fields and a link back."""
+def claim_rows(claims: pd.DataFrame, base_url: str = "", version: str = "") -> pd.DataFrame:
+    """One row per claim with place, coordinates, precision, source fields, a link back and the dataset version."""
     rows = claims[CLAIM_COLUMNS].copy()
     for column in ("place_lat", "place_lon"):  # WGS84, 4 decimals as stored; empty when no place
         rows[column] = rows[column].map(lambda v: "" if pd.isna(v) else f"{v:.4f}")
     rows["view_url"] = rows["place"].map(lambda pid: place_link(pid, base_url))
     rows["source_url"] = rows["source_url"].map(lambda u: safe_url(u) or "")
+    rows["dataset_version"] = version
     return rows.fillna("").reset_index(drop=True)
 
 
 def to_csv(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
     """CSV of the shown claims, UTF-8 with a byte-order mark so spreadsheets read the scripts."""
-    del data  # same signature as the other exports
-    return claim_rows(claims, base_url).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return claim_rows(claims, base_url, data.version).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def claims_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd.GeoDataFrame:
     """Shown claims as points at their place (claims naming no place have no geometry)."""
-    rows = claim_rows(claims, base_url)
+    rows = claim_rows(claims, base_url, data.version)
     rows = rows.drop(columns=["place_lat", "place_lon"])
     rows["sourced_as_one_of_12"] = claims["sourced_as_one_of_12"].astype(bool).to_numpy()
     points = data.places.set_index("id").geometry
@@ -77,6 +77,7 @@ def places_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd
     places["other_names"] = places["other_names"].map("; ".join)
     places["precision_label"] = places["precision"].map(labels.PRECISION)
     places["view_url"] = places["id"].map(lambda pid: place_link(pid, base_url))
+    places["dataset_version"] = data.version
     return places.reset_index(drop=True)
 
 
@@ -178,6 +179,7 @@ def to_kml(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
         "precision",
         "sources",
         "view_url",
+        "dataset_version",
     ]
     layer = places[[*keep, "geometry"]]
     return _write(layer, ".kml", "KML", layer="places")  # the driver reads the Name and Description columns

@@ -37,25 +37,40 @@ class ScriptElement(MacroElement):
             child.render(**kwargs)
 
 
+class PlacePopups(ScriptElement):
+    """Each shown place's popup HTML, sent once: every ring at a place (one per source) opens the same popup.
+
+    Sets ``window.geoPlacePopups`` (place id -> escaped HTML) for :class:`SourceRings`.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}window.geoPlacePopups = JSON.parse({{ this.payload_literal }});{% endmacro %}"
+    )
+
+    def __init__(self, literal: str) -> None:
+        super().__init__()
+        self._name = "PlacePopups"
+        self.payload_literal = literal
+
+
 class SourceRings(ScriptElement):
     """One source's rings (see :func:`geo.map.overlays.ring`) in one element; Leaflet draws the circles.
 
-    Popup and tooltip text must already be escaped HTML. ``literal`` comes from
-    :func:`geo.map.overlays.spec`, which encodes it once per filter set.
+    Tooltip text must already be escaped HTML; a ring's ``popup`` is its place id in
+    :class:`PlacePopups`. ``literal`` comes from :func:`geo.map.overlays.spec`, which
+    encodes it once per filter set.
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
 (function () {
-  var rings = JSON.parse({{ this.payload_literal }});
-  for (var i = 0; i < rings.length; i++) {
-    var r = rings[i];
+  JSON.parse({{ this.payload_literal }}).forEach(function (r) {
     L.circleMarker([r.lat, r.lon], {radius: r.radius, color: {{ this.colour|tojson }}, weight: 3,
       dashArray: r.dash, fill: r.fill, fillColor: {{ this.colour|tojson }}, fillOpacity: 0.35})
-      .bindPopup(r.popup, {maxWidth: 440})
+      .bindPopup(function () { return (window.geoPlacePopups || {})[r.popup] || ""; }, {maxWidth: 440})
       .bindTooltip(r.tooltip, {sticky: true})
       .addTo({{ this._parent.get_name() }});
-  }
+  });
 })();
 {% endmacro %}"""
     )

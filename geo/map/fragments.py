@@ -15,6 +15,7 @@ import shapely
 
 from geo import settings
 from geo.cache import per_dataset
+from geo.corrections import latest_changes
 from geo.map.popups import place_header, source_heading
 from geo.render import claim_chain_html, claim_html
 from geo.style import source_colours
@@ -73,11 +74,12 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
 @per_dataset
 def fragments(data: Dataset) -> Fragments:
     """The prepared pieces for ``data``, built on first use."""
-    colours = source_colours(data.sources)
+    colours = source_colours(data.sources, data.claims)
     sources = data.sources.set_index("id", drop=False)
     source_records = sources.to_dict("index")
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
     claims = list(data.claims.iterrows())
+    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
     return Fragments(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
         provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
@@ -86,7 +88,14 @@ def fragments(data: Dataset) -> Fragments:
             code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
         },
         claim_html={
-            row["id"]: claim_html(row, "popup", chain=claim_chain_html(row, data.sources)) for _, row in claims
+            row["id"]: claim_html(
+                row,
+                "popup",
+                chain=claim_chain_html(row, data.sources),
+                change=changes.get(row["id"]),
+                relay=source_records.get(row["quote_via"]),
+            )
+            for _, row in claims
         },
         province_claim_html={
             row["id"]: claim_html(row, "province", source=source_records[row["source"]]) for _, row in claims

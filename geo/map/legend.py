@@ -31,7 +31,7 @@ def _ring(dash: str) -> str:
 
 def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
     """Legend for the current map: one row per shown source, then styles and statuses."""
-    colours = source_colours(data.sources)
+    colours = source_colours(data.sources, data.claims)
     on_map = set(claims.loc[claims["place"] != "", "source"])
     rows = "".join(
         f"<li><span style='color:{colours[s['id']]}'>●</span> {esc(labels.source_label(s, max_title=90))}</li>"

@@ -16,7 +16,7 @@ import folium
 from geo import labels
 from geo.html import esc, js_string
 from geo.map.basemap import base_map
-from geo.map.elements import ShadedAreas, SourceRings
+from geo.map.elements import PlacePopups, ShadedAreas, SourceRings
 from geo.map.fragments import fragments
 from geo.map.popups import place_popup, province_popup
 from geo.provinces import province_summary
@@ -34,11 +34,12 @@ RING_STEP = 3
 PROVINCE_LAYER_NAME = "Provinces named by sources outside XUAR (none tied to the '12')"
 
 
-def ring(place: dict, index: int, popup_html: str, tooltip: str) -> dict:
+def ring(place: dict, index: int, tooltip: str) -> dict:
     """An area-level point: a dashed ring (never a pin); ring ``index`` of a place is drawn larger.
 
     Sources at the same place nest as concentric rings, so no source's marker hides another.
-    ``popup_html`` and ``tooltip`` must already be escaped HTML.
+    ``tooltip`` must already be escaped HTML; ``popup`` names the place, whose popup is sent
+    once for all its rings (:class:`~geo.map.elements.PlacePopups`).
     """
     return {
         "lat": place["lat"],
@@ -46,7 +47,7 @@ def ring(place: dict, index: int, popup_html: str, tooltip: str) -> dict:
         "radius": BASE_RADIUS + RING_STEP * index,
         "dash": DASH_BY_LEVEL.get(place["admin_level"]),
         "fill": index == 0,
-        "popup": popup_html,
+        "popup": place["id"],
         "tooltip": tooltip,
     }
 
@@ -61,7 +62,8 @@ def source_layer_name(source: dict, colour: str, n_places: int) -> str:
 class LayerSpec:
     """One overlay as plain data: built once per filter set, turned into folium objects per page.
 
-    ``kind`` is "rings" (``items`` are :func:`ring` dicts) or "areas" (GeoJSON features);
+    ``kind`` is "rings" (``items`` are :func:`ring` dicts), "areas" (GeoJSON features) or
+    "popups" (one item: place id -> popup HTML, not a layer of its own);
     ``literal`` is the items as a ready JavaScript string literal.
     """
 
@@ -74,7 +76,9 @@ class LayerSpec:
 
 def spec(name: str, kind: str, items: list[dict], colour: str = "") -> LayerSpec:
     """A :class:`LayerSpec` with its JavaScript literal computed once."""
-    payload = items if kind == "rings" else {"type": "FeatureCollection", "features": items}
+    payload = {"rings": items, "popups": items[0] if items else {}}.get(kind)
+    if payload is None:
+        payload = {"type": "FeatureCollection", "features": items}
     return LayerSpec(name, kind, items, colour, js_string(json.dumps(payload, ensure_ascii=False)))
 
 
@@ -82,9 +86,11 @@ def layers_from_specs(specs: list[LayerSpec]) -> list[folium.FeatureGroup]:
     """Fresh folium layers for one page (folium objects are mutated when rendered, specs are not)."""
     groups = []
     for layer in specs:
-        group = folium.FeatureGroup(name=layer.name)
+        group = folium.FeatureGroup(name=layer.name, control=layer.kind != "popups")
         if layer.kind == "rings":
             SourceRings(layer.items, layer.colour, layer.literal).add_to(group)
+        elif layer.kind == "popups":
+            PlacePopups(layer.literal).add_to(group)
         else:
             ShadedAreas(layer.literal).add_to(group)
         groups.append(group)
@@ -95,8 +101,10 @@ def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | No
     """One overlay per source with rings at every place it makes a claim about, plus provinces.
 
     ``detail_base`` prefixes the popups' detail-view links ("" for the app itself); None
-    leaves the link out (a standalone file has no app to link to).
+    leaves the link out (a standalone file has no app to link to). Retracted claims are not
+    drawn: they stay in the tables, the detail view and the corrections log.
     """
+    claims = claims[claims["status"] != "retracted"]
     prepared = fragments(data)
     colours = prepared.colours
     places = data.places.set_index("id", drop=False)[["id", "name_en", "precision", "lat", "lon", "admin_level"]]
@@ -130,11 +138,12 @@ def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | No
                 f"{len(by_place[pid])} claim(s), {len(sources_here[pid])} source(s); this ring: "
                 f"{source['publisher']} ({count})"
             )
-            rings.append(ring(place, sources_here[pid].index(source_id), popups[pid], esc(tooltip)))
+            rings.append(ring(place, sources_here[pid].index(source_id), esc(tooltip)))
         layers.append(
             spec(source_layer_name(source, colours[source_id], len(here)), "rings", rings, colours[source_id])
         )
     layers.append(province_layer_spec(data, claims))
+    layers.append(spec("Place popups", "popups", [popups]))
     return layers
 
 
@@ -153,6 +162,8 @@ def province_layer_spec(data: Dataset, claims: pd.DataFrame) -> LayerSpec:
         shape = prepared.province_shapes[code]["features"][0]
         lines = [prepared.province_claim_html[cid] for cid in named["claims"]]
         vendor = "Hikvision named" if named["hikvision_named"] else "vendor not Hikvision or not stated"
+        if not named["uyghur_specific"]:
+            vendor += "; targets ethnic-minority people, not Uyghurs specifically"
         properties = {
             "colour": HIKVISION_PROVINCE if named["hikvision_named"] else OTHER_PROVINCE,
             "tooltip": esc(f"{province['name_en']}: {vendor}"),

@@ -58,16 +58,21 @@ def twelve_provinces_panel(data: Dataset) -> str:
     provinces = data.provinces.set_index("iso_3166_2")
     named = province_summary(data.claims)
     codes = list(named.index)
-    listed = ", ".join(
-        f"{esc(provinces.loc[c, 'name_en'])}{' (Hikvision named)' if named.loc[c, 'hikvision_named'] else ''}"
-        for c in codes
-    )
+
+    def qualifiers(code: str) -> str:
+        notes = ["Hikvision named"] if named.loc[code, "hikvision_named"] else []
+        if not named.loc[code, "uyghur_specific"]:
+            notes.append("ethnic-minority people, not Uyghurs specifically")
+        return f" ({'; '.join(notes)})" if notes else ""
+
+    listed = ", ".join(f"{esc(provinces.loc[c, 'name_en'])}{esc(qualifiers(c))}" for c in codes)
     tied = int(named["tied_to_12"].sum())
     return (
         f"<div style='border-left:4px solid #e66101;padding:4px 10px;background:#fff7ef'>"
         f"<b>Reported:</b> Hikvision products used in {settings.REPORTED_PROVINCE_COUNT} Chinese provinces outside "
         f"XUAR (IPVM, as relayed by the GHRD article; <i>unverified</i> — no province is named)."
-        f"<br><b>Named by sources:</b> {len(codes)} province(s) as sites of Uyghur-targeting analytics outside XUAR"
+        f"<br><b>Named by sources:</b> {len(codes)} province(s) as sites of surveillance targeting Uyghurs or "
+        f"other minorities outside XUAR"
         f"{': ' + listed if codes else ''}. Any vendor; different dates."
         f"<br><b>Tied to the “12” by a source:</b> {tied}. "
         f"<b>Unnamed:</b> {settings.REPORTED_PROVINCE_COUNT - tied} of the {settings.REPORTED_PROVINCE_COUNT}."

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import labels
+from geo import labels, settings
+from geo.corrections import latest_changes
 from geo.html import esc, link
 from geo.render import claim_chain_html, claim_html, names_html
 from geo.style import source_colours
@@ -29,7 +30,9 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     """Every name, precision and coordinate source, every claim grouped by source, and citation."""
     place = data.places.set_index("id", drop=False).loc[place_id]
     sources = data.sources.set_index("id", drop=False)
-    colours = source_colours(data.sources)
+    colours = source_colours(data.sources, data.claims)
+    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
+    records = sources.to_dict("index")
     here = claims[claims["place"] == place_id]
     parts = [
         f"<h3 style='margin-bottom:4px'>{esc(place['name_en'])}</h3>",
@@ -61,7 +64,14 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
         if source.get("date_note"):
             parts.append(f"<div style='color:#555;font-size:13px'>{esc(source['date_note'])}</div>")
         parts.extend(
-            claim_html(claim, "detail", chain=claim_chain_html(claim, data.sources)) for _, claim in group.iterrows()
+            claim_html(
+                claim,
+                "detail",
+                chain=claim_chain_html(claim, data.sources),
+                change=changes.get(claim["id"]),
+                relay=records.get(claim["quote_via"]),
+            )
+            for _, claim in group.iterrows()
         )
     parts.append(f"<p style='font-size:13px'><b>Cite this:</b> {esc(cite)}</p>")
     return "".join(parts)

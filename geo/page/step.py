@@ -20,7 +20,7 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
     items = "".join(
         f"<li value='{n.number}'><span style='color:{n.colour}'>●</span> "
         f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
-        for n in footnotes(data.sources, claims)
+        for n in footnotes(data, claims)
     )
     statuses = claims["status"].value_counts()
     status_line = ", ".join(f"{count} {esc(labels.STATUS[s])}" for s, count in statuses.items())

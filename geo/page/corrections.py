@@ -1,0 +1,81 @@
+"""The corrections log as readers see it: newest first, each change with its place, and filterable by place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from geo import labels, settings
+from geo.cache import per_dataset
+from geo.readers import split_list
+from geo.urls import safe_url
+
+if TYPE_CHECKING:
+    from geo.dataset import Dataset
+
+TABLE_LABEL = {settings.SOURCES_CSV: "source", settings.PLACES_CSV: "place", settings.CLAIMS_CSV: "claim",
+               settings.BRIEFING_CSV: "briefing step"}  # fmt: skip
+
+
+def entry_places(data: Dataset, table: str, row_id: str) -> list[str]:
+    """Place ids a logged row is about: a claim's place, a place itself, a source's places, a step's place."""
+    claims = data.claims
+    if table == settings.CLAIMS_CSV:
+        return [p for p in claims.loc[claims["id"] == row_id, "place"] if p]
+    if table == settings.PLACES_CSV:
+        return [row_id]
+    if table == settings.SOURCES_CSV:
+        return list(dict.fromkeys(p for p in claims.loc[claims["source"] == row_id, "place"] if p))
+    steps = data.briefing[data.briefing["step"].astype(str) == row_id]
+    return [p for p in steps["place"] if p]
+
+
+def evidence_link(data: Dataset, evidence: str) -> str | None:
+    """The evidence as a link: its own address, or the URL (else archived copy) of the source it names."""
+    if safe_url(evidence):
+        return evidence
+    source = data.sources[data.sources["id"] == evidence]
+    if source.empty:
+        return None
+    return safe_url(source["url"].iloc[0]) or safe_url(source["archive_url"].iloc[0])
+
+
+@per_dataset
+def corrections_table(data: Dataset) -> pd.DataFrame:
+    """Every logged change, newest first, with readable names and a link to its evidence."""
+    log = data.corrections
+    names = dict(zip(data.places["id"], data.places["name_en"], strict=True))
+    places = [entry_places(data, t, r) for t, r in zip(log["table"], log["row_id"], strict=True)]
+    table = pd.DataFrame(
+        {
+            "date": log["date"],
+            "place": [", ".join(names.get(p, p) for p in ps) for ps in places],
+            "field": log["field"].map(labels.field_label),
+            "before": log["before"],
+            "after": log["after"],
+            "why": log["why"],
+            "evidence link": [evidence_link(data, e) for e in log["evidence"]],
+            "what": log["table"].map(TABLE_LABEL),
+            "row": log["row_id"],
+            "evidence": log["evidence"],
+            "version": log["version"],
+            "id": log["id"],
+            "place ids": [";".join(ps) for ps in places],
+        }
+    )
+    return table.iloc[::-1].sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def corrections_for(data: Dataset, place: str | None = None) -> pd.DataFrame:
+    """:func:`corrections_table`, only the changes about ``place`` when given (without the helper column)."""
+    table = corrections_table(data)
+    if place:
+        table = table[table["place ids"].map(lambda ids: place in split_list(ids))]
+    return table.drop(columns="place ids").reset_index(drop=True)
+
+
+def places_with_corrections(data: Dataset) -> dict[str, str]:
+    """Place id -> name for the places the log touches, in the data's order (the filter's choices)."""
+    touched = {p for ids in corrections_table(data)["place ids"] for p in split_list(ids)}
+    return {pid: name for pid, name in zip(data.places["id"], data.places["name_en"], strict=True) if pid in touched}
