@@ -2,7 +2,8 @@
 
 The page is made of named sections. ``?step=N`` shows :func:`briefing_page`; otherwise the
 explorer: :func:`sidebar_filters`, :func:`upload_panel`, :func:`header`,
-:func:`place_detail`, :func:`map_section` and :func:`tabs`.
+:func:`place_detail`, :func:`map_section` and :func:`tabs`. ``?lang=`` picks the interface
+language (:mod:`geo.i18n`); every string shown here goes through ``_``.
 """
 
 from __future__ import annotations
@@ -12,21 +13,25 @@ import functools
 from typing import Any
 
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import briefing, settings
+from geo import briefing, i18n, settings
 from geo.dataset import Dataset, load_dataset
 from geo.errors import DataValidationError, UploadError
 from geo.export.formats import EXPORTERS
 from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
 from geo.html import message_html
+from geo.i18n import _
 from geo.map import assets
 from geo.map.basemap import base_map, basemap_layers
-from geo.map.legend import CAPTION
+from geo.map.controls import FitToResults
+from geo.map.legend import CAPTION, SUMMARIES_NOTE
 from geo.map.overlays import claim_layers, layers_from_specs
-from geo.page import about, model, state
+from geo.page import about, model, state, tables
 from geo.page.corrections import corrections_for, places_with_corrections
+from geo.page.css import page_css
 from geo.page.detail import cite_line, place_detail_html
 from geo.page.step import step_html
 from geo.upload.layer import PreparedUpload, upload_layers
@@ -34,9 +39,11 @@ from geo.upload.layer import prepare as prepare_upload
 from geo.upload.read import coordinate_column_defaults, problems_table, read_upload, upload_columns
 from geo.urls import app_base, step_url
 
+LANG = i18n.parse_lang(st.query_params.get("lang"))
+i18n.use(LANG)
 PRESENTING = "step" in st.query_params
 st.set_page_config(
-    page_title="Hikvision and the surveillance of Uyghurs: places and sources",
+    page_title=_("Hikvision and the surveillance of Uyghurs: places and sources"),
     layout="wide",
     initial_sidebar_state="collapsed" if PRESENTING else "auto",
 )
@@ -50,6 +57,30 @@ def dataset(data_dir: str) -> tuple[Dataset, dict[str, str]]:
     return data, assets.publish_basemap(basemap_layers(data))
 
 
+def page_language() -> None:
+    """The page's language and direction for browsers and screen readers, and right-to-left layout for Uyghur."""
+    language = i18n.language()
+    st.html(
+        f"<script>document.documentElement.lang = {language.html_lang!r};</script>"
+        f"<style>{page_css(language.direction)}</style>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def language_switch(where: Any) -> None:
+    """The visible language switch; the choice is written to the URL (``?lang=``), so links keep it."""
+    codes = list(i18n.LANGUAGES)
+    chosen = where.selectbox(
+        "Language · 语言 · تىل", codes, index=codes.index(LANG), format_func=i18n.language_name, key="language"
+    )
+    if chosen != LANG:
+        if chosen == i18n.DEFAULT:
+            del st.query_params["lang"]
+        else:
+            st.query_params["lang"] = chosen
+        st.rerun()
+
+
 def select_place(place_id: str | None) -> None:
     """Open (or close, with None) a place's detail view through the URL."""
     if place_id:
@@ -60,11 +91,22 @@ def select_place(place_id: str | None) -> None:
 
 
 def go_to_step(number: int | None) -> None:
-    """Show briefing step ``number`` (None leaves briefing mode), through the URL."""
+    """Show briefing step ``number`` (None leaves briefing mode), through the URL; the language stays."""
     st.query_params.clear()
+    if LANG != i18n.DEFAULT:
+        st.query_params["lang"] = LANG
     if number:
         st.query_params["step"] = str(number)
     st.rerun()
+
+
+def table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, **options: Any) -> Any:
+    """``st.dataframe`` with headings in the page's language; ``links`` maps link columns to their link text."""
+    headings = tables.headers(frame)
+    config: dict[str, Any] = {column: st.column_config.Column(heading) for column, heading in headings.items()}
+    for column, text in (links or {}).items():
+        config[column] = st.column_config.LinkColumn(headings.get(column, column), display_text=text)
+    return st.dataframe(frame, hide_index=True, column_config=config, **options)
 
 
 def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
@@ -72,7 +114,9 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     all_steps = briefing.steps(data)
     step = all_steps[number - 1]
     claims_here = briefing.step_claims(data, step)
-    st.subheader(f"{step.number}. {step.title}")
+    title, switch = st.columns([5, 1])
+    title.subheader(f"{i18n.number(step.number)}. {step.title}")
+    language_switch(switch)
     st_folium(
         base_map(data, links=links),
         feature_group_to_add=claim_layers(data, claims_here),
@@ -86,54 +130,61 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     )
     back, where, forward, leave = st.columns([1, 2, 1, 1])
     # PageUp/PageDown: what presentation clickers send
-    if back.button("◀ Previous", disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
+    if back.button(_("◀ Previous"), disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
         go_to_step(step.number - 1)
-    where.markdown(f"**Step {step.number} of {len(all_steps)}**")
+    where.markdown(
+        "**"
+        + _("Step {step} of {total}").format(step=i18n.number(step.number), total=i18n.number(len(all_steps)))
+        + "**"
+    )
     last = step.number == len(all_steps)
-    if forward.button("Next ▶", disabled=last, key="next", width="stretch", shortcut="PageDown"):
+    if forward.button(_("Next ▶"), disabled=last, key="next", width="stretch", shortcut="PageDown"):
         go_to_step(step.number + 1)
-    if leave.button("Exit briefing", key="exit", width="stretch"):
+    if leave.button(_("Exit briefing"), key="exit", width="stretch"):
         go_to_step(None)
+    if LANG != i18n.DEFAULT:
+        st.caption(_("Step titles and captions are in English until translated."))
     st.html(step_html(data, step, claims_here, len(all_steps)))
 
 
 def filter_widget(field: FilterField, data: Dataset, current: Any, bounds: tuple[int, int]) -> Any:
     """The sidebar widget of one filter (its kind decides which), showing ``current``."""
+    label = _(field.label)
     if field.kind == "text":
-        return st.text_input(field.label, value=current, placeholder=field.placeholder, key=field.attr)
+        return st.text_input(label, value=current, placeholder=field.placeholder, key=field.attr)
     if field.kind == "years":
         chosen = (current[0] or bounds[0], current[1] or bounds[1])
-        return st.slider(field.label, bounds[0], bounds[1], value=chosen, key=field.attr)
+        return st.slider(label, bounds[0], bounds[1], value=chosen, key=field.attr)
     choices = field.choices(data)
     return st.multiselect(
-        field.label, list(choices), default=[v for v in current if v in choices], format_func=choices.get,
-        key=field.attr,
+        label, list(choices), default=[v for v in current if v in choices], format_func=choices.get, key=field.attr,
+        placeholder=_("Choose options"),
     )  # fmt: skip
 
 
 def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) -> Filters:
     """One widget per entry of ``geo.filters.FILTERS``, starting from the URL's filters."""
-    st.header("Filters")
+    st.header(_("Filters"))
     values = {f.attr: filter_widget(f, data, getattr(initial, f.attr), bounds) for f in FILTERS}
-    st.caption("Empty means all. Undated claims drop out once the year range is narrowed.")
+    st.caption(_("Empty means all. Undated claims drop out once the year range is narrowed."))
     return filters_from_values(values, bounds)
 
 
 def upload_panel(data: Dataset) -> None:
     """Add, report on and remove the visitor's own layer (kept in this session only)."""
-    with st.expander("Add your own layer", expanded="uploaded" in st.session_state):
-        st.caption("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others.")
-        upload = st.file_uploader("File", type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
-        layer_name = st.text_input("Layer name (required)", key="upload_name")
-        attribution = st.text_input("Source or attribution (required)", key="upload_source")
+    with st.expander(_("Add your own layer"), expanded="uploaded" in st.session_state):
+        st.caption(_("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others."))
+        upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
+        layer_name = st.text_input(_("Layer name (required)"), key="upload_name")
+        attribution = st.text_input(_("Source or attribution (required)"), key="upload_source")
         columns = upload_columns(upload.name, upload.getvalue()) if upload else []
         lat_choice = lon_choice = None
         if columns:
             lat_index, lon_index = coordinate_column_defaults(columns)
-            lat_choice = st.selectbox("Latitude column", columns, index=lat_index, key="upload_lat")
-            lon_choice = st.selectbox("Longitude column", columns, index=lon_index, key="upload_lon")
-        crs_choice = st.text_input("Coordinate system of a CSV", value="EPSG:4326", key="upload_crs")
-        if st.button("Add layer", key="upload_add", disabled=upload is None):
+            lat_choice = st.selectbox(_("Latitude column"), columns, index=lat_index, key="upload_lat")
+            lon_choice = st.selectbox(_("Longitude column"), columns, index=lon_index, key="upload_lon")
+        crs_choice = st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key="upload_crs")
+        if st.button(_("Add layer"), key="upload_add", disabled=upload is None):
             try:
                 layer = read_upload(
                     upload.name,
@@ -149,24 +200,38 @@ def upload_panel(data: Dataset) -> None:
                 st.html(message_html("error", f"{upload.name}: {error}"))
         if "uploaded" in st.session_state:  # messages here, not above the map, so the map is not re-mounted
             added = st.session_state["uploaded"].layer
-            note = f"Your layer “{added.name}” (source: {added.attribution}): {added.summary}. "
-            st.html(message_html("info", note + " ".join(added.notes)))
+            note = _("Your layer “{name}” (source: {source}): {summary}.").format(
+                name=added.name, source=added.attribution, summary=added.summary
+            )
+            st.html(message_html("info", " ".join([note, *added.notes])))
             if added.problems:
-                st.caption(f"{len(added.problems):,} row(s) left out: see the “Your layer” tab.")
-            st.checkbox("Shade provinces by my points", key="upload_choropleth")
-            if st.button("Remove my layer", key="upload_remove"):
+                st.caption(
+                    _("{count} row(s) left out: see the “Your layer” tab.").format(
+                        count=i18n.number(len(added.problems))
+                    )
+                )
+            st.checkbox(_("Shade provinces by my points"), key="upload_choropleth")
+            if st.button(_("Remove my layer"), key="upload_remove"):
                 del st.session_state["uploaded"]
                 st.rerun()
 
 
 def header(data: Dataset, shown_count: int) -> None:
-    """Title, the count of shown claims, provenance and the way into the briefing."""
-    st.header("Hikvision and the surveillance of Uyghurs: a sourced map", divider="gray")
-    st.markdown(
-        f"**{shown_count} of {len(data.claims)} claims shown** · every place named in one GHRD article "
-        f"(Putro, 2023) with the sources that support or correct it · dataset version {data.version} ({data.updated}) · "
-        f"[▶ Start the briefing]({step_url(1)})"
+    """Title, language switch, the count of shown claims, provenance and the way into the briefing (compact on phones)."""
+    title, switch = st.columns([5, 1], vertical_alignment="bottom")
+    title.markdown("## " + _("Hikvision and the surveillance of Uyghurs: a sourced map"))
+    language_switch(switch)
+    shown = _("{shown} of {total} claims shown").format(
+        shown=i18n.number(shown_count), total=i18n.number(len(data.claims))
     )
+    about_line = _(
+        "every place named in one GHRD article (Putro, 2023) with the sources that support or correct it · "
+        "dataset version {version} ({updated})"
+    ).format(version=data.version, updated=i18n.date(data.updated))
+    start = _("▶ Start the briefing")
+    st.markdown(f"**{shown}** · {about_line} · [{start}]({step_url(1)})")
+    if LANG != i18n.DEFAULT:
+        st.caption(_(SUMMARIES_NOTE))
 
 
 def place_detail(data: Dataset, selected: str, shown: Any) -> None:
@@ -175,21 +240,39 @@ def place_detail(data: Dataset, selected: str, shown: Any) -> None:
         place = data.places.set_index("id", drop=False).loc[selected]
         cite = cite_line(data, place, str(st.context.url or ""), dt.date.today().isoformat())
         st.html(place_detail_html(data, selected, shown, cite))
-        if st.button("Close the detail view", key="close_detail"):
+        if st.button(_("Close the detail view"), key="close_detail"):
             select_place(None)
 
 
+def fit_layer(view: model.FilteredView, filters: Filters, params: dict[str, str]) -> list[folium.FeatureGroup]:
+    """A layer that moves the map to the results when the filters change (unless the URL's own view still holds)."""
+    if "opened_with" not in st.session_state:  # the filters and view this session opened with
+        st.session_state["opened_with"] = (filters, "zoom" in params)
+    opened_filters, opened_with_view = st.session_state["opened_with"]
+    target = state.fit_target(filters, view.bounds, kept_view=opened_with_view and filters == opened_filters)
+    if target is None:
+        return []
+    group = folium.FeatureGroup(name="fit", control=False)
+    FitToResults(target).add_to(group)
+    return [group]
+
+
 def map_section(
-    data: Dataset, links: dict[str, str], view: model.FilteredView, mine: PreparedUpload | None, params: dict
+    data: Dataset,
+    links: dict[str, str],
+    view: model.FilteredView,
+    mine: PreparedUpload | None,
+    params: dict,
+    filters: Filters,
 ) -> None:
-    """The map (never rerunning the script on pan, zoom or click), the 12-provinces panel and the legend."""
+    """The map (never rerunning the script on pan, zoom or click; legend and labels on it) and the 12-provinces panel."""
     center, zoom = state.map_view(params, state.selected_place(params, data), data)
     uploaded = (
         upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []
     )
     st_folium(
         base_map(data, links=links),
-        feature_group_to_add=layers_from_specs(view.layers) + uploaded,
+        feature_group_to_add=layers_from_specs(view.layers) + uploaded + fit_layer(view, filters, params),
         layer_control=folium.LayerControl(collapsed=True),
         center=center,
         zoom=zoom,
@@ -198,60 +281,64 @@ def map_section(
         height=560,
         key="map",
     )
+    st.caption(_(CAPTION))
     st.html(model.dataset_summary(data).twelve_provinces)
-    with st.expander("Legend"):
-        st.html(view.legend)
-    st.caption(CAPTION)
 
 
 def places_tab(view: model.FilteredView, selected: str | None) -> None:
     """Places of the shown claims; picking a row opens its detail view (the keyboard route to every ring)."""
     place_rows = view.places
-    picked = st.dataframe(
-        place_rows, hide_index=True, on_select="rerun", selection_mode="single-row", key="places_table",
-        column_config={"detail": st.column_config.LinkColumn("detail", display_text="open")},
-    )  # fmt: skip
+    picked = table(
+        place_rows, links={"detail": _("open")}, on_select="rerun", selection_mode="single-row", key="places_table"
+    )
     rows = picked.selection.rows if picked else []
     if rows and place_rows.loc[rows[0], "id"] != selected:
         select_place(str(place_rows.loc[rows[0], "id"]))
 
 
 def downloads_tab(data: Dataset, shown: Any) -> None:
-    """One button per export format, each file made on click from the shown claims."""
+    """One button per export format, each file made on click from the shown claims, in the page's language."""
     st.markdown(
-        f"Files of **what is shown: {len(shown)} of {len(data.claims)} claims** (the current filters). "
-        "The same files come from `python -m geo export --format NAME` with the same filter options. "
-        "Each file is made when you click."
+        _(
+            "Files of **what is shown: {shown} of {total} claims** (the current filters). The same files come from "
+            "`python -m geo export --format NAME` with the same filter options. Each file is made when you click."
+        ).format(shown=i18n.number(len(shown)), total=i18n.number(len(data.claims)))
     )
     app_url = app_base(str(st.context.url or ""))
     columns = st.columns(2)
     for index, exporter in enumerate(EXPORTERS.values()):
         columns[index % 2].download_button(
-            exporter.label,
-            data=functools.partial(exporter.write, data, shown, app_url),
+            _(exporter.label),
+            data=functools.partial(i18n.in_language, LANG, exporter.write, data, shown, app_url),
             file_name=exporter.filename,
             mime=exporter.mime,
             on_click="ignore",
             key=f"download_{exporter.name}",
         )
-    st.caption("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
+    st.caption(
+        _("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
+    )
 
 
 def upload_tab(mine: PreparedUpload | None) -> None:
     """The visitor's layer: left-out rows, its rows, points per province, nearest places, CSV downloads."""
     if not mine:
-        st.markdown("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset.")
+        st.markdown(_("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset."))
         return
-    st.html(message_html("info", f"{mine.layer.name} · source: {mine.layer.attribution} · {mine.layer.summary}"))
+    source = _("source: {source}").format(source=mine.layer.attribution)
+    st.html(message_html("info", f"{mine.layer.name} · {source} · {mine.layer.summary}"))
     if mine.layer.problems:
-        st.markdown(f"**{len(mine.layer.problems):,} row(s) left out** (row numbers count the header as row 1):")
+        left_out = _("{count} row(s) left out (row numbers count the header as row 1):")
+        st.markdown("**" + left_out.format(count=i18n.number(len(mine.layer.problems))) + "**")
         st.dataframe(problems_table(mine.layer), hide_index=True)
-    st.dataframe(mine.layer.points.drop(columns="geometry"), hide_index=True, key="mine_rows")
+    table(mine.layer.points.drop(columns="geometry"), key="mine_rows")
     left, right = st.columns(2)
-    left.markdown("**Points per province**")
-    left.dataframe(mine.provinces, hide_index=True)
-    right.markdown("**Nearest mapped place** (geodesic distance, WGS84)")
-    right.dataframe(mine.nearest_summary, hide_index=True)
+    with left:
+        st.markdown("**" + _("Points per province") + "**")
+        table(mine.provinces)
+    with right:
+        st.markdown("**" + _("Nearest mapped place") + "** (" + _("geodesic distance, WGS84") + ")")
+        table(mine.nearest_summary)
     for index, (label, filename, make) in enumerate(mine.downloads()):
         st.download_button(
             label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
@@ -261,44 +348,52 @@ def upload_tab(mine: PreparedUpload | None) -> None:
 def corrections_tab(data: Dataset, selected: str | None) -> None:
     """The public corrections log: every change to a published row, newest first, filterable by place."""
     st.markdown(
-        "Every change to a published row since the first release, newest first, with what it was, what it is, why, "
-        "and the evidence. Nothing is removed silently: a claim that no longer stands stays, marked *retracted*, "
-        "with the reason. `python -m geo validate` fails if a published row changes without an entry here."
+        _(
+            "Every change to a published row since the first release, newest first, with what it was, what it is, "
+            "why, and the evidence. Nothing is removed silently: a claim that no longer stands stays, marked "
+            "*retracted*, with the reason. `python -m geo validate` fails if a published row changes without an "
+            "entry here."
+        )
     )
-    choices = places_with_corrections(data)
-    options = ["", *choices]
+    if LANG != i18n.DEFAULT:
+        st.caption(_("The log's entries are in English."))
+    choices = {"": _("All places"), **places_with_corrections(data)}  # labels made now, in the page's language
+    options = list(choices)
     place = st.selectbox(
-        "Place", options, index=options.index(selected) if selected in options else 0,
-        format_func=lambda p: choices.get(p, "All places"), key="corrections_place",
+        _("Place"), options, index=options.index(selected) if selected in options else 0, format_func=choices.get,
+        key="corrections_place",
     )  # fmt: skip
-    st.dataframe(
-        corrections_for(data, place or None), hide_index=True, key="corrections_table",
-        column_config={"evidence link": st.column_config.LinkColumn("evidence link", display_text="open")},
-    )  # fmt: skip
+    table(corrections_for(data, place or None), links={"evidence link": _("open")}, key="corrections_table")
+
+
+def about_tab(data: Dataset) -> None:
+    """The method, who translated the page, the article's known errors and the dataset version."""
+    st.markdown(about.method_markdown())
+    st.subheader(_("Languages and translation"))
+    st.markdown(about.translations_markdown())
+    st.subheader(_("The article's known errors and how they are handled"))
+    st.html(model.dataset_summary(data).known_errors)
+    st.caption(
+        _("Dataset version {version}, last updated {updated}.").format(
+            version=data.version, updated=i18n.date(data.updated)
+        )
+    )
 
 
 def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, selected: str | None) -> None:
     """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method."""
-    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_fixes, tab_about = st.tabs(
-        ["Places", "Claims", "Sources and citation chain", "Timeline", "Downloads", "Your layer", "Corrections",
-         "About and method"]
-    )  # fmt: skip
+    names = [_("Places"), _("Claims"), _("Sources and citation chain"), _("Timeline"), _("Downloads"),
+             _("Your layer"), _("Corrections"), _("About and method")]  # fmt: skip
+    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_fixes, tab_about = st.tabs(names)
     with tab_places:
         places_tab(view, selected)
     with tab_claims:
-        st.dataframe(
-            view.claims, hide_index=True,
-            column_config={"link": st.column_config.LinkColumn("link", display_text="source")},
-        )  # fmt: skip
+        if LANG != i18n.DEFAULT:
+            st.caption(_(SUMMARIES_NOTE))
+        table(view.claims, links={"link": _("source")})
     with tab_sources:
         st.graphviz_chart(view.citation_graph)
-        st.dataframe(
-            view.sources, hide_index=True,
-            column_config={
-                "link": st.column_config.LinkColumn("link", display_text="open"),
-                "archive": st.column_config.LinkColumn("archive", display_text="archive"),
-            },
-        )  # fmt: skip
+        table(view.sources, links={"link": _("open"), "archive": _("archive")})
     with tab_time:
         st.vega_lite_chart(spec=view.timeline, width="stretch")
     with tab_downloads:
@@ -308,10 +403,7 @@ def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, s
     with tab_fixes:
         corrections_tab(data, selected)
     with tab_about:
-        st.markdown(about.METHOD)
-        st.subheader("The article's known errors and how they are handled")
-        st.html(model.dataset_summary(data).known_errors)
-        st.caption(f"Dataset version {data.version}, last updated {data.updated}.")
+        about_tab(data)
 
 
 def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
@@ -329,16 +421,19 @@ def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> No
     if selected:
         place_detail(data, selected, view.shown)
     mine = st.session_state.get("uploaded")
-    map_section(data, links, view, mine, params)
+    map_section(data, links, view, mine, params, filters)
     tabs(data, view, mine, selected)
 
 
+page_language()
 try:
     data, basemap_links = dataset(str(settings.data_dir))
 except DataValidationError as error:
     st.error(
-        "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
-        "The validator's report (file, row, field, problem) is below; fix the files and reload."
+        _(
+            "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
+            "The validator's report (file, row, field, problem) is below; fix the files and reload."
+        )
     )
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo validate [DATA_DIR]``, ``python -m geo export`` and ``python -m geo boundaries``."""
+"""Command line: ``python -m geo validate [DATA_DIR]``, ``export``, ``corrections``, ``boundaries`` and ``fonts``."""
 
 from __future__ import annotations
 
@@ -64,7 +64,17 @@ def _boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fonts(args: argparse.Namespace) -> int:
+    from geo.dataset import load_dataset
+    from geo.export.fontsubset import DEBIAN_ARABIC, DEBIAN_CJK, build
+
+    sizes = build(load_dataset(args.data_dir), cjk=args.cjk or DEBIAN_CJK, arabic=args.arabic or DEBIAN_ARABIC)
+    print(json.dumps(sizes, indent=2))
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    from geo import i18n
     from geo.dataset import load_dataset
     from geo.export.formats import EXPORTERS, write_site
     from geo.filters import apply_filters, filters_from_params
@@ -73,10 +83,10 @@ def _export(args: argparse.Namespace) -> int:
     params = {key: value for key, value in vars(args).items() if key in _filter_keys() and value}
     claims = apply_filters(data.claims, data.places, filters_from_params(params))
     if args.format == "site":
-        sizes = write_site(data, claims, args.out, args.base_url)
+        sizes = i18n.in_language(args.lang, write_site, data, claims, args.out, args.base_url)
         print(f"wrote {len(sizes)} files, {sum(sizes.values()):,} bytes, to {args.out}")
         return 0
-    content = EXPORTERS[args.format].write(data, claims, args.base_url)
+    content = i18n.in_language(args.lang, EXPORTERS[args.format].write, data, claims, args.base_url)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
     print(f"wrote {args.out} ({len(content):,} bytes; {len(claims)} of {len(data.claims)} claims)")
@@ -88,6 +98,12 @@ def _filter_options() -> dict[str, str]:
     from geo.filters import FILTERS
 
     return {key: text for f in FILTERS for key, text in zip(f.keys, f.help, strict=True)}
+
+
+def _languages() -> list[str]:
+    from geo.i18n import LANGUAGES
+
+    return list(LANGUAGES)
 
 
 def _filter_keys() -> set[str]:
@@ -113,9 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", required=True, type=Path, help="output file (a folder for --format site)")
     export.add_argument("--data-dir", type=Path, default=settings.data_dir)
     export.add_argument("--base-url", default="", help="URL of the hosted dashboard, for links back to each place")
+    export.add_argument("--lang", default="en", choices=_languages(), help="language of names and text in the files")
     for name, help_text in _filter_options().items():
         export.add_argument(f"--{name}", dest=name, default="", help=help_text)
     export.set_defaults(run=_export)
+    fonts = sub.add_parser("fonts", help="rebuild the font subsets in geo/fonts (needs Debian's Noto fonts)")
+    fonts.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir)
+    fonts.add_argument("--cjk", type=Path, default=None, help="Noto Sans CJK (Debian's path by default)")
+    fonts.add_argument("--arabic", type=Path, default=None, help="Noto Sans Arabic (Debian's path by default)")
+    fonts.set_defaults(run=_fonts)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -169,12 +169,34 @@ def cut_sars_from_guangdong(provinces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+def split_at_antimeridian(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Cut shapes that cross 180° into parts on either side (Russia with Chukotka, Fiji).
+
+    GDAL reads world-atlas's TopoJSON (made for d3's spherical projections) as one ring that
+    crosses 180°; on a flat map it runs the long way round the world and is drawn as bands
+    across the whole width. Antarctica, which really does span every longitude around the
+    pole, is left as it is.
+    """
+    import antimeridian  # build-time only
+
+    def crosses(geom: shapely.Geometry) -> bool:
+        return any(p.bounds[2] - p.bounds[0] > 180 and p.bounds[1] > -60 for p in shapely.get_parts(geom))
+
+    fixed = [
+        shapely.geometry.shape(antimeridian.fix_shape(shapely.geometry.mapping(g), fix_winding=True))
+        if crosses(g)
+        else g
+        for g in geoms.values
+    ]
+    return gpd.GeoSeries(fixed, index=geoms.index, crs=settings.crs)
+
+
 def world_countries(admin0_50m: Path) -> gpd.GeoDataFrame:
     """World countries for context, Natural Earth 50m admin-0."""
     gdf = gpd.read_file(admin0_50m, layer="countries").set_crs(settings.crs, allow_override=True)
     gdf = gdf.rename(columns={"id": "iso_n3"})[["iso_n3", "name", "geometry"]]
     gdf["source"] = _COUNTRIES_SOURCE
-    gdf.geometry = _polygons_only(gdf.geometry, 1e-6)
+    gdf.geometry = _polygons_only(split_at_antimeridian(gdf.geometry), 1e-6)
     return gdf[~gdf.geometry.is_empty]
 
 

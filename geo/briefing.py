@@ -30,15 +30,34 @@ class Step:
     claim_ids: tuple[str, ...]
 
 
+#: Levels whose place is a whole province-level area: a step about one frames all of it.
+AREA_LEVELS = ("region", "province")
+AREA_PAD = 0.6  # degrees around a framed province-level area
+
+
+def area_bounds(data: Dataset, place_id: str) -> tuple[float, float, float, float] | None:
+    """The lon/lat box of a province-level place's boundary (XUAR, Tibet, Hainan), padded; None for smaller places."""
+    place = data.places.set_index("id").loc[place_id]
+    shapes = data.provinces[data.provinces["iso_3166_2"] == place["iso_3166_2"]]
+    if place["admin_level"] not in AREA_LEVELS or shapes.empty:
+        return None
+    west, south, east, north = shapes.total_bounds
+    return (west - AREA_PAD, south - AREA_PAD, east + AREA_PAD, north + AREA_PAD)
+
+
 def steps(data: Dataset) -> list[Step]:
-    """Every step in order, with its view resolved to a centre, zoom and lon/lat box."""
+    """Every step in order, with its view resolved to a centre, zoom and lon/lat box.
+
+    A step about a province-level place (XUAR) frames that place's whole boundary, so a slide
+    never cuts part of the area off; a step about a smaller place frames what its zoom shows.
+    """
     places = data.places.set_index("id")
     out = []
-    for _, row in data.briefing.iterrows():
+    for row in data.briefing.to_dict("records"):
         if row["place"]:
             lat, lon = float(places.loc[row["place"], "lat"]), float(places.loc[row["place"], "lon"])
             span = 360 / 2 ** row["zoom"]  # roughly what a 1,000 px wide map shows at this zoom
-            bounds = (lon - span, lat - span / 2, lon + span, lat + span / 2)
+            bounds = area_bounds(data, row["place"]) or (lon - span, lat - span / 2, lon + span, lat + span / 2)
         else:
             bounds = (float(row["west"]), float(row["south"]), float(row["east"]), float(row["north"]))
             lat, lon = (bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2

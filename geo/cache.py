@@ -1,8 +1,10 @@
-"""One cache shape used across the package: a value computed once per loaded dataset.
+"""One cache shape used across the package: a value computed once per loaded dataset and language.
 
 Keyed weakly by the :class:`~geo.dataset.Dataset` object (compared by identity), so a
-reloaded dataset gets fresh values and a dropped one frees them. Cached values are shared
-by every Streamlit session and must be treated as read-only.
+reloaded dataset gets fresh values and a dropped one frees them, and by the current
+interface language (:func:`geo.i18n.current`), so text built for one language is never
+shown in another. Cached values are shared by every Streamlit session and must be treated
+as read-only.
 """
 
 from __future__ import annotations
@@ -12,20 +14,34 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from geo import i18n
+
 if TYPE_CHECKING:
     from geo.dataset import Dataset
 
 T = TypeVar("T")
 
 
-def per_dataset(build: Callable[[Dataset], T]) -> Callable[[Dataset], T]:
-    """Decorate ``build(data)`` so it runs once per dataset object."""
-    cache: weakref.WeakKeyDictionary[Dataset, T] = weakref.WeakKeyDictionary()
+def per_dataset(
+    build: Callable[[Dataset], T] | None = None, *, by_language: bool = True
+) -> Callable[[Dataset], T] | Callable[[Callable[[Dataset], T]], Callable[[Dataset], T]]:
+    """Decorate ``build(data)`` so it runs once per dataset object (and interface language).
 
-    @functools.wraps(build)
-    def cached(data: Dataset) -> T:
-        if data not in cache:
-            cache[data] = build(data)
-        return cache[data]
+    ``by_language=False`` is for values with no text for readers (shapes, numbers): one
+    value serves every language.
+    """
 
-    return cached
+    def decorate(function: Callable[[Dataset], T]) -> Callable[[Dataset], T]:
+        cache: weakref.WeakKeyDictionary[Dataset, dict[str, T]] = weakref.WeakKeyDictionary()
+
+        @functools.wraps(function)
+        def cached(data: Dataset) -> T:
+            by_key = cache.setdefault(data, {})
+            key = i18n.current() if by_language else ""
+            if key not in by_key:
+                by_key[key] = function(data)
+            return by_key[key]
+
+        return cached
+
+    return decorate(build) if build is not None else decorate

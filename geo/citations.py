@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.i18n import _
 from geo.style import source_colours
 from geo.urls import safe_url
 
@@ -54,7 +55,8 @@ def footnotes(data: Dataset, claims: pd.DataFrame) -> list[Footnote]:
     notes = []
     for number, source in enumerate(rows.to_dict("records"), start=1):
         author = f"{source['author']}, " if source["author"] else ""
-        label = f"{author}{source['publisher']}, “{source['title']}” ({source['published'] or 'n.d.'})"
+        published = source["published"] or _("n.d.")
+        label = f"{author}{source['publisher']}, “{source['title']}” ({published})"
         notes.append(Footnote(number, source["id"], colours[source["id"]], label, safe_url(source["url"])))
     return notes
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geo import labels
 from geo.cache import per_dataset
 from geo.dates import claim_years
+from geo.i18n import N_
 from geo.search import matching_places
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ class FilterField:
 
     attr: str
     keys: tuple[str, ...]  # URL query keys and CLI options: one, or two for a range
-    label: str
-    help: tuple[str, ...]  # CLI help, one per key
+    label: str  # an English message id: translate it where it is shown
+    help: tuple[str, ...]  # CLI help, one per key (the CLI is in English)
     kind: Kind
     keep: Keep
     choices: Callable[[Dataset], dict[str, str]] | None = None  # value -> label, in display order
@@ -102,28 +103,29 @@ def source_choices(data: Dataset) -> dict[str, str]:
 
 FILTERS: tuple[FilterField, ...] = (
     FilterField(
-        "query", ("q",), "Search place names (any script)", ("place-name search, any script",), "text",
+        "query", ("q",), N_("Search place names (any script)"), ("place-name search, any script",), "text",
         name_matches, placeholder="Pishan, 皮山, Guma, گۇما",
     ),
     FilterField(
-        "sources", ("source",), "Sources", ("source ids, comma-separated",), "choices",
+        "sources", ("source",), N_("Sources"), ("source ids, comma-separated",), "choices",
         column_in("source"), source_choices,
     ),
     FilterField(
-        "categories", ("category",), "Categories", ("categories, comma-separated",), "choices",
-        column_in("category"), lambda data: dict(labels.CATEGORY),
+        "categories", ("category",), N_("Categories"), ("categories, comma-separated",), "choices",
+        column_in("category"), lambda data: labels.choices(labels.CATEGORY),
     ),
     FilterField(
-        "statuses", ("status",), "Claim status",
-        ("claim statuses, comma-separated (as_reported, corroborated, partial, unverified, corrected)",),
-        "choices", column_in("status"), lambda data: dict(labels.STATUS),
+        "statuses", ("status",), N_("Claim status"),
+        ("claim statuses, comma-separated (as_reported, corroborated, partial, unverified, corrected, retracted)",),
+        "choices", column_in("status"), lambda data: labels.choices(labels.STATUS),
     ),
     FilterField(
-        "levels", ("level",), "Admin level", ("admin levels, comma-separated",), "choices",
-        column_in("place_admin_level"), lambda data: dict(labels.LEVEL),
+        "levels", ("level",), N_("Admin level"), ("admin levels, comma-separated",), "choices",
+        column_in("place_admin_level"), lambda data: labels.choices(labels.LEVEL),
     ),
     FilterField(
-        "years", ("from", "to"), "Years (event, else reported)", ("first year", "last year"), "years", years_overlap,
+        "years", ("from", "to"), N_("Years (event, else reported)"), ("first year", "last year"), "years",
+        years_overlap,
     ),
 )  # fmt: skip
 FILTER_BY_ATTR = {f.attr: f for f in FILTERS}
@@ -145,6 +147,11 @@ def apply_filters(claims: pd.DataFrame, places: pd.DataFrame, filters: Filters) 
         if f.is_set(value):
             keep &= f.keep(claims, places, value)
     return claims[keep]
+
+
+def any_filter_set(filters: Filters) -> bool:
+    """Whether any filter narrows what is shown."""
+    return any(f.is_set(getattr(filters, f.attr)) for f in FILTERS)
 
 
 def without_full_range(filters: Filters, bounds: tuple[int, int] | None) -> Filters:

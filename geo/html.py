@@ -61,5 +61,5 @@ def message_html(kind: str, text: str) -> str:
     background, border = _BOX.get(kind, _BOX["info"])
     return (
         f"<div role='{'alert' if kind == 'error' else 'status'}' style='background:{background};"
-        f"border-left:4px solid {border};padding:8px 12px;border-radius:4px'>{esc(text)}</div>"
+        f"border-inline-start:4px solid {border};padding:8px 12px;border-radius:4px'>{esc(text)}</div>"
     )

@@ -1,84 +1,169 @@
-"""Human-readable labels for codes stored in the data (precision, status, category, vendor, level)."""
+"""Human-readable labels for codes stored in the data, in the page's language, and place names in its script.
+
+The tables hold English message ids (marked with :func:`~geo.i18n.N_` for extraction); the
+accessor functions translate them when they are shown.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from geo.cache import per_dataset
+from geo.i18n import N_, _, current
+
+if TYPE_CHECKING:
+    from geo.dataset import Dataset
+
 PRECISION = {
-    "region_centroid": "region centroid: the point stands for the whole region",
-    "region_seat": "regional government seat: the point stands for the whole region",
-    "island_centroid": "island centroid: the point stands for the whole province",
-    "prefecture_seat": "prefecture seat: the point stands for the whole prefecture",
-    "county_seat": "county seat: the point stands for the whole county",
-    "city_centre": "city centre: the point stands for the city",
-    "district_point": "district point: the point stands for the whole district",
+    "region_centroid": N_("region centroid: the point stands for the whole region"),
+    "region_seat": N_("regional government seat: the point stands for the whole region"),
+    "island_centroid": N_("island centroid: the point stands for the whole province"),
+    "prefecture_seat": N_("prefecture seat: the point stands for the whole prefecture"),
+    "county_seat": N_("county seat: the point stands for the whole county"),
+    "city_centre": N_("city centre: the point stands for the city"),
+    "district_point": N_("district point: the point stands for the whole district"),
 }
 PRECISION_SHORT = {
-    "region_centroid": "region centroid",
-    "region_seat": "regional seat",
-    "island_centroid": "island centroid",
-    "prefecture_seat": "prefecture seat",
-    "county_seat": "county seat",
-    "city_centre": "city centre",
-    "district_point": "district point",
+    "region_centroid": N_("region centroid"),
+    "region_seat": N_("regional seat"),
+    "island_centroid": N_("island centroid"),
+    "prefecture_seat": N_("prefecture seat"),
+    "county_seat": N_("county seat"),
+    "city_centre": N_("city centre"),
+    "district_point": N_("district point"),
 }
 STATUS = {
-    "as_reported": "as reported",
-    "corroborated": "corroborated",
-    "partial": "partial",
-    "unverified": "unverified",
-    "corrected": "corrected",
-    "retracted": "retracted",
+    "as_reported": N_("as reported"),
+    "corroborated": N_("corroborated"),
+    "partial": N_("partial"),
+    "unverified": N_("unverified"),
+    "corrected": N_("corrected"),
+    "retracted": N_("retracted"),
 }
 CATEGORY = {
-    "surveillance_deployment": "surveillance deployment",
-    "procurement_contract": "procurement contract",
-    "detention_camps": "detention camps",
-    "ethnicity_analytics_outside_xuar": "Uyghur analytics outside XUAR",
-    "minority_analytics_outside_xuar": "ethnic-minority analytics outside XUAR",
-    "company_ownership_and_state_ties": "ownership and state ties",
-    "sanctions_and_export_controls": "sanctions and export controls",
-    "organisation_location": "organisation location",
-    "company_statement": "company statement",
-    "human_rights_law": "human rights law",
-    "political_appointment": "political appointment",
-    "financing": "financing",
+    "surveillance_deployment": N_("surveillance deployment"),
+    "procurement_contract": N_("procurement contract"),
+    "detention_camps": N_("detention camps"),
+    "ethnicity_analytics_outside_xuar": N_("Uyghur analytics outside XUAR"),
+    "minority_analytics_outside_xuar": N_("ethnic-minority analytics outside XUAR"),
+    "company_ownership_and_state_ties": N_("ownership and state ties"),
+    "sanctions_and_export_controls": N_("sanctions and export controls"),
+    "organisation_location": N_("organisation location"),
+    "company_statement": N_("company statement"),
+    "human_rights_law": N_("human rights law"),
+    "political_appointment": N_("political appointment"),
+    "financing": N_("financing"),
 }
-VENDOR = {"yes": "Hikvision named by the source", "no": "source says not Hikvision", "not_stated": "vendor not stated"}
-
+VENDOR = {
+    "yes": N_("Hikvision named by the source"),
+    "no": N_("source says not Hikvision"),
+    "not_stated": N_("vendor not stated"),
+}
 #: Fields of the published tables as a reader would name them (the corrections log shows them).
 FIELD = {
-    "quote_via": "quote attribution",
-    "reported_date": "reported date",
-    "event_date": "event date",
-    "event_date_end": "end date",
-    "date_note": "date note",
-    "archive_url": "archive link",
-    "url": "link",
-    "named_in_article": "named in the article",
-    "vendor_hikvision": "vendor",
-    "*": "row added",
+    "quote_via": N_("quote attribution"),
+    "reported_date": N_("reported date"),
+    "event_date": N_("event date"),
+    "event_date_end": N_("end date"),
+    "date_note": N_("date note"),
+    "archive_url": N_("archive link"),
+    "url": N_("link"),
+    "named_in_article": N_("named in the article"),
+    "vendor_hikvision": N_("vendor"),
+    "*": N_("row added"),
+    "status": N_("status"),
+    "quote": N_("quote"),
+    "summary": N_("summary"),
+    "correction": N_("correction"),
+    "notes": N_("notes"),
+    "locator": N_("locator"),
+    "title": N_("title"),
+    "author": N_("author"),
+    "published": N_("published"),
+    "caption": N_("caption"),
+    "claims": N_("claims"),
 }
+#: Admin levels of places, largest first (the admin-level filter's choices).
+LEVEL = {
+    "region": N_("region"),
+    "province": N_("province"),
+    "prefecture": N_("prefecture"),
+    "county": N_("county"),
+    "city": N_("city"),
+    "district": N_("district"),
+}
+
+
+def _label(table: Mapping[str, str], code: str) -> str:
+    return _(table[code]) if code in table else code
+
+
+def precision(code: str, *, short: bool = False) -> str:
+    """What a point's precision means, in the page's language."""
+    return _label(PRECISION_SHORT if short else PRECISION, code)
+
+
+def status(code: str) -> str:
+    """A claim status, in the page's language."""
+    return _label(STATUS, code)
+
+
+def category(code: str) -> str:
+    """A claim category, in the page's language."""
+    return _label(CATEGORY, code)
+
+
+def vendor(code: str) -> str:
+    """What a source says of the vendor, in the page's language."""
+    return _label(VENDOR, code)
+
+
+def level(code: str) -> str:
+    """An admin level, in the page's language."""
+    return _label(LEVEL, code)
 
 
 def field_label(field: str) -> str:
-    """A field's name for readers (``reported_date`` -> ``reported date``)."""
-    return FIELD.get(field, field.replace("_", " "))
+    """A field's name for readers (``reported_date`` -> ``reported date``), in the page's language."""
+    return _(FIELD[field]) if field in FIELD else field.replace("_", " ")
 
 
-#: Admin levels of places, largest first (the admin-level filter's choices).
-LEVEL = {
-    "region": "region",
-    "province": "province",
-    "prefecture": "prefecture",
-    "county": "county",
-    "city": "city",
-    "district": "district",
+def choices(table: Mapping[str, str]) -> dict[str, str]:
+    """Code -> label in the page's language, in the table's order (filter choices)."""
+    return {code: _(label) for code, label in table.items()}
+
+
+#: Which name column a place is shown by, per language, most preferred first (the data's own columns).
+NAME_COLUMNS = {
+    "en": ("name_en",),
+    "zh": ("name_zh", "name_en"),
+    "ug": ("name_ug_arabic", "name_en"),  # places outside the Uyghur region have no Uyghur name in the data
 }
 
 
-def source_label(source: dict, *, max_title: int = 70) -> str:
+def place_name(place: Mapping, *, short: bool = False) -> str:
+    """A place's name in the page's language and script, from the data's own name columns.
+
+    ``short`` drops a parenthesis (``Fuzhou, Fujian (Minjiang University)`` -> ``Fuzhou, Fujian``)
+    for map labels.
+    """
+    name = next((str(place[c]) for c in NAME_COLUMNS.get(current(), ("name_en",)) if place.get(c)), "")
+    if short and name.endswith(")") and " (" in name:
+        name = name[: name.rindex(" (")]
+    return name
+
+
+@per_dataset
+def place_names(data: Dataset) -> dict[str, str]:
+    """Place id -> name in the page's language (:func:`place_name`), once per dataset and language."""
+    return {place["id"]: place_name(place) for place in data.places.drop(columns="geometry").to_dict("records")}
+
+
+def source_label(source: Mapping, *, max_title: int = 70) -> str:
     """Short label ``Publisher, "Title" (date)`` for links, avoiding unreadable raw URLs."""
     title = source.get("title", "")
     if len(title) > max_title:
         title = title[: max_title - 1].rstrip() + "…"
-    date = source.get("published") or "n.d."
+    date = source.get("published") or _("n.d.")
     return f"{source.get('publisher', '')}, “{title}” ({date})"

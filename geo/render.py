@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from geo import citations, labels
 from geo.corrections import RowChange
 from geo.html import esc, link
+from geo.i18n import _, date
 from geo.style import STATUS_COLOUR, STATUS_FALLBACK_COLOUR
 
 if TYPE_CHECKING:
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
 QUOTE_CHARS = 220
 CORRECTION_CHARS = 400
 Form = Literal["popup", "detail", "province", "kml"]
+
+
+def text_language(text: str, default: str) -> str:
+    """The language tag of a quote: Chinese or Uyghur by its script, else its source's language."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "zh"
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return "ug"
+    return default
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -35,19 +45,24 @@ def status_badge(status: str) -> str:
     colour = STATUS_COLOUR.get(status, STATUS_FALLBACK_COLOUR)
     return (
         f'<span class="badge" style="background:{colour};color:#fff;border-radius:8px;'
-        f'padding:0 6px;font-size:11px">{esc(labels.STATUS.get(status, status))}</span>'
+        f'padding:0 6px;font-size:11px">{esc(labels.status(status))}</span>'
     )
 
 
 def names_html(place: Mapping) -> str:
-    """All of a place's names, Uyghur Arabic script marked right-to-left."""
-    parts = [esc(place[c]) for c in ("name_zh", "name_pinyin", "name_ug_latin") if place.get(c)]
+    """All of a place's names, each marked with its language; Uyghur Arabic script right-to-left."""
+    parts = []
+    for column, lang in (("name_en", "en"), ("name_zh", "zh-Hans"), ("name_pinyin", "zh-Latn"),
+                         ("name_ug_latin", "ug-Latn")):  # fmt: skip
+        if place.get(column):
+            parts.append(f'<span lang="{lang}">{esc(place[column])}</span>')
     if place.get("name_ug_arabic"):
         parts.append(f'<span dir="rtl" lang="ug-Arab">{esc(place["name_ug_arabic"])}</span>')
     others = place.get("other_names") or []
     line = " · ".join(parts)
     if others:
-        line += f'<br><span class="aka">also: {esc("; ".join(others))}</span>'
+        also = _("also:")
+        line += f'<br><span class="aka">{esc(also)} <bdi>{esc("; ".join(others))}</bdi></span>'
     return line
 
 
@@ -69,19 +84,24 @@ def change_html(change: RowChange | None) -> str:
     """The claim's last logged change as a short line: added, corrected (which fields) or retracted, and when."""
     if change is None:
         return ""
+    when = {"date": date(change.date), "version": change.version}
     if change.kind == "corrected":
         fields = ", ".join(labels.field_label(f) for f in change.fields)
-        what = f"Corrected on {change.date} (version {change.version}): {fields}"
+        what = _("Corrected on {date} (version {version}): {fields}").format(fields=fields, **when)
+    elif change.kind == "retracted":
+        what = _("Retracted on {date} (version {version})").format(**when)
     else:
-        what = f"{change.kind.capitalize()} on {change.date} (version {change.version})"
-    return f"<div class='changed' style='font-size:12px;color:#57606a'>{esc(what)}; see the corrections log</div>"
+        what = _("Added on {date} (version {version})").format(**when)
+    see = _("see the corrections log")
+    return f"<div class='changed' style='font-size:12px;color:#57606a'>{esc(what)}; {esc(see)}</div>"
 
 
 def relay_html(relay: Mapping | None) -> str:
     """Say whose words a quote is when they are a relay's (the claim's own source could not be read)."""
     if not relay:
         return ""
-    return f" <span class='via'>— as quoted by {link(relay.get('url', ''), relay.get('publisher', ''))}</span>"
+    quoted_by = esc(_("as quoted by"))
+    return f" <span class='via'>— {quoted_by} {link(relay.get('url', ''), relay.get('publisher', ''))}</span>"
 
 
 def claim_html(
@@ -100,42 +120,54 @@ def claim_html(
     ``change`` the claim's last logged correction and ``relay`` the source whose text has the
     quote when it is not the claim's own (popup, detail).
     """
-    summary = esc(claim["summary"])
+    summary = f'<span lang="en" dir="ltr">{esc(claim["summary"])}</span>'  # summaries are English until translated
+    words = {"correction": esc(_("Correction:")), "source": esc(_("Source:")), "chain": esc(_("Chain:"))}
+    quote_lang = esc(text_language(claim.get("quote") or "", claim.get("source_language") or "und"))
     correction = claim.get("correction") or ""
     if form == "kml":
         source = source or {}
-        label = f"{source.get('publisher', '')}, {source.get('title', '')} ({source.get('published') or 'n.d.'})"
-        fix = f"<br>Correction: {esc(correction)}" if correction else ""
-        status = esc(labels.STATUS[claim["status"]])
-        return f"<p>[{status}] {summary}{fix}<br>Source: {link(source.get('url', ''), label)}</p>"
+        published = source.get("published") or _("n.d.")
+        label = f"{source.get('publisher', '')}, {source.get('title', '')} ({published})"
+        fix = f"<br>{words['correction']} {esc(correction)}" if correction else ""
+        status = esc(labels.status(claim["status"]))
+        return f"<p>[{status}] {summary}{fix}<br>{words['source']} {link(source.get('url', ''), label)}</p>"
     badge = status_badge(claim["status"])
     if form == "province":
         source = source or {}
-        vendor = esc(labels.VENDOR[claim["vendor_hikvision"]])
+        vendor = esc(labels.vendor(claim["vendor_hikvision"]))
         return (
             f"<div class='claim'>{badge} {summary} <i>({vendor})</i><br>"
-            f"Source: {link(source.get('url', ''), labels.source_label(source))}</div>"
+            f"{words['source']} {link(source.get('url', ''), labels.source_label(source))}</div>"
         )
     quote = claim.get("quote") or ""
     if form == "popup":
         html = f"<div class='claim'>{badge} {summary}"
         if claim.get("event_date"):
-            end = f"–{claim['event_date_end']}" if claim.get("event_date_end") else ""
-            html += f" <span class='date'>({esc(claim['event_date'] + end)})</span>"
+            end = f"–{date(claim['event_date_end'])}" if claim.get("event_date_end") else ""
+            html += f" <span class='date'>({esc(date(claim['event_date']) + end)})</span>"
         if quote:
-            html += f"<blockquote>“{esc(shorten(quote))}”{relay_html(relay)}</blockquote>"
+            html += (
+                f'<blockquote lang="{quote_lang}" dir="auto">“{esc(shorten(quote))}”{relay_html(relay)}</blockquote>'
+            )
         if correction:
-            html += f"<div class='correction'><b>Correction:</b> {esc(shorten(correction, CORRECTION_CHARS))}</div>"
-        return html + f"<div class='chain'>Chain: {chain}</div>{change_html(change)}</div>"
+            fix = esc(shorten(correction, CORRECTION_CHARS))
+            html += f"<div class='correction'><b>{words['correction']}</b> {fix}</div>"
+        return html + f"<div class='chain'>{words['chain']} {chain}</div>{change_html(change)}</div>"
     html = f"<div style='margin:6px 0 10px 12px'>{badge} <b>{summary}</b> <span style='color:#666'>[{esc(claim['id'])}]</span>"
     if quote:
         locator = f" ({esc(claim['locator'])})" if claim.get("locator") else ""
-        html += f"<blockquote style='margin:4px 0 4px 12px'>“{esc(quote)}”{locator}{relay_html(relay)}</blockquote>"
+        html += (
+            f"<blockquote lang='{quote_lang}' dir='auto' style='margin:4px 0 4px 12px'>“{esc(quote)}”{locator}"
+            f"{relay_html(relay)}</blockquote>"
+        )
     if correction:
-        html += f"<div><b>Correction:</b> {esc(correction)}</div>"
+        html += f"<div><b>{words['correction']}</b> {esc(correction)}</div>"
     dates = ", ".join(
-        f"{name} {esc(claim[col])}"
-        for name, col in (("event", "event_date"), ("until", "event_date_end"), ("reported", "reported_date"))
+        f"{esc(name)} {esc(date(claim[col]))}"
+        for name, col in ((_("event"), "event_date"), (_("until"), "event_date_end"), (_("reported"), "reported_date"))
         if claim.get(col)
     )
-    return html + f"<div style='color:#555;font-size:13px'>{dates} · chain: {chain}</div>{change_html(change)}</div>"
+    chain_word = esc(_("chain:"))
+    return (
+        html + f"<div style='color:#555;font-size:13px'>{dates} · {chain_word} {chain}</div>{change_html(change)}</div>"
+    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from geo import i18n
+
 
 def is_http_url(url: str) -> bool:
     """True for absolute ``http``/``https`` URLs with a host; nothing else may become a link."""
@@ -30,14 +32,20 @@ def app_base(url: str) -> str:
     return url.split("?", maxsplit=1)[0].rstrip("/")
 
 
+def _language_param() -> str:
+    """``&lang=xx`` when the page is not in the default language, so a link keeps the reader's language."""
+    code = i18n.current()
+    return "" if code == i18n.DEFAULT else f"&lang={code}"
+
+
 def place_url(place_id: str, base: str = "") -> str:
-    """Link to a place's detail view: root-relative without ``base``, absolute with the app's address."""
-    return f"{base.rstrip('/')}/?place={place_id}"
+    """Link to a place's detail view (in the current language): root-relative without ``base``, absolute with it."""
+    return f"{base.rstrip('/')}/?place={place_id}{_language_param()}"
 
 
 def step_url(number: int) -> str:
-    """Root-relative link to briefing step ``number``."""
-    return f"/?step={number}"
+    """Root-relative link to briefing step ``number``, in the current language."""
+    return f"/?step={number}{_language_param()}"
 
 
 def parse_view(params: Mapping[str, str]) -> tuple[tuple[float, float], int] | None:

@@ -82,7 +82,7 @@ def test_place_param_opens_detail_view() -> None:
     assert "Cite this:" in detail
     assert "dataset version 0.2.0" in detail
     assert "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/" in detail
-    assert payload(at)["zoom"] == 6
+    assert payload(at)["zoom"] == 8  # a county's detail view frames the county
 
 
 def test_unknown_place_param_is_ignored() -> None:
@@ -101,11 +101,40 @@ def test_selecting_a_table_row_opens_the_place() -> None:
     assert any("Moyu County" in h.proto.body for h in at.get("html"))
 
 
-def test_legend_lists_shown_sources_only() -> None:
+def legend(at: AppTest) -> str:
+    """The legend's HTML as the map receives it (the argument of ``geoSetLegend``)."""
+    script = payload(at)["feature_group"]
+    literal = script.split("window.geoSetLegend(JSON.parse(", 1)[1].split("));", 1)[0]
+    return json.loads(json.loads(literal))
+
+
+def test_legend_on_the_map_lists_shown_sources_only() -> None:
     at = run(source="register-2023-07-31")
-    legend = " ".join(h.proto.body for h in at.get("html") if "Sources shown on the map" in h.proto.body)
-    assert "The Register" in legend
-    assert "Biometric Update" not in legend
+    assert "The Register" in legend(at)
+    assert "Biometric Update" not in legend(at)
+    assert "Sources on the map (1)" in legend(at)
+
+
+def test_language_comes_from_the_url_and_the_switch_writes_it_back() -> None:
+    at = run(lang="zh")
+    assert not at.exception
+    assert any("条说法" in m.value for m in at.markdown)
+    assert at.sidebar.header[0].value == "筛选"
+    assert [t.label for t in at.tabs][:2] == ["地点", "说法"]
+    assert "圆环与着色" in legend(at)  # the legend on the map too
+    at.selectbox(key="language").set_value("ug").run()
+    assert at.query_params["lang"] in ("ug", ["ug"])
+    assert at.sidebar.header[0].value == "سۈزگۈچلەر"
+    at.selectbox(key="language").set_value("en").run()
+    assert "lang" not in at.query_params
+    assert at.sidebar.header[0].value == "Filters"
+
+
+def test_place_names_follow_the_language() -> None:
+    at = run(lang="zh", q="Guma")
+    assert list(at.dataframe[0].value["place"]) == ["皮山县"]
+    at = run(lang="ug", q="Guma")
+    assert list(at.dataframe[0].value["place"]) == ["گۇما ناھىيىسى"]
 
 
 def test_twelve_provinces_panel_states_reported_named_and_unnamed(default_app: AppTest) -> None:
@@ -293,7 +322,7 @@ def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> No
 def test_detail_view_says_when_a_claim_was_corrected() -> None:
     at = run(place="moyu")
     detail = " ".join(h.proto.body for h in at.get("html") if "Cite this:" in h.proto.body)
-    assert "Corrected on 2026-11-28 (version 0.2.0): status" in detail
+    assert "Corrected on Nov 28, 2026 (version 0.2.0): status" in detail
     assert "as quoted by" in detail  # the Moyu Project quote is the relay's
     assert "The Geneva Daily" in detail
 
@@ -301,3 +330,10 @@ def test_detail_view_says_when_a_claim_was_corrected() -> None:
 def test_open_place_preselects_its_corrections() -> None:
     at = run(place="moyu")
     assert at.selectbox(key="corrections_place").value == "moyu"
+
+
+def test_every_drawn_ring_has_a_row_in_the_places_table(default_app: AppTest, data) -> None:
+    """The keyboard route to every ring: the places table lists each drawn place; selecting a row opens it."""
+    claims = data.claims
+    drawn = set(claims.loc[(claims["place"] != "") & (claims["status"] != "retracted"), "place"])
+    assert drawn <= set(default_app.dataframe[0].value["id"])

@@ -10,42 +10,10 @@ import pytest
 
 from geo.style import LAND_COLOUR, XUAR_COLOUR, source_colours
 
+from .browser import MAP_IFRAME, MARKERS_JS, SETTLED_JS, TIMEOUT, click_place, map_frame, wait_until_run_finished
 from .conftest import PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-TIMEOUT = 45_000
-
-# Every circle marker on the Leaflet map: its latitude, longitude and stroke colour.
-MARKERS_JS = """() => {
-  const map = Object.values(window).find(v => v instanceof L.Map);
-  const out = [];
-  map.eachLayer(l => { if (l instanceof L.CircleMarker && l._path && l._path.isConnected) {
-    const ll = l.getLatLng(); out.push({lat: ll.lat, lng: ll.lng, color: l.options.color});
-  }});
-  return out;
-}"""
-
-
-@pytest.fixture
-def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    yield page
-    context.close()
-
-
-def wait_until_run_finished(page) -> None:
-    """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
-
-
-def map_frame(page):
-    """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
-    return page.locator(MAP_IFRAME).element_handle().content_frame()
-
 
 # Pane z-index of the first drawn path whose style matches, for the basemap layers and the rings.
 STACKING_JS = """([land, xuar]) => {
@@ -124,7 +92,9 @@ def test_place_param_opens_chengmai_detail(page, app_url) -> None:
 def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
     page.goto(app_url + "/?place=fuzhou_minjiang")
     page.get_by_text("Cite this:").wait_for()
-    assert page.get_by_text("Retracted on 2026-11-28 (version 0.2.0)").count() >= 1  # the tombstone, in the detail view
+    assert (
+        page.get_by_text("Retracted on Nov 28, 2026 (version 0.2.0)").count() >= 1
+    )  # the tombstone, in the detail view
     page.get_by_role("tab", name="Corrections").click()
     page.get_by_text("Nothing is removed silently").wait_for()
     wait_until_run_finished(page)
@@ -163,41 +133,20 @@ def test_phone_width_shows_map_and_filters(browser, app_url) -> None:
     context.close()
 
 
-# True once the map shows the same view on two polls in a row and nothing is animating.
-SETTLED_JS = """() => { const map = Object.values(window).find(v => v instanceof L.Map);
-  const c = map.getCenter(), key = [c.lat.toFixed(6), c.lng.toFixed(6), map.getZoom()].join();
-  const same = window.__lastView === key; window.__lastView = key;
-  return same && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress); }"""
-
-
-def click_place(scope, lat: float, lng: float) -> None:
-    """Click with the mouse where a coordinate is drawn on the map.
-
-    ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
-    The map must have settled (the same view on two polls, no pan or zoom animation), then
-    the point is converted to the document's client coordinates, so the click lands on the
-    ring or canvas point a person would click.
-    """
-    scope.wait_for_function(SETTLED_JS, polling=100)
-    x, y = scope.evaluate(
-        """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);
-        const p = map.latLngToContainerPoint([lat, lng]), box = map.getContainer().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y]; }""",
-        [lat, lng],
-    )
-    scope.locator("html").click(position={"x": x, "y": y}, force=True)
-
-
-def test_screenshot_for_readme(browser, app_url) -> None:
+@pytest.mark.parametrize(
+    ("lang", "name"), [("en", "screenshot.png"), ("zh", "screenshot-zh.png"), ("ug", "screenshot-ug.png")]
+)
+def test_screenshot_for_readme(browser, app_url, lang: str, name: str) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
-    page.goto(app_url + "/?lat=43.2&lng=84&zoom=5")  # leaves room for the popup above Pishan: no auto-pan
+    language = "" if lang == "en" else f"&lang={lang}"
+    page.goto(app_url + "/?lat=43.2&lng=84&zoom=5" + language)  # leaves room for the popup above Pishan: no auto-pan
     frame = map_frame(page)
     page.locator(MAP_IFRAME).scroll_into_view_if_needed()
     click_place(frame, 37.6168, 78.2809)
     frame.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
-    out = PROJECT / "docs" / "screenshot.png"
+    out = PROJECT / "docs" / name
     out.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(out))
     context.close()
@@ -219,23 +168,45 @@ def test_map_view_is_written_to_the_url_and_survives_reload(page, app_url) -> No
     assert abs(center["lng"] - 79.9) < 0.01
 
 
-def test_filter_change_keeps_the_view_and_updates_layers(page, app_url, data) -> None:
+def test_a_narrowing_search_fits_the_map_to_its_results(page, app_url, data) -> None:
     page.goto(app_url)
     frame = map_frame(page)
-    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([37.2, 79.9], 7)")
-    page.wait_for_url("**zoom=7**")
     before = len(frame.evaluate(MARKERS_JS))
     search = page.get_by_label("Search place names (any script)")
-    search.fill("گۇما")
+    search.fill("Guma")
     search.press("Enter")
     page.get_by_text("3 of 69 claims shown").wait_for()
     frame = map_frame(page)
     frame.wait_for_function(
         f"() => {{ let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {{ if (l instanceof L.CircleMarker) n++; }}); return n < {before}; }}"
     )
-    assert frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).getZoom()") == 7
-    assert "zoom=7" in page.url
-    assert "q=" in page.url
+    frame.wait_for_function(SETTLED_JS, polling=100)
+    pishan = data.places.set_index("id").loc["pishan"]
+    view = frame.evaluate(
+        """([lat, lon]) => { const map = Object.values(window).find(v => v instanceof L.Map);
+        return {zoom: map.getZoom(), inView: map.getBounds().contains([lat, lon])}; }""",
+        [float(pishan["lat"]), float(pishan["lon"])],
+    )
+    assert view["zoom"] >= 7  # county level
+    assert view["inView"]
+    assert "q=Guma" in page.url
+    search.fill("")
+    search.press("Enter")
+    page.get_by_text("69 of 69 claims shown").wait_for()
+    frame = map_frame(page)
+    frame.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 4")  # home
+
+
+def test_an_explicit_view_in_the_url_wins_over_fitting(page, app_url) -> None:
+    page.goto(app_url + "/?q=Guma&lat=30.000&lng=110.000&zoom=5")
+    frame = map_frame(page)
+    page.get_by_text("3 of 69 claims shown").wait_for()
+    frame.wait_for_function(SETTLED_JS, polling=100)
+    center = frame.evaluate(
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); return [m.getZoom(), m.getCenter().lng]; }"
+    )
+    assert center[0] == 5
+    assert abs(center[1] - 110) < 0.01
 
 
 def test_offline_html_works_from_file_with_the_network_blocked(browser, data, tmp_path) -> None:

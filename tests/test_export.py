@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 import zipfile
 
 import numpy as np
@@ -15,6 +16,7 @@ import pyogrio
 import pytest
 from PIL import Image
 
+from geo import i18n
 from geo.citations import footnotes, used_source_ids
 from geo.export import bibliography, figures, formats, gis, offline
 from geo.filters import Filters, apply_filters
@@ -223,6 +225,22 @@ def test_cli_writes_the_same_bytes_as_the_app_function(data, tmp_path, fmt: str)
     assert main(["export", "--format", fmt, "--out", str(out), *CLI_FILTERS]) == 0
     shown = apply_filters(data.claims, data.places, Filters(statuses=("corrected", "partial")))
     assert out.read_bytes() == formats.EXPORTERS[fmt].write(data, shown, "http://h")
+
+
+def test_exports_follow_the_chosen_language(data, tmp_path) -> None:
+    from geo.__main__ import main
+
+    out = tmp_path / "places.kml"
+    assert main(["export", "--format", "kml", "--out", str(out), "--lang", "zh", "--q", "Guma"]) == 0
+    names = [n.text for n in ET.parse(out).iter("{http://www.opengis.net/kml/2.2}name")]
+    assert "皮山县" in names
+    assert "县城：该点代表整个县" in out.read_text(encoding="utf-8")  # the precision, in Chinese
+    html = tmp_path / "map.html"
+    assert main(["export", "--format", "html", "--out", str(html), "--lang", "ug"]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<html lang="ug-Arab">' in page
+    assert "گۇما ناھىيىسى" in page
+    assert i18n.current() == "en"  # the CLI's language does not leak into what runs next
 
 
 def test_the_cli_runs_as_a_program(data, tmp_path) -> None:

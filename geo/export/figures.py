@@ -1,21 +1,30 @@
-"""Static figures without a browser (geopandas + matplotlib): PNG for slides, PDF for print.
+"""Static figures without a browser (geopandas + matplotlib): PNG slides and A4 PDF handouts.
 
-Each figure has our boundaries, the shown places as labelled rings (one ring per source,
-as on the web map), a legend by source with numbers, numbered source footnotes and the
-data attribution, so a slide or handout carries its own provenance.
+A figure must say where it is and what supports it on its own: our boundaries with the
+neighbouring provinces and countries named, the shown places as labelled rings (one ring
+per source, coloured as on the web map) placed so labels never overprint (adjustText), a
+locator inset and a scale bar when the frame is zoomed in, the slide's own sources as
+numbered footnotes, and the data attribution. Type sizes are set so a room can read a
+1920×1080 slide: body text and labels at least 24 px, footnotes at least 18 px.
+Text follows the interface language (:mod:`geo.i18n`), drawn with the fonts shipped in
+``geo/fonts`` (:mod:`geo.export.typeset`).
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
+import math
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import shapely
 
-from geo import settings
+from geo import i18n, labels, settings
 from geo.citations import Footnote, footnotes
+from geo.export.typeset import FAMILY, family, use_fonts
+from geo.i18n import N_, _
 from geo.provinces import province_summary
 from geo.style import (
     COUNTRY_EDGE,
@@ -32,41 +41,163 @@ if TYPE_CHECKING:
     from matplotlib import pyplot
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
     from geo.dataset import Dataset
 
+Box = tuple[float, float, float, float]  # west, south, east, north (degrees) or x0, y0, x1, y1 (metres)
+
 WEB_MERCATOR = "EPSG:3857"
 SLIDE_PX = (1920, 1080)
+DPI = 100
 A4_INCHES = (8.27, 11.69)
-ATTRIBUTION = (
-    "Boundaries: Natural Earth (public domain). Points stand for areas (county seats, city centres, "
-    "region centroids), never facilities."
+ATTRIBUTION = N_(
+    "Boundaries: Natural Earth (public domain). Points stand for areas (county seats, city centres, region "
+    "centroids), never facilities."
 )
+#: ``gid`` of the artists tests look for.
+PLACE_LABEL = "place-label"
+CONTEXT_LABEL = "context-label"
+LOCATOR = "locator"
+
+
+@dataclass(frozen=True)
+class TypeSizes:
+    """Type sizes of one figure kind, in points (at 100 dpi a point is 100/72 px)."""
+
+    title: float
+    body: float
+    label: float
+    note: float
+    context: float
+
+
+#: Slides: body and labels 18 pt = 25 px (at least 24 px), footnotes 13.5 pt = 18.75 px (at least 18 px).
+SLIDE_TYPE = TypeSizes(title=30, body=18, label=18, note=13.5, context=13.5)
+#: Handouts: print sizes.
+A4_TYPE = TypeSizes(title=14, body=10, label=9, note=8, context=7.5)
+#: A context label (province, country) is drawn for areas covering at least this share of the frame.
+MIN_CONTEXT_SHARE = 0.015
+MAX_COUNTRY_LABELS = 12
+#: Draw a locator inset when the frame is narrower than this share of China's extent.
+LOCATOR_MAX_SHARE = 0.6
+#: Draw a scale bar when the frame spans at most this many degrees of latitude (Mercator scale varies).
+SCALE_BAR_MAX_LAT_SPAN = 25.0
+
+
+def px(points: float, dpi: float = DPI) -> float:
+    """A type size in points as pixels at ``dpi``."""
+    return points * dpi / 72
 
 
 def _pyplot() -> pyplot:
-    """Matplotlib's pyplot on the Agg backend, imported on first use (the app's first page never needs it)."""
+    """Matplotlib's pyplot on the Agg backend with our fonts, imported on first use (the app's first page never needs it)."""
     import matplotlib as mpl
 
     mpl.use("Agg")
     import matplotlib.pyplot as plt
 
+    use_fonts()
     return plt
 
 
-def view_bounds(data: Dataset, claims: pd.DataFrame, pad: float = 2.0) -> tuple[float, float, float, float]:
-    """Lon/lat box around the shown places in China (or all shown places when none is in China)."""
-    points = data.places[data.places["id"].isin(set(claims["place"]))]
-    chinese = points[points["country"] == "CN"]
-    points = chinese if not chinese.empty else points
+def is_rtl() -> bool:
+    """Whether interface text is laid out right to left (Uyghur)."""
+    return i18n.language().direction == "rtl"
+
+
+class Typesetter:
+    """Measures, wraps and shortens text for one figure (in pixels, with the figure's fonts)."""
+
+    def __init__(self, fig: Figure) -> None:
+        from matplotlib.font_manager import FontProperties
+
+        self.fig = fig
+        self.renderer = fig.canvas.get_renderer()
+        self._props = FontProperties
+        self.dpi = fig.dpi
+
+    def width(self, text: str, size: float, weight: str = "normal") -> float:
+        """Pixel width of ``text`` at ``size`` points."""
+        props = self._props(family=family(text), size=size, weight=weight)
+        width, _height, _descent = self.renderer.get_text_width_height_descent(text, props, ismath=False)
+        return width
+
+    def wrap(self, text: str, width_px: float, size: float, weight: str = "normal") -> list[str]:
+        """Lines of at most ``width_px``: breaks at spaces, or between Chinese characters."""
+        tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", text)
+        lines, line = [], ""
+        for token in tokens:
+            candidate = line + token
+            if line and self.width(candidate.rstrip(), size, weight) > width_px:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line = candidate
+        if line.strip():
+            lines.append(line.rstrip())
+        return lines or [""]
+
+    def fit(self, text: str, width_px: float, size: float) -> str:
+        """``text`` shortened with an ellipsis to fit ``width_px`` on one line."""
+        if self.width(text, size) <= width_px:
+            return text
+        low, high = 0, len(text)
+        while low < high:  # longest prefix that fits with the ellipsis
+            middle = (low + high + 1) // 2
+            if self.width(text[:middle].rstrip() + "…", size) <= width_px:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + "…"
+
+    def line_height(self, size: float) -> float:
+        """One line of text at ``size`` points, in figure coordinates."""
+        return px(size, self.dpi) * 1.32 / (self.fig.get_size_inches()[1] * self.dpi)
+
+    def bottom_of(self, text: Text) -> float:
+        """The lower edge of drawn ``text``, in figure coordinates."""
+        return text.get_window_extent(self.renderer).y0 / (self.fig.get_size_inches()[1] * self.dpi)
+
+    def column_width(self, share: float) -> float:
+        """A share of the figure's width, in pixels."""
+        return share * self.fig.get_size_inches()[0] * self.dpi
+
+
+def write(target: Figure | Axes, x: float, y: float, text: str, **style: object) -> Text:
+    """Draw interface text, anchored on its right edge when the page is right to left."""
+    if is_rtl() and style.pop("mirror", True):
+        style.setdefault("ha", "right")
+    else:
+        style.pop("mirror", None)
+    return target.text(x, y, text, fontfamily=family(text), **style)
+
+
+def region_bounds(data: Dataset, place_ids: set[str]) -> list[Box]:
+    """Boundary boxes of the province-level places among ``place_ids`` (a frame must hold all of XUAR)."""
+    places = data.places[data.places["id"].isin(place_ids) & data.places["admin_level"].isin(["region", "province"])]
+    shapes = data.provinces[data.provinces["iso_3166_2"].isin(set(places["iso_3166_2"]))]
+    return [tuple(geom.bounds) for geom in shapes.geometry]
+
+
+def view_bounds(data: Dataset, claims: pd.DataFrame, pad: float = 2.0) -> Box:
+    """Lon/lat box around the shown places in China, and all of any province-level place among them.
+
+    Places outside China (Santa Clara, Bethlehem) are listed under the map instead, so China
+    stays large; when no shown place is in China, the box holds all shown places.
+    """
+    shown = data.places[data.places["id"].isin(set(claims["place"]))]
+    chinese = shown[shown["country"] == "CN"]
+    points = chinese if not chinese.empty else shown
     if points.empty:
         minx, miny, maxx, maxy = data.provinces.total_bounds
         return minx, miny, maxx, maxy
     minx, miny, maxx, maxy = points.total_bounds
-    return minx - pad, miny - pad, maxx + pad, maxy + pad
+    boxes = [(minx - pad, miny - pad, maxx + pad, maxy + pad), *region_bounds(data, set(points["id"]))]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def fit_to_aspect(bounds: tuple[float, float, float, float], aspect: float) -> tuple[float, float, float, float]:
+def fit_to_aspect(bounds: Box, aspect: float) -> Box:
     """Grow a Web-Mercator box (x0, y0, x1, y1) so width/height equals the axes' aspect."""
     x0, y0, x1, y1 = bounds
     width, height = x1 - x0, y1 - y0
@@ -77,133 +208,384 @@ def fit_to_aspect(bounds: tuple[float, float, float, float], aspect: float) -> t
     return x0, y0 - grow, x1, y1 + grow
 
 
-def _short_name(name: str) -> str:
-    return name.split(" (", maxsplit=1)[0].split(",", maxsplit=1)[0]
+def axes_aspect(ax: Axes) -> float:
+    """Width / height of the axes on the page."""
+    position = ax.get_position()
+    fig_w, fig_h = ax.figure.get_size_inches()
+    return (position.width * fig_w) / (position.height * fig_h)
 
 
-def draw_map(
-    ax: Axes, data: Dataset, claims: pd.DataFrame, bounds: tuple[float, float, float, float], notes: list[Footnote]
-) -> list[str]:
-    """Boundaries, province shading, XUAR outline and labelled rings; returns places left out of view."""
-    box = shapely.box(*bounds)
+def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
+    """The axes' extent in Web Mercator (the lon/lat box grown to the axes' shape) and that extent in lon/lat."""
+    frame = gpd.GeoSeries([shapely.box(*bounds)], crs=settings.crs).to_crs(WEB_MERCATOR)
+    extent = fit_to_aspect(tuple(frame.total_bounds), axes_aspect(ax))
+    lonlat = gpd.GeoSeries([shapely.box(*extent)], crs=WEB_MERCATOR).to_crs(settings.crs).iloc[0]
+    return extent, lonlat
+
+
+def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon) -> None:
+    """Countries, provinces named by sources (shaded), province edges and the XUAR outline."""
     ax.set_facecolor(SEA_COLOUR)
-    countries = data.countries[data.countries.intersects(box)].to_crs(WEB_MERCATOR)
-    countries.plot(ax=ax, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.5)
+    countries = data.countries[data.countries.intersects(area)].to_crs(WEB_MERCATOR)
+    countries.plot(ax=ax, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.6)
     provinces = data.provinces.to_crs(WEB_MERCATOR)
     for code, hikvision in province_summary(claims)["hikvision_named"].items():
         colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
         provinces[provinces["iso_3166_2"] == code].plot(ax=ax, color=colour, alpha=0.45, linewidth=0)
-    provinces.boundary.plot(ax=ax, color=PROVINCE_EDGE, linewidth=0.5)
-    provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR_COLOUR, linewidth=2)
+    provinces.boundary.plot(ax=ax, color=PROVINCE_EDGE, linewidth=0.6)
+    provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR_COLOUR, linewidth=2.5)
+
+
+def draw_places(
+    ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, notes: list[Footnote], size: float
+) -> tuple[list[Text], list[str]]:
+    """Rings (one per source) and a label per place in the frame; returns the labels and the places left out."""
     number = {n.source_id: n for n in notes}
     mapped = claims[claims["place"] != ""]
     lonlat = data.places.set_index("id")
-    places = lonlat.to_crs(WEB_MERCATOR)
-    outside = []
+    points = lonlat.to_crs(WEB_MERCATOR).geometry
+    records = lonlat.drop(columns="geometry").to_dict("index")
+    texts, outside = [], []
     for pid, group in mapped.groupby("place", sort=False):
-        point = places.geometry[pid]
         sources = list(dict.fromkeys(group["source"]))
-        if not box.contains(lonlat.geometry[pid]):
-            outside.append(
-                f"{_short_name(places.loc[pid, 'name_en'])} [{','.join(str(number[s].number) for s in sources)}]"
-            )
+        refs = ",".join(str(n) for n in sorted(number[s].number for s in sources))
+        name = f"{labels.place_name(records[pid], short=True)} [{refs}]"
+        if not area.contains(lonlat.geometry[pid]):
+            outside.append(name)
             continue
+        point = points[pid]
         for ring, sid in enumerate(sources):
-            ax.scatter(
-                point.x,
-                point.y,
-                s=(9 + 5 * ring) ** 2,
-                facecolors="none",
-                edgecolors=number[sid].colour,
-                linewidths=2.2,
-                zorder=5 + ring,
-            )
-        refs = ",".join(str(number[s].number) for s in sources)
-        ax.annotate(
-            f"{_short_name(places.loc[pid, 'name_en'])} [{refs}]",
-            (point.x, point.y),
-            xytext=(10 + 5 * len(sources), 4),
-            textcoords="offset points",
-            fontsize=9,
-            zorder=20,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-        )
-    frame = gpd.GeoSeries([box], crs=settings.crs).to_crs(WEB_MERCATOR)
+            ax.scatter(point.x, point.y, s=(px(size) * 0.55 + 7 * ring) ** 2, facecolors="none",
+                       edgecolors=number[sid].colour, linewidths=2.6, zorder=5 + ring)  # fmt: skip
+        label = ax.text(point.x, point.y, name, fontsize=size, zorder=20, ha="left", va="center",
+                        fontfamily=family(name),
+                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})  # fmt: skip
+        label.set_gid(PLACE_LABEL)
+        label.place_id = pid  # which place it names (the frame's own province-level places need no grey label)
+        texts.append(label)
+    return texts, outside
+
+
+def spread_labels(ax: Axes, texts: list[Text]) -> None:
+    """Move place labels apart (adjustText, with leader lines), then settle any pair still touching."""
+    if not texts:
+        return
+    from adjustText import adjust_text
+
+    xs = [t.get_position()[0] for t in texts]
+    ys = [t.get_position()[1] for t in texts]
+    for text in texts:  # start beside the rings, not on them
+        text.set_position(text.get_position())
+    adjust_text(texts, x=xs, y=ys, ax=ax, expand=(1.15, 1.4), force_text=(0.3, 0.5), force_static=(0.3, 0.5),
+                arrowprops={"arrowstyle": "-", "color": "#333", "lw": 1.0}, iter_lim=400)  # fmt: skip
+    settle_overlaps(ax, texts)
+
+
+def _extent(text: Text, renderer: object) -> object:
+    return text.get_window_extent(renderer=renderer).expanded(1.04, 1.1)
+
+
+def settle_overlaps(ax: Axes, texts: list[Text]) -> None:
+    """Push labels that still overlap apart vertically, in display space, until none does (deterministic)."""
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    for _round in range(50):
+        moved = False
+        boxes = [_extent(t, renderer) for t in texts]
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                a, b = boxes[i], boxes[j]
+                if not a.overlaps(b):
+                    continue
+                lower = j if b.y0 <= a.y0 else i
+                shift = min(a.y1, b.y1) - max(a.y0, b.y0) + 2
+                x, y = ax.transData.transform(texts[lower].get_position())
+                texts[lower].set_position(to_data.transform((x, y - shift)))
+                boxes[lower] = _extent(texts[lower], renderer)
+                moved = True
+        if not moved:
+            return
+
+
+def country_names() -> dict[str, str]:
+    """ISO numeric code -> country name in the current language (Babel's CLDR names via pycountry)."""
+    import pycountry
+    from babel import Locale
+
+    territories = Locale.parse(i18n.language().locale).territories
+    names = {}
+    for country in pycountry.countries:
+        names[country.numeric] = territories.get(country.alpha_2, country.name)
+    return names
+
+
+def context_labels(
+    ax: Axes, data: Dataset, area: shapely.Polygon, size: float, keep_clear: list[Text], labelled: set[str]
+) -> list[Text]:
+    """Names of the provinces and countries around the frame, in grey, left out where they would overprint.
+
+    ``labelled`` holds the provinces (ISO codes) already named by a place label.
+    """
+    frame_area = area.area
+    candidates: list[tuple[float, shapely.Geometry, str, dict]] = []
+    for province in data.provinces.to_dict("records"):
+        if province["iso_3166_2"] in labelled:
+            continue
+        part = province["geometry"].intersection(area)
+        if part.area >= MIN_CONTEXT_SHARE * frame_area:
+            is_xuar = province["iso_3166_2"] == settings.XUAR_ISO
+            style = {"color": XUAR_COLOUR if is_xuar else "#555", "style": "italic"}
+            candidates.append((part.area, part, labels.place_name(province), style))
+    names = country_names()
+    countries = []
+    for country in data.countries.to_dict("records"):
+        if str(country["iso_n3"]) == "156":  # China is drawn by its provinces
+            continue
+        part = country["geometry"].intersection(area)
+        if part.area >= MIN_CONTEXT_SHARE * frame_area:
+            name = names.get(str(country["iso_n3"]).zfill(3), country["name"]).upper()
+            countries.append((part.area, part, name, {"color": "#777", "weight": "bold"}))
+    candidates += sorted(countries, key=lambda c: -c[0])[:MAX_COUNTRY_LABELS]
+    renderer = ax.figure.canvas.get_renderer()
+    taken = [_extent(t, renderer) for t in keep_clear]
+    axes_box = ax.get_window_extent(renderer)
+    drawn = []
+    for _share, part, name, style in sorted(candidates, key=lambda c: -c[0]):
+        text = ax.text(0, 0, name, fontsize=size, ha="center", va="center", zorder=4, fontfamily=family(name),
+                       **style)  # fmt: skip
+        for x, y in label_spots(part):
+            text.set_position((x, y))
+            box = _extent(text, renderer)
+            inside = axes_box.x0 <= box.x0 and box.x1 <= axes_box.x1 and axes_box.y0 <= box.y0 and box.y1 <= axes_box.y1
+            if inside and not any(box.overlaps(t) for t in taken):
+                text.set_gid(CONTEXT_LABEL)
+                taken.append(box)
+                drawn.append(text)
+                break
+        else:
+            text.remove()
+    return drawn
+
+
+def label_spots(part: shapely.Geometry, grid: int = 7) -> list[tuple[float, float]]:
+    """Where an area's label may go (Web Mercator): its representative point, then points inside it nearest that."""
+    best = part.representative_point()
+    west, south, east, north = part.bounds
+    spots = [
+        shapely.Point(west + (east - west) * (i + 0.5) / grid, south + (north - south) * (j + 0.5) / grid)
+        for i in range(grid)
+        for j in range(grid)
+    ]
+    inside = sorted((p for p in spots if part.contains(p)), key=best.distance)
+    points = gpd.GeoSeries([best, *inside], crs=settings.crs).to_crs(WEB_MERCATOR)
+    return [(p.x, p.y) for p in points]
+
+
+def draw_locator(fig: Figure, ax: Axes, data: Dataset, extent: Box, avoid: list[Text]) -> Axes | None:
+    """A small map of China with the frame marked, in the corner of the map that hides fewest labels."""
+    china = gpd.GeoSeries([shapely.union_all(data.provinces.geometry.values)], crs=settings.crs).to_crs(WEB_MERCATOR)
+    cx0, cy0, cx1, cy1 = china.total_bounds
+    if (extent[2] - extent[0]) > LOCATOR_MAX_SHARE * (cx1 - cx0):
+        return None
     position = ax.get_position()
-    fig_w, fig_h = ax.figure.get_size_inches()
-    x0, y0, x1, y1 = fit_to_aspect(tuple(frame.total_bounds), (position.width * fig_w) / (position.height * fig_h))
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
+    width = position.width * 0.27
+    height = width * axes_aspect(ax) * position.height / position.width / ((cx1 - cx0) / (cy1 - cy0))
+    height = min(height, position.height * 0.35)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in avoid]
+    fig_w, fig_h = fig.get_size_inches() * fig.dpi
+    corners = [
+        (position.x0 + 0.01 * position.width, position.y1 - height - 0.01 * position.height),
+        (position.x1 - width - 0.01 * position.width, position.y1 - height - 0.01 * position.height),
+        (position.x0 + 0.01 * position.width, position.y0 + 0.08 * position.height),
+        (position.x1 - width - 0.01 * position.width, position.y0 + 0.08 * position.height),
+    ]
+
+    def hidden(corner: tuple[float, float]) -> int:
+        x0, y0 = corner[0] * fig_w, corner[1] * fig_h
+        x1, y1 = x0 + width * fig_w, y0 + height * fig_h
+        return sum(b.x1 > x0 and b.x0 < x1 and b.y1 > y0 and b.y0 < y1 for b in boxes)
+
+    x, y = min(corners, key=hidden)
+    inset = fig.add_axes((x, y, width, height))
+    inset.set_gid(LOCATOR)
+    pad_x, pad_y = (cx1 - cx0) * 0.04, (cy1 - cy0) * 0.04
+    area = gpd.GeoSeries([shapely.box(cx0 - pad_x, cy0 - pad_y, cx1 + pad_x, cy1 + pad_y)], crs=WEB_MERCATOR)
+    around = data.countries[data.countries.intersects(area.to_crs(settings.crs).iloc[0])].to_crs(WEB_MERCATOR)
+    inset.set_facecolor(SEA_COLOUR)
+    around.plot(ax=inset, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.3)
+    data.provinces.to_crs(WEB_MERCATOR).plot(ax=inset, color="#e8e2d4", edgecolor=PROVINCE_EDGE, linewidth=0.25)
+    from matplotlib.patches import Rectangle
+
+    inset.add_patch(Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1], fill=False,
+                              edgecolor="#d00000", linewidth=2, zorder=10))  # fmt: skip
+    inset.set_xlim(cx0 - pad_x, cx1 + pad_x)
+    inset.set_ylim(cy0 - pad_y, cy1 + pad_y)
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_xlabel("")
+    inset.set_ylabel("")
+    for spine in inset.spines.values():
+        spine.set_edgecolor("#444")
+    return inset
+
+
+def draw_scale_bar(ax: Axes, area: shapely.Polygon, size: float) -> None:
+    """A scale bar true at the frame's middle latitude (Web Mercator stretches distances by 1/cos(latitude))."""
+    south, north = area.bounds[1], area.bounds[3]
+    if north - south > SCALE_BAR_MAX_LAT_SPAN:
+        return
+    from matplotlib_scalebar.scalebar import ScaleBar
+
+    latitude = (south + north) / 2
+    bar = ScaleBar(math.cos(math.radians(latitude)), units="m", location="lower right", length_fraction=0.18,
+                   box_alpha=0.8, font_properties={"size": size, "family": FAMILY})  # fmt: skip
+    ax.add_artist(bar)
+
+
+def draw_map(
+    ax: Axes, data: Dataset, claims: pd.DataFrame, bounds: Box, notes: list[Footnote], sizes: TypeSizes
+) -> list[str]:
+    """The whole map panel; returns the places left out of view (named under the map)."""
+    extent, area = mercator_frame(ax, bounds)
+    draw_basemap(ax, data, claims, area)
+    ax.set_xlim(extent[0], extent[2])
+    ax.set_ylim(extent[1], extent[3])
     ax.set_axis_off()
-    ax.add_patch(_pyplot().Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=SEA_COLOUR, zorder=-10))
+    ax.add_patch(_pyplot().Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1],
+                                     facecolor=SEA_COLOUR, zorder=-10))  # fmt: skip
+    texts, outside = draw_places(ax, data, claims, area, notes, sizes.label)
+    spread_labels(ax, texts)
+    drawn = data.places[data.places["id"].isin({t.place_id for t in texts})]
+    named = set(drawn.loc[drawn["admin_level"].isin(["region", "province"]), "iso_3166_2"])
+    context = context_labels(ax, data, area, sizes.context, texts, named)
+    draw_scale_bar(ax, area, sizes.note)
+    draw_locator(ax.figure, ax, data, extent, texts + context)
     return outside
 
 
-def draw_notes(fig: Figure, notes: list[Footnote], x: float, top: float, width_chars: int, size: float) -> float:
-    """Numbered sources, each with its ring colour: the legend and the footnotes in one list."""
-    line = size * 1.35 / (fig.get_size_inches()[1] * 72)  # one text line in figure coordinates
+def short_note(note: Footnote) -> str:
+    """A footnote on one line: number, publisher, title, date (the URL goes to the PDF's sources page)."""
+    return f"[{note.number}] {note.label}"
+
+
+def draw_notes(
+    fig: Figure, notes: list[Footnote], x: float, top: float, bottom: float, width_share: float, size: float,
+    *, one_line: bool,
+) -> float:  # fmt: skip
+    """Numbered sources with their ring colour; one line each on slides, wrapped with URLs in handouts.
+
+    Stops above ``bottom`` and says how many more there are rather than shrinking the type.
+    """
+    setter = Typesetter(fig)
+    line = setter.line_height(size)
+    width = setter.column_width(width_share) - px(size) * 1.6
     y = top
-    for note in notes:
-        lines = textwrap.wrap(f"[{note.number}] {note.text}", width=width_chars) or [""]
+    for index, note in enumerate(notes):
+        lines = [setter.fit(short_note(note), width, size)] if one_line else setter.wrap(
+            f"[{note.number}] {note.text}", width, size)  # fmt: skip
+        if y - line * (len(lines) + 1.2) < bottom and index < len(notes) - 1:
+            rest = len(notes) - index
+            more = i18n.ngettext("… and {count} more source: see the PDF's sources page",
+                                 "… and {count} more sources: see the PDF's sources page", rest)  # fmt: skip
+            write(fig, x + (width_share if is_rtl() else 0), y, more.format(count=i18n.number(rest)), fontsize=size,
+                  va="top", style="italic")  # fmt: skip
+            return y - line
         fig.text(x, y, "◯", color=note.colour, fontsize=size + 1, weight="bold", va="top")
-        fig.text(x + 0.018, y, "\n".join(lines), fontsize=size, va="top")
-        y -= line * len(lines) + line * 0.35
+        text = fig.text(x + px(size) * 1.6 / setter.column_width(1), y, "\n".join(lines), fontsize=size, va="top",
+                        linespacing=1.2)  # fmt: skip
+        y = setter.bottom_of(text) - line * 0.3
     return y
 
 
-def _line_height(fig: Figure, size: float) -> float:
-    return size * 1.35 / (fig.get_size_inches()[1] * 72)
-
-
-def _sources_block(fig: Figure, notes: list[Footnote], x: float, top: float, width: int, size: float) -> None:
-    fig.text(x, top, "Sources (ring colours on the map)", fontsize=size + 1, weight="bold", va="top")
-    draw_notes(fig, notes, x, top - 1.8 * _line_height(fig, size + 1), width, size)
-
-
 def _attribution(data: Dataset) -> str:
-    return f"{ATTRIBUTION} Data: {data.title}, version {data.version}, CC BY 4.0."
+    data_line = _("Data: {title}, version {version}, CC BY 4.0.").format(title=data.title, version=data.version)
+    return _(ATTRIBUTION) + " " + data_line
 
 
-def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> Figure:
-    """A 1920×1080 slide: map on the left; caption, legend by source and footnotes on the right."""
-    notes = footnotes(data, claims)
-    fig = _pyplot().figure(figsize=(SLIDE_PX[0] / 100, SLIDE_PX[1] / 100), dpi=100)
-    ax = fig.add_axes((0.02, 0.07, 0.56, 0.8))
-    fig.text(0.02, 0.97, textwrap.fill(title, 90), fontsize=22, weight="bold", va="top")
-    width, size = (95, 10) if len(notes) <= 12 else (120, 6.5)
-    _finish_map(ax, data, claims, bounds, notes)
-    top = 0.87
+def _right_column(
+    fig: Figure, x: float, width: float, top: float, bottom: float, caption: str, notes: list[Footnote],
+    sizes: TypeSizes,
+) -> float:  # fmt: skip
+    """Caption (data, English until translated) then the sources; returns how low the text reached."""
+    setter = Typesetter(fig)
+    y = top
     if caption:
-        wrapped = textwrap.fill(caption, width=int(width * 0.75))
-        fig.text(0.6, top, wrapped, fontsize=size + 3, va="top")
-        top -= (wrapped.count("\n") + 2.2) * _line_height(fig, size + 3)
-    _sources_block(fig, notes, 0.6, top, width, size)
-    fig.text(0.02, 0.015, textwrap.fill(_attribution(data), 200), fontsize=8, color="#444")
+        lines = setter.wrap(caption, setter.column_width(width), sizes.body)
+        text = fig.text(x, y, "\n".join(lines), fontsize=sizes.body, va="top", linespacing=1.25)
+        y = setter.bottom_of(text) - setter.line_height(sizes.body) * 0.6
+    heading = write(fig, x + (width if is_rtl() else 0), y, _("Sources (ring colours on the map)"),
+                    fontsize=sizes.note + 2, weight="bold", va="top")  # fmt: skip
+    y = setter.bottom_of(heading) - setter.line_height(sizes.note) * 0.4
+    return draw_notes(fig, notes, x, y, bottom, width, sizes.note, one_line=True)
+
+
+def _not_in_view(ax: Axes, outside: list[str], size: float) -> None:
+    if outside:
+        text = _("Not in this view: {places}").format(places="; ".join(outside))
+        # bottom left in every language: the scale bar takes the bottom right
+        write(ax, 0.01, 0.01, text, transform=ax.transAxes, fontsize=size, va="bottom", mirror=False,
+              bbox={"fc": "white", "alpha": 0.85, "ec": "none"}, zorder=30)  # fmt: skip
+
+
+def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds: Box | None = None) -> Figure:
+    """A 1920×1080 slide: the map on the left; caption and the slide's own sources on the right.
+
+    The right column widens (and the map narrows) until the caption and footnotes fit at
+    readable sizes; footnotes that still do not fit are counted, never shrunk.
+    """
+    notes = footnotes(data, claims)
+    sizes = SLIDE_TYPE
+    plt = _pyplot()
+    fig = plt.figure(figsize=(SLIDE_PX[0] / DPI, SLIDE_PX[1] / DPI), dpi=DPI)
+    setter = Typesetter(fig)
+    title_lines = setter.wrap(title, setter.column_width(0.96), sizes.title, "bold")[:2]
+    fig.text(0.02, 0.975, "\n".join(title_lines), fontsize=sizes.title, weight="bold", va="top")
+    top = 0.975 - setter.line_height(sizes.title) * (len(title_lines) + 0.5)
+    attribution = setter.wrap(_attribution(data), setter.column_width(0.96), sizes.note)
+    bottom = 0.012 + setter.line_height(sizes.note) * (len(attribution) + 0.4)
+    write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note, color="#333",
+          va="bottom")  # fmt: skip
+    for column in (0.36, 0.41, 0.46, 0.52):  # widen the text column until everything fits
+        texts_before = len(fig.texts)
+        reached = _right_column(fig, 1 - column - 0.015, column, top, bottom, caption, notes, sizes)
+        if reached >= bottom or column == 0.52:
+            break
+        for text in fig.texts[texts_before:]:
+            text.remove()
+    ax = fig.add_axes((0.015, bottom, 1 - column - 0.05, top - bottom))
+    _not_in_view(ax, draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes, sizes), sizes.note)
     return fig
 
 
-def a4_pages(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds=None) -> list[Figure]:
-    """An A4 handout: page 1 the map and caption, page 2 the numbered sources."""
+def a4_pages(
+    data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds: Box | None = None
+) -> list[Figure]:
+    """An A4 handout: page 1 the map and caption, page 2 every source with its URL."""
     notes = footnotes(data, claims)
-    page = _pyplot().figure(figsize=A4_INCHES, dpi=100)
-    page.text(0.06, 0.97, textwrap.fill(title, 70), fontsize=14, weight="bold", va="top")
-    ax = page.add_axes((0.06, 0.3, 0.88, 0.6))
-    _finish_map(ax, data, claims, bounds, notes)
+    sizes = A4_TYPE
+    plt = _pyplot()
+    page = plt.figure(figsize=A4_INCHES, dpi=DPI)
+    setter = Typesetter(page)
+    title_lines = setter.wrap(title, setter.column_width(0.88), sizes.title, "bold")
+    page.text(0.06, 0.97, "\n".join(title_lines), fontsize=sizes.title, weight="bold", va="top")
+    ax = page.add_axes((0.06, 0.33, 0.88, 0.57))
+    _not_in_view(ax, draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes, sizes), sizes.note)
     if caption:
-        page.text(0.06, 0.27, textwrap.fill(caption, 100), fontsize=10, va="top")
-    page.text(0.06, 0.03, textwrap.fill(_attribution(data) + " Sources: page 2.", 120), fontsize=7, color="#444")
-    sources = _pyplot().figure(figsize=A4_INCHES, dpi=100)
-    sources.text(0.06, 0.97, textwrap.fill(title, 70), fontsize=12, weight="bold", va="top")
-    _sources_block(sources, notes, 0.06, 0.93, 115, 7.5 if len(notes) <= 20 else 6.5)
-    sources.text(0.06, 0.03, textwrap.fill(_attribution(data), 120), fontsize=7, color="#444")
+        page.text(0.06, 0.31, "\n".join(setter.wrap(caption, setter.column_width(0.88), sizes.body)),
+                  fontsize=sizes.body, va="top")  # fmt: skip
+    footer = _attribution(data) + " " + _("Sources: page 2.")
+    write(page, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(setter.wrap(footer, setter.column_width(0.88), 7)),
+          fontsize=7, color="#333")  # fmt: skip
+    sources = plt.figure(figsize=A4_INCHES, dpi=DPI)
+    sources.text(0.06, 0.97, "\n".join(title_lines), fontsize=sizes.title - 2, weight="bold", va="top")
+    top = 0.97 - Typesetter(sources).line_height(sizes.title) * (len(title_lines) + 0.6)
+    write(sources, 0.94 if is_rtl() else 0.06, top, _("Sources (ring colours on the map)"), fontsize=sizes.note + 2,
+          weight="bold", va="top")  # fmt: skip
+    draw_notes(sources, notes, 0.06, top - 0.03, 0.06, 0.88, sizes.note if len(notes) <= 24 else 7, one_line=False)
+    write(sources, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(Typesetter(sources).wrap(
+        _attribution(data), Typesetter(sources).column_width(0.88), 7)), fontsize=7, color="#333")  # fmt: skip
     return [page, sources]
-
-
-def _finish_map(ax: Axes, data: Dataset, claims: pd.DataFrame, bounds, notes: list[Footnote]) -> None:
-    outside = draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes)
-    if outside:
-        ax.text(0.01, 0.01, "Not in this view: " + "; ".join(outside), transform=ax.transAxes, fontsize=9,
-                va="bottom", bbox={"fc": "white", "alpha": 0.8, "ec": "none"})  # fmt: skip
 
 
 def figure_bytes(fig: Figure) -> bytes:
@@ -226,17 +608,18 @@ def pdf_bytes(pages: list[Figure]) -> bytes:
     return buffer.getvalue()
 
 
-def to_png(
-    data: Dataset, claims: pd.DataFrame, base_url: str = "", *, title: str = "", caption: str = "", bounds=None
-) -> bytes:
-    """Slide-sized PNG (1920×1080) of the shown claims."""
+def to_png(data: Dataset, claims: pd.DataFrame, base_url: str = "", **layout: object) -> bytes:
+    """Slide-sized PNG (1920×1080) of the shown claims; ``layout``: ``title``, ``caption``, ``bounds``."""
     del base_url
-    return figure_bytes(slide(data, claims, title=title or data.title, caption=caption, bounds=bounds))
+    return figure_bytes(slide(data, claims, **_with_title(data, layout)))
 
 
-def to_pdf(
-    data: Dataset, claims: pd.DataFrame, base_url: str = "", *, title: str = "", caption: str = "", bounds=None
-) -> bytes:
-    """Two-page A4 PDF (map, then sources) of the shown claims, for print."""
+def to_pdf(data: Dataset, claims: pd.DataFrame, base_url: str = "", **layout: object) -> bytes:
+    """Two-page A4 PDF (map, then sources) of the shown claims, for print; ``layout`` as :func:`to_png`."""
     del base_url
-    return pdf_bytes(a4_pages(data, claims, title=title or data.title, caption=caption, bounds=bounds))
+    return pdf_bytes(a4_pages(data, claims, **_with_title(data, layout)))
+
+
+def _with_title(data: Dataset, layout: dict) -> dict:
+    """The layout options, titled with the dataset's title when none is given."""
+    return {**layout, "title": layout.get("title") or data.title}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from geo.briefing import step_claims, steps
 from geo.export import bibliography, figures, gis, offline
+from geo.i18n import N_, _, number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,7 +34,7 @@ class Exporter:
     """How one format is named, labelled and written; ``data_file`` formats go into the pack and site."""
 
     name: str
-    label: str
+    label: str  # an English message id: translate it where it is shown
     filename: str
     mime: str
     writer: Writer
@@ -57,7 +58,9 @@ def briefing_figures(data: Dataset) -> dict[str, bytes]:
 
 
 def _contents(files: dict[str, bytes], intro: str) -> bytes:
-    lines = [intro, "", "Contents:"] + [f"  {name} ({len(content):,} bytes)" for name, content in files.items()]
+    sizes = [_("{name} ({size} bytes)").format(name=name, size=number(len(content))) for name, content in files.items()]
+    contents = _("Contents:")
+    lines = [intro, "", contents] + [f"  {line}" for line in sizes]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -82,10 +85,12 @@ def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
     files = {"map.html": offline.to_html(data, claims, base_url)}
     files.update(briefing_figures(data))
     files.update(data_files(data, claims, base_url))
-    intro = (
-        f"Briefing pack: {data.title}, dataset version {data.version}.\n"
-        "map.html opens in any browser with no network (web tiles are an optional layer).\n"
-        "Points stand for areas (county seats, city centres), never facilities."
+    intro = "\n".join(
+        (
+            _("Briefing pack: {title}, dataset version {version}.").format(title=data.title, version=data.version),
+            _("map.html opens in any browser with no network (web tiles are an optional layer)."),
+            _("Points stand for areas (county seats, city centres), never facilities."),
+        )
     )
     files = {"CONTENTS.txt": _contents(files, intro), **files}
     return zip_bytes(files)
@@ -98,7 +103,8 @@ def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str
     files["figures/map.png"] = figures.to_png(data, claims)
     files["figures/map.pdf"] = figures.to_pdf(data, claims)
     files.update({f"figures/{name}": content for name, content in briefing_figures(data).items()})
-    files["CONTENTS.txt"] = _contents(files, f"Static site: {data.title}, dataset version {data.version}.")
+    intro = _("Static site: {title}, dataset version {version}.").format(title=data.title, version=data.version)
+    files["CONTENTS.txt"] = _contents(files, intro)
     for name, content in files.items():
         path = out_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,27 +115,27 @@ def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("csv", "CSV (one row per claim)", "claims.csv", "text/csv", gis.to_csv, data_file=True),
-        Exporter("geojson", "GeoJSON", "claims.geojson", "application/geo+json", gis.to_geojson, data_file=True),
+        Exporter("csv", N_("CSV (one row per claim)"), "claims.csv", "text/csv", gis.to_csv, data_file=True),
+        Exporter("geojson", N_("GeoJSON"), "claims.geojson", "application/geo+json", gis.to_geojson, data_file=True),
         Exporter(
-            "gpkg", "GeoPackage (QGIS)", "places-claims-sources.gpkg", "application/geopackage+sqlite3",
+            "gpkg", N_("GeoPackage (QGIS)"), "places-claims-sources.gpkg", "application/geopackage+sqlite3",
             gis.to_geopackage, data_file=True,
         ),
         Exporter(
-            "kml", "KML (Google Earth)", "places.kml", "application/vnd.google-earth.kml+xml", gis.to_kml,
+            "kml", N_("KML (Google Earth)"), "places.kml", "application/vnd.google-earth.kml+xml", gis.to_kml,
             data_file=True,
         ),
         Exporter(
-            "csl-json", "Bibliography, CSL-JSON (Zotero)", "sources.csl.json",
+            "csl-json", N_("Bibliography, CSL-JSON (Zotero)"), "sources.csl.json",
             "application/vnd.citationstyles.csl+json", bibliography.to_csl_json, data_file=True,
         ),
         Exporter(
-            "bibtex", "Bibliography, BibTeX", "sources.bib", "application/x-bibtex", bibliography.to_bibtex,
+            "bibtex", N_("Bibliography, BibTeX"), "sources.bib", "application/x-bibtex", bibliography.to_bibtex,
             data_file=True,
         ),
-        Exporter("html", "Offline HTML map", "map.html", "text/html", offline.to_html),
-        Exporter("png", "Slide PNG (1920×1080)", "map.png", "image/png", figures.to_png),
-        Exporter("pdf", "A4 PDF (map and sources)", "map.pdf", "application/pdf", figures.to_pdf),
-        Exporter("pack", "Briefing pack (zip)", "briefing-pack.zip", "application/zip", to_pack),
+        Exporter("html", N_("Offline HTML map"), "map.html", "text/html", offline.to_html),
+        Exporter("png", N_("Slide PNG (1920×1080)"), "map.png", "image/png", figures.to_png),
+        Exporter("pdf", N_("A4 PDF (map and sources)"), "map.pdf", "application/pdf", figures.to_pdf),
+        Exporter("pack", N_("Briefing pack (zip)"), "briefing-pack.zip", "application/zip", to_pack),
     )
 }  # fmt: skip

@@ -75,7 +75,7 @@ def places_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd
     )
     places = data.places.join(counts, on="id", how="inner").copy()
     places["other_names"] = places["other_names"].map("; ".join)
-    places["precision_label"] = places["precision"].map(labels.PRECISION)
+    places["precision_label"] = places["precision"].map(labels.precision)
     places["view_url"] = places["id"].map(lambda pid: place_link(pid, base_url))
     places["dataset_version"] = data.version
     return places.reset_index(drop=True)
@@ -151,8 +151,8 @@ def kml_description(place: pd.Series, claims: pd.DataFrame) -> str:
     names = " · ".join(
         n for n in (place["name_zh"], place["name_pinyin"], place["name_ug_latin"], place["name_ug_arabic"]) if n
     )
-    parts = [f"<p>{esc(names)}<br><i>{esc(labels.PRECISION.get(place['precision'], place['precision']))}</i></p>"]
-    for _, claim in claims.iterrows():
+    parts = [f"<p>{esc(names)}<br><i>{esc(labels.precision(place['precision']))}</i></p>"]
+    for claim in claims.to_dict("records"):
         source = {
             "publisher": claim["source_publisher"],
             "title": claim["source_title"],
@@ -164,11 +164,12 @@ def kml_description(place: pd.Series, claims: pd.DataFrame) -> str:
 
 
 def to_kml(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """KML for Google Earth: one placemark per place; name and description carry the sources."""
+    """KML for Google Earth: one placemark per place, named in the current language; descriptions carry the sources."""
     places = places_layer(data, claims, base_url)
     shown = claims[claims["place"] != ""]
-    places["Name"] = places["name_en"]
-    places["Description"] = [kml_description(p, shown[shown["place"] == p["id"]]) for _, p in places.iterrows()]
+    records = places.drop(columns="geometry").to_dict("records")
+    places["Name"] = [labels.place_name(p) for p in records]
+    places["Description"] = [kml_description(p, shown[shown["place"] == p["id"]]) for p in records]
     keep = [
         "Name",
         "Description",

@@ -12,6 +12,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from geo import i18n
 from geo.map import assets
 from geo.map.overlays import build_map
 
@@ -62,6 +63,8 @@ def to_html(data: Dataset, claims: pd.DataFrame, base_url: str = "", **view: obj
     """The shown claims as one self-contained HTML page."""
     fmap = build_map(data, claims, detail_base=base_url or None, **view)
     html = stable_ids(inline_assets(fmap.get_root().render()))
+    language = i18n.language()  # the page says its language (screen readers, fonts, hyphenation)
+    html = html.replace("<html>", f'<html lang="{language.html_lang}">', 1)
     html = html.replace(json.dumps(assets.LEAFLET_IMAGES), '""')  # no default icons are drawn
     if assets.LEAFLET_JS in html or assets.JQUERY_JS in html or assets.LEAFLET_CSS in html:
         msg = "an asset tag was not inlined"

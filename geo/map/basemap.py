@@ -7,16 +7,19 @@ are added to it, or streamed beside it by ``st_folium`` as ``feature_group_to_ad
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.html import esc
+from geo.i18n import N_, _
 from geo.map import assets
+from geo.map.controls import MapControls
 from geo.map.elements import LinkedVectorLayer
-from geo.map.fragments import fragments
+from geo.map.fragments import shapes
 from geo.style import (
     BASEMAP_PANE_Z,
     COUNTRY_EDGE,
@@ -33,14 +36,29 @@ if TYPE_CHECKING:
 
 DEFAULT_CENTER = (33.0, 96.0)
 DEFAULT_ZOOM = 4
-TILE_LAYER_NAME = "Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)"
+TILE_LAYER_NAME = N_("Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)")
+XUAR_TOOLTIP = N_("Xinjiang Uyghur Autonomous Region (XUAR)")
+
+
+#: folium's page header forbids zooming the page (``maximum-scale=1.0, user-scalable=no``): a WCAG failure.
+_NO_ZOOM = re.compile(r"<meta name=\"viewport\"[^>]*>", re.DOTALL)
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
 
 
 class OfflineMap(folium.Map):
-    """A folium Map whose Leaflet and jQuery come from this app, never from a CDN."""
+    """A folium Map whose Leaflet and jQuery come from this app, never from a CDN, and whose page can be zoomed."""
 
     default_js = [("leaflet", assets.LEAFLET_JS), ("jquery", assets.JQUERY_JS)]  # noqa: RUF012
     default_css = [("leaflet_css", assets.LEAFLET_CSS)]  # noqa: RUF012
+
+    def render(self, **kwargs: object) -> None:
+        """Render as folium does, then let the page be zoomed (WCAG 1.4.4: text can be resized to 200 %)."""
+        super().render(**kwargs)
+        header = self.get_root().header
+        element = header._children.get(self.get_name())
+        if element is not None:
+            html = _NO_ZOOM.sub(VIEWPORT, element.render())
+            header._children[self.get_name()] = Element(html)
 
 
 class _MapStyle(MacroElement):
@@ -70,7 +88,7 @@ class _MapStyle(MacroElement):
 
 def basemap_layers(data: Dataset) -> dict[str, dict]:
     """The static basemap layers by name (what :func:`geo.map.assets.publish_basemap` serves)."""
-    prepared = fragments(data)
+    prepared = shapes(data)
     return {"countries": prepared.countries, "provinces": prepared.provinces, "xuar": prepared.xuar}
 
 
@@ -78,14 +96,14 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
 BASEMAP_STYLES: dict[str, tuple[dict, bool, str | None]] = {
     "countries": ({"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": COUNTRY_EDGE, "weight": 0.6}, False, None),
     "provinces": ({"fill": False, "color": PROVINCE_EDGE, "weight": 0.8}, False, None),
-    "xuar": ({"fill": False, "color": XUAR_COLOUR, "weight": 2.5}, True, "Xinjiang Uyghur Autonomous Region (XUAR)"),
+    "xuar": ({"fill": False, "color": XUAR_COLOUR, "weight": 2.5}, True, XUAR_TOOLTIP),
 }
 
 
 def _vector_layer(key: str, data: dict, links: dict[str, str] | None) -> MacroElement:
     """The basemap layer ``key``: fetched from ``links[key]`` when given, else embedded."""
     style, interactive, tooltip = BASEMAP_STYLES[key]
-    tooltip = esc(tooltip) if tooltip else None
+    tooltip = esc(_(tooltip)) if tooltip else None
     if links and key in links:
         z_index = BASEMAP_PANE_Z + list(BASEMAP_STYLES).index(key)  # countries, then provinces, then XUAR
         pane = f"basemap-{key}"
@@ -113,7 +131,7 @@ def base_map(
     folium.map.CustomPane(UPLOAD_PANE, z_index=UPLOAD_PANE_Z, pointer_events=True).add_to(fmap)
     folium.TileLayer(
         "OpenStreetMap",
-        name=esc(TILE_LAYER_NAME),
+        name=esc(_(TILE_LAYER_NAME)),
         overlay=True,
         show=False,
         control=True,
@@ -121,4 +139,5 @@ def base_map(
     ).add_to(fmap)
     for key, layer in basemap_layers(data).items():
         _vector_layer(key, layer, links).add_to(fmap)
+    MapControls(DEFAULT_CENTER, DEFAULT_ZOOM).add_to(fmap)
     return fmap

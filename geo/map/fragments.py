@@ -1,4 +1,4 @@
-"""Map-ready pieces of a dataset, computed once per loaded dataset and reused on every rerun.
+"""Map-ready pieces of a dataset, computed once per loaded dataset (and language) and reused on every rerun.
 
 Building popups and basemap GeoJSON from DataFrames costs hundreds of milliseconds; a filter
 change only needs to pick from these prepared fragments. The cache is keyed weakly by the
@@ -33,13 +33,22 @@ MIN_COUNTRY_PART_AREA = 0.2
 
 
 @dataclass(frozen=True)
-class Fragments:
-    """Prepared GeoJSON and HTML fragments for one dataset."""
+class Shapes:
+    """Prepared GeoJSON for one dataset: the same in every language."""
 
     countries: dict
     provinces: dict
     xuar: dict
     province_shapes: dict[str, dict]
+    province_anchors: dict[
+        str, list[tuple[float, float]]
+    ]  # (lon, lat) points inside each province for its label, best first
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """Prepared HTML fragments for one dataset, in one interface language."""
+
     claim_html: dict[str, str]
     province_claim_html: dict[str, str]
     source_heading: dict[str, str]
@@ -71,22 +80,48 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
     }
 
 
-@per_dataset
-def fragments(data: Dataset) -> Fragments:
-    """The prepared pieces for ``data``, built on first use."""
-    colours = source_colours(data.sources, data.claims)
-    sources = data.sources.set_index("id", drop=False)
-    source_records = sources.to_dict("index")
+#: Candidate label points per area: a label that overlaps others at one point tries the next.
+ANCHOR_GRID = 6
+ANCHORS_KEPT = 8
+
+
+def label_anchors(area: shapely.Geometry) -> list[tuple[float, float]]:
+    """Points inside ``area`` where its name may go: its representative point, then grid points nearest it."""
+    best = shapely.point_on_surface(area)
+    west, south, east, north = area.bounds
+    grid = [
+        shapely.Point(west + (east - west) * (i + 0.5) / ANCHOR_GRID, south + (north - south) * (j + 0.5) / ANCHOR_GRID)
+        for i in range(ANCHOR_GRID)
+        for j in range(ANCHOR_GRID)
+    ]
+    inside = sorted((p for p in grid if area.contains(p)), key=best.distance)[: ANCHORS_KEPT - 1]
+    return [(round(p.x, 4), round(p.y, 4)) for p in [best, *inside]]
+
+
+@per_dataset(by_language=False)
+def shapes(data: Dataset) -> Shapes:
+    """The prepared boundaries for ``data``, built on first use and shared by every language."""
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
-    claims = list(data.claims.iterrows())
-    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
-    return Fragments(
+    return Shapes(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
         provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
         xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
         province_shapes={
             code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
         },
+        province_anchors={code: label_anchors(geometry) for code, geometry in provinces.geometry.items()},
+    )
+
+
+@per_dataset
+def fragments(data: Dataset) -> Fragments:
+    """The prepared HTML pieces for ``data`` in the current language, built on first use."""
+    colours = source_colours(data.sources, data.claims)
+    sources = data.sources.set_index("id", drop=False)
+    source_records = sources.to_dict("index")
+    claims = list(data.claims.iterrows())
+    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
+    return Fragments(
         claim_html={
             row["id"]: claim_html(
                 row,

@@ -1,4 +1,4 @@
-"""The map's legend and the caption under the map: source colours, ring styles, statuses, shading."""
+"""The map's legend (shown in a control on the map) and the caption under the map."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from geo import labels
 from geo.html import esc
-from geo.render import status_badge
+from geo.i18n import N_, _, number
 from geo.style import DASH_BY_LEVEL, HIKVISION_PROVINCE, OTHER_PROVINCE, XUAR_COLOUR, source_colours
 
 if TYPE_CHECKING:
@@ -14,12 +14,16 @@ if TYPE_CHECKING:
 
     from geo.dataset import Dataset
 
-CAPTION = (
-    "Rings are area-level points (dashed: region or county; dotted: city or district), one ring per source; "
-    "click for names, claims and sources, and the popup's link opens the detail view. Shaded provinces: orange where the source names Hikvision, "
-    "lilac where the vendor is another or not stated. Layers (one per source) and optional web tiles: "
-    "the control at the top right. Boundaries: Natural Earth (public domain)."
+CAPTION = N_(
+    "Rings are area-level points, one ring per source: click one for its place's claims and sources. Labels show "
+    "more places as you zoom in; the legend is on the map. Boundaries: Natural Earth (public domain)."
 )
+#: Shown when the page is not in English: claims' summaries are data, in English until translated.
+SUMMARIES_NOTE = N_("Claim summaries are in English until translated; quotes stay in their original language.")
+
+
+#: Up to this many sources the legend lists them open; more are listed in a folded section.
+SOURCES_OPEN = 8
 
 
 def _ring(dash: str) -> str:
@@ -29,27 +33,34 @@ def _ring(dash: str) -> str:
     )
 
 
+def _swatch(colour: str, shape: str) -> str:
+    return f"<span style='color:{colour}' aria-hidden='true'>{shape}</span>"
+
+
 def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
-    """Legend for the current map: one row per shown source, then styles and statuses."""
+    """Legend for the current map: the shown sources by colour, what rings and shadings mean."""
     colours = source_colours(data.sources, data.claims)
-    on_map = set(claims.loc[claims["place"] != "", "source"])
+    drawn = claims[(claims["place"] != "") & (claims["status"] != "retracted")]
+    on_map = set(drawn["source"])
     rows = "".join(
-        f"<li><span style='color:{colours[s['id']]}'>●</span> {esc(labels.source_label(s, max_title=90))}</li>"
+        f"<li>{_swatch(colours[s['id']], '●')} {esc(labels.source_label(s, max_title=60))}</li>"
         for s in data.sources.to_dict("records")
         if s["id"] in on_map
     )
-    styles = (
-        f"<li>{_ring(DASH_BY_LEVEL['region'])} region or province (point stands for the whole area)</li>"
-        f"<li>{_ring(DASH_BY_LEVEL['county'])} county or prefecture seat (stands for the whole county)</li>"
-        f"<li>{_ring(DASH_BY_LEVEL['city'])} city centre or district point</li>"
-        f"<li><span style='color:{XUAR_COLOUR}'>▬</span> Xinjiang Uyghur Autonomous Region outline</li>"
-        f"<li><span style='color:{HIKVISION_PROVINCE}'>■</span> province outside XUAR where a source names Hikvision</li>"
-        f"<li><span style='color:{OTHER_PROVINCE}'>■</span> province outside XUAR, vendor another or not stated</li>"
-    )
-    statuses = " ".join(status_badge(s) for s in labels.STATUS)
+    items = [
+        (_ring(DASH_BY_LEVEL["region"]), _("dashed ring: a region or province (the point stands for it all)")),
+        (_ring(DASH_BY_LEVEL["county"]), _("shorter dashes: a county or prefecture seat")),
+        (_ring(DASH_BY_LEVEL["city"]), _("dotted ring: a city centre or district")),
+        ("", _("nested rings: one per source at that place")),
+        (_swatch(XUAR_COLOUR, "▬"), _("Xinjiang Uyghur Autonomous Region outline")),
+        (_swatch(HIKVISION_PROVINCE, "■"), _("province outside XUAR where a source names Hikvision")),
+        (_swatch(OTHER_PROVINCE, "■"), _("province outside XUAR, vendor another or not stated")),
+    ]
+    styles = "".join(f"<li>{symbol} {esc(text)}</li>" for symbol, text in items)
+    sources = _("Sources on the map ({count})").format(count=number(len(on_map)))
+    heading = _("Rings and shading")
     return (
-        "<div style='font-size:14px'><b>Sources shown on the map</b> (one layer each; nested rings at a place "
-        f"are its sources)<ul style='list-style:none;padding-left:4px'>{rows}</ul>"
-        f"<b>Styles</b><ul style='list-style:none;padding-left:4px'>{styles}</ul>"
-        f"<b>Claim status</b><div>{statuses}</div></div>"
+        f"<b>{esc(heading)}</b><ul>{styles}</ul>"
+        f"<details{' open' if len(on_map) <= SOURCES_OPEN else ''}><summary>{esc(sources)}</summary>"
+        f"<ul>{rows}</ul></details>"
     )

@@ -15,9 +15,12 @@ import folium
 
 from geo import labels
 from geo.html import esc, js_string
+from geo.i18n import N_, _, number
 from geo.map.basemap import base_map
+from geo.map.controls import LegendContent, PlaceLabels
 from geo.map.elements import PlacePopups, ShadedAreas, SourceRings
-from geo.map.fragments import fragments
+from geo.map.fragments import fragments, shapes
+from geo.map.legend import legend_html
 from geo.map.popups import place_popup, province_popup
 from geo.provinces import province_summary
 from geo.style import DASH_BY_LEVEL, HIKVISION_PROVINCE, OTHER_PROVINCE
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
 
 BASE_RADIUS = 7
 RING_STEP = 3
-PROVINCE_LAYER_NAME = "Provinces named by sources outside XUAR (none tied to the '12')"
+PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
 
 
 def ring(place: dict, index: int, tooltip: str) -> dict:
@@ -55,15 +58,16 @@ def ring(place: dict, index: int, tooltip: str) -> dict:
 def source_layer_name(source: dict, colour: str, n_places: int) -> str:
     """Layer-control label: coloured dot, escaped short label, place count (the map legend)."""
     title = labels.source_label(source, max_title=34)
-    return f'<span style="color:{colour}">●</span> {esc(title)} ({n_places})'
+    return f'<span style="color:{colour}" aria-hidden="true">●</span> {esc(title)} ({number(n_places)})'
 
 
 @dataclass(frozen=True)
 class LayerSpec:
     """One overlay as plain data: built once per filter set, turned into folium objects per page.
 
-    ``kind`` is "rings" (``items`` are :func:`ring` dicts), "areas" (GeoJSON features) or
-    "popups" (one item: place id -> popup HTML, not a layer of its own);
+    ``kind`` is "rings" (``items`` are :func:`ring` dicts), "areas" (GeoJSON features), or
+    data for the map's controls that is not a layer of its own: "popups" (one item: place
+    id -> popup HTML), "labels" (:func:`label` dicts), "legend" (one item: its HTML);
     ``literal`` is the items as a ready JavaScript string literal.
     """
 
@@ -76,25 +80,47 @@ class LayerSpec:
 
 def spec(name: str, kind: str, items: list[dict], colour: str = "") -> LayerSpec:
     """A :class:`LayerSpec` with its JavaScript literal computed once."""
-    payload = {"rings": items, "popups": items[0] if items else {}}.get(kind)
-    if payload is None:
-        payload = {"type": "FeatureCollection", "features": items}
+    if kind == "areas":
+        payload: object = {"type": "FeatureCollection", "features": items}
+    elif kind in ("popups", "legend"):
+        payload = items[0] if items else ""
+    else:
+        payload = items
     return LayerSpec(name, kind, items, colour, js_string(json.dumps(payload, ensure_ascii=False)))
 
 
 def layers_from_specs(specs: list[LayerSpec]) -> list[folium.FeatureGroup]:
     """Fresh folium layers for one page (folium objects are mutated when rendered, specs are not)."""
+    elements = {"popups": PlacePopups, "labels": PlaceLabels, "legend": LegendContent, "areas": ShadedAreas}
     groups = []
     for layer in specs:
-        group = folium.FeatureGroup(name=layer.name, control=layer.kind != "popups")
+        group = folium.FeatureGroup(name=layer.name, control=layer.kind in ("rings", "areas"))
         if layer.kind == "rings":
             SourceRings(layer.items, layer.colour, layer.literal).add_to(group)
-        elif layer.kind == "popups":
-            PlacePopups(layer.literal).add_to(group)
         else:
-            ShadedAreas(layer.literal).add_to(group)
+            elements[layer.kind](layer.literal).add_to(group)
         groups.append(group)
     return groups
+
+
+#: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
+LABEL_PRIORITY = {"yes": 300, "implied": 200, "no": 100}
+PROVINCE_LABEL_PRIORITY = 50
+
+
+def label(
+    key: str, lat: float, lon: float, text: str, priority: int, *, ring: int = 0, major: bool = False,
+    alternatives: list[tuple[float, float]] | None = None,
+) -> dict:  # fmt: skip
+    """A map label: escaped text at a point, beside a ring of outer radius ``ring`` px (0: centred, an area).
+
+    ``alternatives`` are other (lon, lat) points an area's name may be centred on when the first is taken.
+    """
+    item = {"id": esc(key), "lat": round(float(lat), 4), "lon": round(float(lon), 4), "text": esc(text),
+            "priority": priority, "r": ring, "major": major}  # fmt: skip
+    if alternatives:
+        item["alts"] = [[lat_, lon_] for lon_, lat_ in alternatives]
+    return item
 
 
 def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[LayerSpec]:
@@ -107,8 +133,7 @@ def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | No
     claims = claims[claims["status"] != "retracted"]
     prepared = fragments(data)
     colours = prepared.colours
-    places = data.places.set_index("id", drop=False)[["id", "name_en", "precision", "lat", "lon", "admin_level"]]
-    places = places.to_dict("index")
+    places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
     by_place: dict[str, list[dict]] = {}  # plain records: pandas row access is slow per element
     for record in claims[["id", "place", "source"]].to_dict("records"):
         if record["place"]:
@@ -133,18 +158,42 @@ def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | No
         for pid in here:
             place = places[pid]
             count = sum(r["source"] == source_id for r in by_place[pid])
-            tooltip = (
-                f"{place['name_en']} · {labels.PRECISION_SHORT.get(place['precision'], '')} · "
-                f"{len(by_place[pid])} claim(s), {len(sources_here[pid])} source(s); this ring: "
-                f"{source['publisher']} ({count})"
+            tooltip = _(
+                "{place} · {precision} · {claims} claim(s), {sources} source(s); this ring: {publisher} ({count})"
             )
+            tooltip = tooltip.format(
+                place=labels.place_name(place), precision=labels.precision(place["precision"], short=True),
+                claims=number(len(by_place[pid])), sources=number(len(sources_here[pid])),
+                publisher=source["publisher"], count=number(count),
+            )  # fmt: skip
             rings.append(ring(place, sources_here[pid].index(source_id), esc(tooltip)))
         layers.append(
             spec(source_layer_name(source, colours[source_id], len(here)), "rings", rings, colours[source_id])
         )
-    layers.append(province_layer_spec(data, claims))
+    provinces = province_layer_spec(data, claims)
+    layers.append(provinces)
     layers.append(spec("Place popups", "popups", [popups]))
+    place_labels = [
+        label(pid, places[pid]["lat"], places[pid]["lon"], labels.place_name(places[pid], short=True),
+              LABEL_PRIORITY.get(places[pid]["named_in_article"], 100) + min(len(records), 99),
+              ring=BASE_RADIUS + RING_STEP * (len(sources_here[pid]) - 1) + 2,
+              major=places[pid]["named_in_article"] == "yes")
+        for pid, records in by_place.items()
+    ]  # fmt: skip
+    layers.append(spec("Labels", "labels", place_labels + province_labels(data, provinces)))
+    layers.append(spec("Legend", "legend", [legend_html(data, claims)]))
     return layers
+
+
+def province_labels(data: Dataset, provinces: LayerSpec) -> list[dict]:
+    """Labels for the shaded provinces, at a point inside each (their names in the page's language)."""
+    names = data.provinces.set_index("iso_3166_2", drop=False)
+    anchors = shapes(data).province_anchors
+    return [
+        label(f["id"], anchors[f["id"]][0][1], anchors[f["id"]][0][0], labels.place_name(names.loc[f["id"]]),
+              PROVINCE_LABEL_PRIORITY, alternatives=anchors[f["id"]][1:])
+        for f in provinces.items
+    ]  # fmt: skip
 
 
 def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[folium.FeatureGroup]:
@@ -159,18 +208,18 @@ def province_layer_spec(data: Dataset, claims: pd.DataFrame) -> LayerSpec:
     features = []
     for code, named in province_summary(claims).iterrows():
         province = provinces.loc[code]
-        shape = prepared.province_shapes[code]["features"][0]
+        shape = shapes(data).province_shapes[code]["features"][0]
         lines = [prepared.province_claim_html[cid] for cid in named["claims"]]
-        vendor = "Hikvision named" if named["hikvision_named"] else "vendor not Hikvision or not stated"
+        vendor = _("Hikvision named") if named["hikvision_named"] else _("vendor not Hikvision or not stated")
         if not named["uyghur_specific"]:
-            vendor += "; targets ethnic-minority people, not Uyghurs specifically"
+            vendor += "; " + _("targets ethnic-minority people, not Uyghurs specifically")
         properties = {
             "colour": HIKVISION_PROVINCE if named["hikvision_named"] else OTHER_PROVINCE,
-            "tooltip": esc(f"{province['name_en']}: {vendor}"),
+            "tooltip": esc(f"{labels.place_name(province)}: {vendor}"),
             "popup": province_popup(province, lines),
         }
         features.append({"type": "Feature", "id": code, "properties": properties, "geometry": shape["geometry"]})
-    return spec(esc(PROVINCE_LAYER_NAME), "areas", features)
+    return spec(esc(_(PROVINCE_LAYER_NAME)), "areas", features)
 
 
 def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", **view: object) -> OfflineMap:

@@ -1,11 +1,13 @@
-"""Text of the About / method tab and the "12 provinces" panel."""
+"""Text of the About / method tab, who translated the page, and the "12 provinces" panel."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
-from geo import settings
+from geo import i18n, labels, settings
 from geo.html import esc
+from geo.i18n import N_, _, number
 from geo.provinces import province_summary
 
 if TYPE_CHECKING:
@@ -13,68 +15,128 @@ if TYPE_CHECKING:
 
     from geo.dataset import Dataset
 
-METHOD = """
-**What this is.** Every place named in one article — Global Human Rights Defence,
-*"Tech Company, Hikvision Has Been Accused of Selling Uyghur-Tracking Surveillance
-Cameras…"* (Putro, 2023) — with each claim the article makes and the sources that
-corroborate, qualify or correct it. A claim records who says it, where in the source
-(quote and locator), when, and its status.
+#: The method, one Markdown paragraph per message (translators see one paragraph at a time).
+METHOD = (
+    N_(
+        "**What this is.** Every place named in one article — Global Human Rights Defence, *“Tech Company, "
+        "Hikvision Has Been Accused of Selling Uyghur-Tracking Surveillance Cameras…”* (Putro, 2023) — with each "
+        "claim the article makes and the sources that corroborate, qualify or correct it. A claim records who says "
+        "it, where in the source (quote and locator), when, and its status."
+    ),
+    N_(
+        "**Status.** *as reported*: stated by that source, not cross-checked; *corroborated*: an independent source "
+        "supports it; *partial*: a source supports part of it; *unverified*: no source found supports it; "
+        "*corrected*: the article is wrong and the correction is shown; *retracted*: the claim no longer stands "
+        "(it stays, with the reason, in the corrections log)."
+    ),
+    N_(
+        "**Precision.** Every point stands for an area — a county seat, a city centre, a region centroid — never a "
+        "facility, and is drawn as a dashed ring, not a pin. No source here locates a camera, camp or building. "
+        "Coordinates are WGS84; Chinese web-map coordinates (GCJ-02) were converted before use."
+    ),
+    N_(
+        "**Map data and privacy.** The basemap is Natural Earth (public domain) drawn by this app. Leaflet and jQuery "
+        "are served by this app from installed packages. With web tiles off (the default) your browser contacts no "
+        "other host. If you switch on the “Web tiles” layer, your browser requests map images from "
+        "tile.openstreetmap.org, which then sees your IP address and the area you view."
+    ),
+    N_("**Licences.** Code MIT; data tables CC BY 4.0; boundaries Natural Earth (public domain); fonts SIL OFL 1.1."),
+    N_(
+        "**Corrections.** Open an issue naming the claim id (shown in the detail view and the claims table), or edit "
+        "`data/claims.csv` in a pull request; `python -m geo validate` checks the change."
+    ),
+)
 
-**Status.** *as reported*: stated by that source, not cross-checked; *corroborated*: an
-independent source supports it; *partial*: a source supports part of it; *unverified*: no
-source found supports it; *corrected*: the article is wrong and the correction is shown.
+#: Who translated each interface language, and how far the translation has been checked.
+TRANSLATORS = {
+    "en": N_("English is the language the interface is written in."),
+    "zh": N_(
+        "Simplified Chinese: a machine-assisted draft made with an AI model by the project's developers, not yet "
+        "reviewed by a native speaker."
+    ),
+    "ug": N_(
+        "Uyghur (Arabic script): a machine-assisted draft made with an AI model by the project's developers, not yet "
+        "reviewed by a native speaker. Places outside the Uyghur region have no Uyghur name in the data and are "
+        "shown by their English name."
+    ),
+}
+TRANSLATION_SCOPE = N_(
+    "What is translated: the interface (menus, labels, headings, legends, messages, figure text). What is not: "
+    "claims' quotes stay in their original language, because a quote is evidence; claims' summaries, briefing "
+    "captions, source titles, notes and the corrections log are in English until translated. Corrections to any "
+    "translation are welcome: open an issue, or edit `geo/locales/<language>/LC_MESSAGES/messages.po` in a pull "
+    "request."
+)
 
-**Precision.** Every point stands for an area — a county seat, a city centre, a region
-centroid — never a facility, and is drawn as a dashed ring, not a pin. No source here
-locates a camera, camp or building. Coordinates are WGS84; Chinese web-map coordinates
-(GCJ-02) were converted before use.
 
-**Map data and privacy.** The basemap is Natural Earth (public domain) drawn by this app.
-Leaflet and jQuery are served by this app from installed packages. With web tiles off (the
-default) your browser contacts no other host. If you switch on the "Web tiles" layer, your
-browser requests map images from tile.openstreetmap.org, which then sees your IP address
-and the area you view.
+def method_markdown() -> str:
+    """The method in the page's language, as Markdown."""
+    return _method_markdown(i18n.current())
 
-**Licences.** Code MIT; data tables CC BY 4.0; boundaries Natural Earth (public domain).
 
-**Corrections.** Open an issue naming the claim id (shown in the detail view and the
-claims table), or edit `data/claims.csv` in a pull request; `python -m geo validate`
-checks the change.
-"""
+@functools.lru_cache(maxsize=len(i18n.LANGUAGES))
+def _method_markdown(code: str) -> str:
+    return "\n\n".join(_(paragraph) for paragraph in METHOD)
+
+
+def translations_markdown() -> str:
+    """Who translated what, what stays in English, and how to correct a translation, as Markdown."""
+    return _translations_markdown(i18n.current())
+
+
+@functools.lru_cache(maxsize=len(i18n.LANGUAGES))
+def _translations_markdown(code: str) -> str:
+    lines = ["- **" + i18n.language_name(code) + "** — " + _(TRANSLATORS[code]) for code in i18n.LANGUAGES]
+    return "\n".join(lines) + "\n\n" + _(TRANSLATION_SCOPE)
 
 
 def known_errors_html(claims: pd.DataFrame) -> str:
-    """Bullet list of the article's claims that carry a correction."""
+    """Bullet list of the article's claims that carry a correction (the article's words, then the correction)."""
     article = claims[(claims["source"] == "ghrd-putro-2023") & (claims["correction"] != "")]
     items = "".join(
         f"<li><b>{esc(row['article_ref'])}</b> “{esc(row['quote'][:160])}” → {esc(row['correction'])}</li>"
-        for _, row in article.drop_duplicates("article_ref").iterrows()
+        for row in article.drop_duplicates("article_ref").to_dict("records")
     )
-    return f"<ul>{items}</ul>"
+    return f"<ul lang='en' dir='ltr'>{items}</ul>"
 
 
 def twelve_provinces_panel(data: Dataset) -> str:
     """Reported versus named: what the article says, what sources name, what stays unnamed."""
-    provinces = data.provinces.set_index("iso_3166_2")
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
     named = province_summary(data.claims)
     codes = list(named.index)
 
     def qualifiers(code: str) -> str:
-        notes = ["Hikvision named"] if named.loc[code, "hikvision_named"] else []
+        notes = [_("Hikvision named")] if named.loc[code, "hikvision_named"] else []
         if not named.loc[code, "uyghur_specific"]:
-            notes.append("ethnic-minority people, not Uyghurs specifically")
+            notes.append(_("ethnic-minority people, not Uyghurs specifically"))
         return f" ({'; '.join(notes)})" if notes else ""
 
-    listed = ", ".join(f"{esc(provinces.loc[c, 'name_en'])}{esc(qualifiers(c))}" for c in codes)
+    listed = _(", ").join(f"{labels.place_name(provinces.loc[c])}{qualifiers(c)}" for c in codes)
+    reported = settings.REPORTED_PROVINCE_COUNT
     tied = int(named["tied_to_12"].sum())
+    lines = [
+        (
+            _("Reported:"),
+            _(
+                "Hikvision products used in {count} Chinese provinces outside XUAR (IPVM, as relayed by the GHRD "
+                "article; unverified — no province is named)."
+            ).format(count=number(reported)),
+        ),
+        (
+            _("Named by sources:"),
+            _(
+                "{count} province(s) as sites of surveillance targeting Uyghurs or other minorities outside XUAR: "
+                "{provinces}. Any vendor; different dates."
+            ).format(count=number(len(codes)), provinces=listed)
+            if codes
+            else _("no province outside XUAR."),
+        ),
+        (_("Tied to the “12” by a source:"), number(tied)),
+        (_("Unnamed:"), _("{unnamed} of the {count}.").format(unnamed=number(reported - tied), count=number(reported))),
+    ]
+    body = "<br>".join(f"<b>{esc(head)}</b> {esc(text)}" for head, text in lines)
     return (
-        f"<div style='border-left:4px solid #e66101;padding:4px 10px;background:#fff7ef'>"
-        f"<b>Reported:</b> Hikvision products used in {settings.REPORTED_PROVINCE_COUNT} Chinese provinces outside "
-        f"XUAR (IPVM, as relayed by the GHRD article; <i>unverified</i> — no province is named)."
-        f"<br><b>Named by sources:</b> {len(codes)} province(s) as sites of surveillance targeting Uyghurs or "
-        f"other minorities outside XUAR"
-        f"{': ' + listed if codes else ''}. Any vendor; different dates."
-        f"<br><b>Tied to the “12” by a source:</b> {tied}. "
-        f"<b>Unnamed:</b> {settings.REPORTED_PROVINCE_COUNT - tied} of the {settings.REPORTED_PROVINCE_COUNT}."
-        f"</div>"
+        "<div class='twelve' style='border-inline-start:4px solid #e66101;padding:4px 10px;background:#fff7ef'>"
+        f"{body}</div>"
     )

@@ -11,6 +11,7 @@ from geo import labels
 from geo.cache import per_dataset
 from geo.citations import used_source_ids
 from geo.dates import claim_years
+from geo.i18n import _
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
@@ -26,42 +27,50 @@ def citation_graph(data: Dataset, claims: pd.DataFrame) -> str:
     sources = data.sources.set_index("id")
     edges = {(s, c, "cites") for s in used if s in sources.index for c in sources.loc[s, "cites"]}
     edges |= {(s, r, "relays") for s, r in zip(claims["source"], claims["relayed_from"], strict=True) if r}
-    nodes = used | {c for _, c, _ in edges}
+    nodes = used | {cited for _source, cited, _kind in edges}
     lines = ["digraph citations {", "rankdir=LR; node [shape=box, style=rounded, fontsize=10];"]
     for node in sorted(nodes):
         label = labels.source_label(sources.loc[node].to_dict(), max_title=40) if node in sources.index else node
         lines.append(f"{_dot(node)} [label={_dot(label)}];")
-    lines.extend(f"{_dot(a)} -> {_dot(b)} [label={_dot(kind)}, fontsize=8];" for a, b, kind in sorted(edges))
+    words = {"cites": _("cites"), "relays": _("relays")}
+    lines.extend(f"{_dot(a)} -> {_dot(b)} [label={_dot(words[kind])}, fontsize=8];" for a, b, kind in sorted(edges))
     lines.append("}")
     return "\n".join(lines)
 
 
-def timeline(claims: pd.DataFrame) -> alt.Chart:
+def timeline(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
     """Dated claims as bars from start to end year, one row per place, coloured by status."""
     years = claim_years(claims)
+    names = labels.place_names(data)
     frame = claims.assign(
         start=pd.to_datetime(years["year_start"].astype("Int64").astype(str), format="%Y", errors="coerce"),
         end=pd.to_datetime((years["year_end"] + 1).astype("Int64").astype(str), format="%Y", errors="coerce"),
-        where=claims["place_name_en"].fillna("").replace("", "(no place)"),
-        status_label=claims["status"].map(labels.STATUS),
+        where=claims["place"].map(names).fillna(_("(no place)")),
+        status_label=claims["status"].map(labels.status),
     ).dropna(subset=["start"])
     frame = frame[["id", "where", "start", "end", "status_label", "summary", "source_publisher"]]
     return (
         alt.Chart(frame)
         .mark_bar(opacity=0.7)
         .encode(
-            x=alt.X("start:T", title="year"),
+            x=alt.X("start:T", title=_("year")),
             x2="end:T",
             y=alt.Y("where:N", title=None),
-            color=alt.Color("status_label:N", title="status"),
-            tooltip=["id", "where", "status_label", "source_publisher", "summary"],
+            color=alt.Color("status_label:N", title=_("status")),
+            tooltip=[
+                alt.Tooltip("id:N", title=_("id")),
+                alt.Tooltip("where:N", title=_("place")),
+                alt.Tooltip("status_label:N", title=_("status")),
+                alt.Tooltip("source_publisher:N", title=_("source")),
+                alt.Tooltip("summary:N", title=_("summary")),
+            ],
         )
     )
 
 
 @per_dataset
 def _dataset_timeline(data: Dataset) -> alt.Chart:
-    return timeline(data.claims)
+    return timeline(data, data.claims)
 
 
 def timeline_for(data: Dataset, claims: pd.DataFrame) -> alt.Chart:

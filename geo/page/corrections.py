@@ -8,14 +8,15 @@ import pandas as pd
 
 from geo import labels, settings
 from geo.cache import per_dataset
+from geo.i18n import N_, _
 from geo.readers import split_list
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
 
-TABLE_LABEL = {settings.SOURCES_CSV: "source", settings.PLACES_CSV: "place", settings.CLAIMS_CSV: "claim",
-               settings.BRIEFING_CSV: "briefing step"}  # fmt: skip
+TABLE_LABEL = {settings.SOURCES_CSV: N_("source"), settings.PLACES_CSV: N_("place"), settings.CLAIMS_CSV: N_("claim"),
+               settings.BRIEFING_CSV: N_("briefing step")}  # fmt: skip
 
 
 def entry_places(data: Dataset, table: str, row_id: str) -> list[str]:
@@ -45,7 +46,7 @@ def evidence_link(data: Dataset, evidence: str) -> str | None:
 def corrections_table(data: Dataset) -> pd.DataFrame:
     """Every logged change, newest first, with readable names and a link to its evidence."""
     log = data.corrections
-    names = dict(zip(data.places["id"], data.places["name_en"], strict=True))
+    names = labels.place_names(data)
     places = [entry_places(data, t, r) for t, r in zip(log["table"], log["row_id"], strict=True)]
     table = pd.DataFrame(
         {
@@ -56,7 +57,7 @@ def corrections_table(data: Dataset) -> pd.DataFrame:
             "after": log["after"],
             "why": log["why"],
             "evidence link": [evidence_link(data, e) for e in log["evidence"]],
-            "what": log["table"].map(TABLE_LABEL),
+            "what": log["table"].map(lambda table: _(TABLE_LABEL[table]) if table in TABLE_LABEL else table),
             "row": log["row_id"],
             "evidence": log["evidence"],
             "version": log["version"],
@@ -78,4 +79,4 @@ def corrections_for(data: Dataset, place: str | None = None) -> pd.DataFrame:
 def places_with_corrections(data: Dataset) -> dict[str, str]:
     """Place id -> name for the places the log touches, in the data's order (the filter's choices)."""
     touched = {p for ids in corrections_table(data)["place ids"] for p in split_list(ids)}
-    return {pid: name for pid, name in zip(data.places["id"], data.places["name_en"], strict=True) if pid in touched}
+    return {pid: name for pid, name in labels.place_names(data).items() if pid in touched}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from geo import labels, settings
 from geo.corrections import latest_changes
 from geo.html import esc, link
+from geo.i18n import _, ngettext, number
 from geo.render import claim_chain_html, claim_html, names_html
 from geo.style import source_colours
 from geo.urls import app_base, place_url
@@ -18,12 +19,16 @@ if TYPE_CHECKING:
 
 
 def cite_line(data: Dataset, place: pd.Series, base_url: str, accessed: str) -> str:
-    """Plain-text citation with the dataset version and a stable URL for the place."""
+    """Plain-text citation with the dataset version and a stable URL for the place (names and title in English)."""
     url = place_url(place["id"], app_base(base_url))
     return (
         f"“{place['name_en']}” (place id {place['id']}), in: {data.title}, dataset version {data.version} "
         f"({data.updated}). {url} (accessed {accessed})."
     )
+
+
+def _row(heading: str, value_html: str) -> str:
+    return f"<tr><th scope='row' style='text-align:start;padding-inline-end:8px'>{esc(heading)}</th><td>{value_html}</td></tr>"
 
 
 def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: str) -> str:
@@ -35,34 +40,34 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     records = sources.to_dict("index")
     here = claims[claims["place"] == place_id]
     parts = [
-        f"<h3 style='margin-bottom:4px'>{esc(place['name_en'])}</h3>",
+        f"<h3 style='margin-bottom:4px'><bdi>{esc(labels.place_name(place))}</bdi></h3>",
         f"<div>{names_html(place)}</div>",
         "<table style='margin:6px 0;font-size:14px'>",
-        f"<tr><th style='text-align:left;padding-right:8px'>Precision</th><td>{esc(labels.PRECISION.get(place['precision'], place['precision']))}</td></tr>",
-        f"<tr><th style='text-align:left'>Coordinates</th><td>{place['lat']:.4f}, {place['lon']:.4f} (WGS84)</td></tr>",
-        f"<tr><th style='text-align:left'>Coordinate source</th><td>{esc(place['coord_source'])}</td></tr>",
-        f"<tr><th style='text-align:left'>Admin level</th><td>{esc(place['admin_level'])}, {esc(place['iso_3166_2'])}</td></tr>",
+        _row(_("Precision"), esc(labels.precision(place["precision"]))),
+        _row(_("Coordinates"), f"<span dir='ltr'>{place['lat']:.4f}, {place['lon']:.4f}</span> (WGS84)"),
+        _row(_("Coordinate source"), f"<span lang='en'>{esc(place['coord_source'])}</span>"),
+        _row(_("Admin level"), f"{esc(labels.level(place['admin_level']))}, {esc(place['iso_3166_2'])}"),
     ]
     if place.get("geonames_id"):
         gid = str(place["geonames_id"])
-        parts.append(
-            f"<tr><th style='text-align:left'>GeoNames</th><td>{link('https://www.geonames.org/' + gid, gid)}</td></tr>"
-        )
+        parts.append(_row("GeoNames", link("https://www.geonames.org/" + gid, gid)))
     if place.get("notes"):
-        parts.append(f"<tr><th style='text-align:left'>Notes</th><td>{esc(place['notes'])}</td></tr>")
+        parts.append(_row(_("Notes"), f"<span lang='en'>{esc(place['notes'])}</span>"))
     parts.append("</table>")
-    parts.append(
-        f"<p><b>{len(here)} claim(s)</b> from {here['source'].nunique()} source(s) match the current filters.</p>"
-    )
+    count = ngettext(
+        "{claims} claim(s) from {sources} source match the current filters.",
+        "{claims} claim(s) from {sources} sources match the current filters.",
+        here["source"].nunique(),
+    ).format(claims=number(len(here)), sources=number(here["source"].nunique()))
+    parts.append(f"<p><b>{esc(count)}</b></p>")
     for source_id, group in here.groupby("source", sort=False):
         source = sources.loc[source_id]
-        dot = f"<span style='color:{colours.get(source_id, '#333')}'>●</span>"
-        archive = f" · {link(source['archive_url'], 'archived copy')}" if source.get("archive_url") else ""
-        parts.append(
-            f"<h4 style='margin:10px 0 2px'>{dot} {link(source['url'], labels.source_label(source.to_dict(), max_title=120))}{archive}</h4>"
-        )
+        dot = f"<span style='color:{colours.get(source_id, '#333')}' aria-hidden='true'>●</span>"
+        archive = " · " + link(source["archive_url"], _("archived copy")) if source.get("archive_url") else ""
+        title = link(source["url"], labels.source_label(source.to_dict(), max_title=120))
+        parts.append(f"<h4 style='margin:10px 0 2px'>{dot} <span lang='en'>{title}</span>{archive}</h4>")
         if source.get("date_note"):
-            parts.append(f"<div style='color:#555;font-size:13px'>{esc(source['date_note'])}</div>")
+            parts.append(f"<div lang='en' style='color:#555;font-size:13px'>{esc(source['date_note'])}</div>")
         parts.extend(
             claim_html(
                 claim,
@@ -71,7 +76,8 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
                 change=changes.get(claim["id"]),
                 relay=records.get(claim["quote_via"]),
             )
-            for _, claim in group.iterrows()
+            for _index, claim in group.iterrows()
         )
-    parts.append(f"<p style='font-size:13px'><b>Cite this:</b> {esc(cite)}</p>")
+    cite_this = _("Cite this:")
+    parts.append(f"<p style='font-size:13px'><b>{esc(cite_this)}</b> <span lang='en'>{esc(cite)}</span></p>")
     return "".join(parts)

@@ -2,7 +2,7 @@
 
 A rerun (a filter change, or a new visitor with the same filters) then only sends
 prepared tables, HTML and chart specs to the browser. Results are cached per loaded
-dataset (:func:`geo.cache.per_dataset`) and per ``geo.filters.Filters``,
+dataset and interface language (:func:`geo.cache.per_dataset`) and per ``geo.filters.Filters``,
 in a small LRU: the filters are a handful of choices, and popular views stay warm.
 Values are shared between sessions and must be treated as read-only.
 """
@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 from geo.cache import per_dataset
 from geo.dates import year_bounds
 from geo.filters import apply_filters
-from geo.map.legend import legend_html
 from geo.map.overlays import LayerSpec, claim_layer_specs
-from geo.page import about, charts, tables
+from geo.page import about, charts, state, tables
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,8 +52,8 @@ class FilteredView:
     sources: pd.DataFrame
     citation_graph: str
     timeline: dict  # Vega-Lite spec (Altair's validation ran once, when it was built)
-    legend: str
     layers: list[LayerSpec]
+    bounds: list[list[float]] | None  # around the drawn places, for fitting the map to the results
 
 
 @per_dataset
@@ -68,7 +67,7 @@ def dataset_summary(data: Dataset) -> DatasetSummary:
 
 
 def filtered_view(data: Dataset, filters: Filters) -> FilteredView:
-    """Shown claims and the tables, graph, timeline and legend for them (cached)."""
+    """Shown claims and the tables, graph, timeline and map layers for them (cached)."""
     return _view_builder(data)(filters)
 
 
@@ -89,10 +88,10 @@ def _build_view(data: Dataset, filters: Filters) -> FilteredView:
     return FilteredView(
         shown=shown,
         places=tables.places_table(data, shown),
-        claims=tables.claims_table(shown),
+        claims=tables.claims_table(data, shown),
         sources=tables.sources_table(data, shown),
         citation_graph=charts.citation_graph(data, shown),
         timeline=charts.timeline_for(data, shown).to_dict(),
-        legend=legend_html(data, shown),
         layers=claim_layer_specs(data, shown),
+        bounds=state.results_bounds(data, shown[shown["status"] != "retracted"]),
     )

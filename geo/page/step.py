@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from geo import labels
 from geo.citations import footnotes
 from geo.html import esc, link
+from geo.i18n import ngettext, number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -16,16 +17,24 @@ if TYPE_CHECKING:
 
 
 def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> str:
-    """Caption, then the step's sources numbered as on the slide figures, with status counts."""
+    """Caption, then the step's sources numbered as on the slide figures, with status counts.
+
+    The caption is data, in English until translated (``lang`` says so to browsers and screen readers).
+    """
     items = "".join(
-        f"<li value='{n.number}'><span style='color:{n.colour}'>●</span> "
+        f"<li value='{n.number}'><span style='color:{n.colour}' aria-hidden='true'>●</span> "
         f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
         for n in footnotes(data, claims)
     )
     statuses = claims["status"].value_counts()
-    status_line = ", ".join(f"{count} {esc(labels.STATUS[s])}" for s, count in statuses.items())
+    status_line = ", ".join(f"{number(count)} {labels.status(s)}" for s, count in statuses.items())
+    rests = ngettext(
+        "Step {step} of {total} · rests on {count} claim: {statuses}",
+        "Step {step} of {total} · rests on {count} claims: {statuses}",
+        len(claims),
+    ).format(step=number(step.number), total=number(total), count=number(len(claims)), statuses=status_line)
     return (
-        f"<div style='font-size:20px;line-height:1.45;margin-bottom:8px'>{esc(step.caption)}</div>"
-        f"<div style='font-size:14px;color:#444'>Step {step.number} of {total} · rests on {len(claims)} claim(s): "
-        f"{status_line}</div><ol style='font-size:14px'>{items}</ol>"
+        f"<div lang='en' dir='ltr' style='font-size:20px;line-height:1.45;margin-bottom:8px'>{esc(step.caption)}</div>"
+        f"<div style='font-size:14px;color:#444'>{esc(rests)}</div>"
+        f"<ol lang='en' dir='ltr' style='font-size:14px'>{items}</ol>"
     )

@@ -1,4 +1,8 @@
-"""Table views for the tabs: display columns only, links restricted to http(s)."""
+"""Table views for the tabs: display columns only, links restricted to http(s), labels in the page's language.
+
+Column names are stable English keys (tests and the dashboard refer to them);
+:func:`headers` gives each its heading in the page's language.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,70 @@ import pandas as pd
 
 from geo import labels
 from geo.citations import used_sources
+from geo.i18n import N_, _
 from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
+
+#: Headings of every table column, by key (translated when shown).
+HEADERS = {
+    "id": N_("id"),
+    "place": N_("place"),
+    "Chinese": N_("Chinese"),
+    "Uyghur (Arabic script)": N_("Uyghur (Arabic script)"),
+    "Uyghur (Latin)": N_("Uyghur (Latin)"),
+    "level": N_("level"),
+    "precision": N_("precision"),
+    "claims": N_("claims"),
+    "sources": N_("sources"),
+    "lat": N_("lat"),
+    "lon": N_("lon"),
+    "detail": N_("detail"),
+    "status": N_("status"),
+    "summary": N_("summary"),
+    "quote": N_("quote"),
+    "correction": N_("correction"),
+    "event": N_("event"),
+    "reported": N_("reported"),
+    "source": N_("source"),
+    "link": N_("link"),
+    "publisher": N_("publisher"),
+    "title": N_("title"),
+    "kind": N_("kind"),
+    "published": N_("published"),
+    "other date": N_("other date"),
+    "date note": N_("date note"),
+    "cites": N_("cites"),
+    "archive": N_("archive"),
+    "date": N_("date"),
+    "field": N_("field"),
+    "before": N_("before"),
+    "after": N_("after"),
+    "why": N_("why"),
+    "evidence link": N_("evidence link"),
+    "what": N_("what"),
+    "row": N_("row"),
+    "evidence": N_("evidence"),
+    "version": N_("version"),
+    "upload_row": N_("row in your file"),
+    "nearest_place": N_("nearest place id"),
+    "nearest_place_name": N_("nearest place"),
+    "distance_km": N_("distance (km)"),
+    "points": N_("points"),
+    "median_km": N_("median (km)"),
+    "min_km": N_("nearest (km)"),
+    "max_km": N_("farthest (km)"),
+    "iso_3166_2": N_("ISO 3166-2"),
+    "name_en": N_("name (English)"),
+    "name_zh": N_("name (Chinese)"),
+    "province": N_("province"),
+}
+
+
+def headers(frame: pd.DataFrame) -> dict[str, str]:
+    """Column key -> heading in the page's language, for every column of ``frame``."""
+    return {column: _(HEADERS[column]) if column in HEADERS else column for column in frame.columns}
 
 
 def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
@@ -25,12 +89,12 @@ def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "id": places["id"],
-            "place": places["name_en"],
+            "place": places["id"].map(labels.place_names(data)),
             "Chinese": places["name_zh"],
             "Uyghur (Arabic script)": places["name_ug_arabic"],
             "Uyghur (Latin)": places["name_ug_latin"],
-            "level": places["admin_level"],
-            "precision": places["precision"].map(labels.PRECISION_SHORT),
+            "level": places["admin_level"].map(labels.level),
+            "precision": places["precision"].map(lambda code: labels.precision(code, short=True)),
             "claims": places["claims"],
             "sources": places["sources"],
             "lat": places["lat"],
@@ -40,13 +104,14 @@ def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
+def claims_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """One row per shown claim with its source and status."""
+    names = labels.place_names(data)
     return pd.DataFrame(
         {
             "id": claims["id"],
-            "place": claims["place_name_en"].fillna(""),
-            "status": claims["status"].map(labels.STATUS),
+            "place": claims["place"].map(lambda pid: names.get(pid, "")),
+            "status": claims["status"].map(labels.status),
             "summary": claims["summary"],
             "quote": claims["quote"],
             "correction": claims["correction"],

@@ -17,8 +17,9 @@ import branca.colormap as cm
 import folium
 from jinja2 import Template
 
-from geo import settings
+from geo import labels, settings
 from geo.html import esc, js_string
+from geo.i18n import _, number
 from geo.map.elements import ScriptElement
 from geo.style import UPLOAD_COLOUR, UPLOAD_PANE
 from geo.upload.analysis import (
@@ -136,10 +137,10 @@ class PreparedUpload:
     def downloads(self) -> list[tuple[str, str, Callable[[], bytes]]]:
         """(label, file name, maker) for each analysis table; files are made on click."""
         return [
-            ("Per-point table: province, nearest place, distance (CSV)", "my-layer-analysis.csv",
+            (_("Per-point table: province, nearest place, distance (CSV)"), "my-layer-analysis.csv",
              lambda: csv_bytes(per_point_table(self.layer.points, self.province_codes, self.nearest))),
-            ("Points per province (CSV)", "my-layer-provinces.csv", lambda: csv_bytes(self.provinces)),
-            ("Nearest-place summary (CSV)", "my-layer-nearest.csv", lambda: csv_bytes(self.nearest_summary)),
+            (_("Points per province (CSV)"), "my-layer-provinces.csv", lambda: csv_bytes(self.provinces)),
+            (_("Nearest-place summary (CSV)"), "my-layer-nearest.csv", lambda: csv_bytes(self.nearest_summary)),
         ]  # fmt: skip
 
 
@@ -153,7 +154,8 @@ def upload_layers(
 ) -> list[folium.FeatureGroup]:
     """The uploaded points as their own overlay, and optionally their count per province."""
     layer = prepared.layer
-    label = f'<span style="color:{UPLOAD_COLOUR}">●</span> {esc(layer.name)} ({len(layer.points):,}; source: {esc(layer.attribution)})'
+    detail = _("{count}; source: {source}").format(count=number(len(layer.points)), source=layer.attribution)
+    label = f'<span style="color:{UPLOAD_COLOUR}" aria-hidden="true">●</span> {esc(layer.name)} ({esc(detail)})'
     points = folium.FeatureGroup(name=label)
     CanvasPoints(prepared.payload, UPLOAD_COLOUR).add_to(points)
     groups = [points]
@@ -166,13 +168,14 @@ def province_choropleth(prepared: PreparedUpload, provinces: gpd.GeoDataFrame) -
     """Provinces shaded by how many uploaded points fall in each."""
     counts = prepared.provinces
     counts = counts[counts["iso_3166_2"] != ""].set_index("iso_3166_2")["points"]
-    group = folium.FeatureGroup(name=esc(f"{prepared.layer.name}: points per province"))
+    group = folium.FeatureGroup(name=esc(_("{layer}: points per province").format(layer=prepared.layer.name)))
     if counts.empty:
         return group
     scale = cm.linear.YlOrRd_09.scale(0, float(counts.max()))
-    shaded = provinces[provinces["iso_3166_2"].isin(counts.index)][["iso_3166_2", "name_en", "geometry"]].copy()
+    shaded = provinces[provinces["iso_3166_2"].isin(counts.index)].copy()
+    shaded["name"] = [esc(labels.place_name(p)) for p in shaded.drop(columns="geometry").to_dict("records")]
+    shaded = shaded[["iso_3166_2", "name", "geometry"]]
     shaded["points"] = shaded["iso_3166_2"].map(counts).astype(int)
-    shaded["name_en"] = shaded["name_en"].map(esc)
     shaded.geometry = shaded.geometry.simplify(0.02)
     folium.GeoJson(
         json.loads(shaded.to_json(drop_id=True)),
@@ -182,6 +185,6 @@ def province_choropleth(prepared: PreparedUpload, provinces: gpd.GeoDataFrame) -
             "color": "#555",
             "weight": 0.5,
         },
-        tooltip=folium.GeoJsonTooltip(["name_en", "points"], aliases=["province", "uploaded points"]),
+        tooltip=folium.GeoJsonTooltip(["name", "points"], aliases=[esc(_("province")), esc(_("uploaded points"))]),
     ).add_to(group)
     return group

@@ -23,6 +23,7 @@ from pyproj.exceptions import CRSError
 
 from geo import settings
 from geo.errors import UploadError
+from geo.i18n import _, number
 
 LAT_NAMES = ("lat", "latitude", "lat_wgs84", "y", "lat_dd", "纬度", "breite")
 LON_NAMES = ("lon", "lng", "long", "longitude", "lon_wgs84", "x", "lon_dd", "经度", "länge")
@@ -39,10 +40,13 @@ class RowProblem:
     field: str
     value: str
     reason: str
+    kind: str = ""  # the reason's short form, for counts by reason (the reason itself when empty)
 
     def __str__(self) -> str:
-        value = f" (value: {self.value!r})" if self.value else ""
-        return f"row {self.row}, field '{self.field}': {self.reason}{value}"
+        value = _(" (value: {value})").format(value=repr(self.value)) if self.value else ""
+        return (
+            _("row {row}, field '{field}': {reason}").format(row=self.row, field=self.field, reason=self.reason) + value
+        )
 
 
 @dataclass(frozen=True)
@@ -60,12 +64,13 @@ class UploadedLayer:
     def summary(self) -> str:
         """One line for the page: how many rows were kept and left out."""
         kept, left = len(self.points), len(self.problems)
-        return f"{kept:,} row(s) shown, {left:,} left out" + (f" ({self.reasons()})" if left else "")
+        line = _("{kept} row(s) shown, {left} left out").format(kept=number(kept), left=number(left))
+        return line + (f" ({self.reasons()})" if left else "")
 
     def reasons(self) -> str:
         """Counts of left-out rows by reason."""
-        counts = pd.Series([p.reason.split(":")[0] for p in self.problems]).value_counts()
-        return "; ".join(f"{n:,} {reason}" for reason, n in counts.items())
+        counts = pd.Series([p.kind or p.reason for p in self.problems]).value_counts()
+        return "; ".join(f"{number(n)} {reason}" for reason, n in counts.items())
 
 
 def detect_column(columns: list[str], names: tuple[str, ...]) -> str | None:
@@ -81,10 +86,10 @@ def decode_text(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        msg = (
-            f"the file is not UTF-8 text (byte {error.start} is {content[error.start : error.start + 1]!r}); "
-            "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and upload again"
-        )
+        msg = _(
+            "the file is not UTF-8 text (byte {position} is {byte}); save it as UTF-8 (in a spreadsheet: "
+            "'CSV UTF-8') and upload again"
+        ).format(position=error.start, byte=repr(content[error.start : error.start + 1]))
         raise UploadError(msg) from None
 
 
@@ -92,30 +97,39 @@ def read_table(filename: str, content: bytes) -> tuple[pd.DataFrame, str | None]
     """Read the file into a table of cells (as text) and the CRS it declares, if any."""
     if len(content) > settings.MAX_UPLOAD_BYTES:
         mib = 1024 * 1024
-        msg = f"the file is {len(content) / mib:.1f} MB; the limit is {settings.MAX_UPLOAD_BYTES / mib:.0f} MB"
+        msg = _("the file is {size} MB; the limit is {limit} MB").format(
+            size=f"{len(content) / mib:.1f}", limit=f"{settings.MAX_UPLOAD_BYTES / mib:.0f}"
+        )
         raise UploadError(msg)
     if not content.strip():
-        raise UploadError("the file is empty")
+        raise UploadError(_("the file is empty"))
     kind = SUPPORTED.get(PurePath(filename).suffix.lower())
     if kind is None:
-        msg = f"'{PurePath(filename).suffix or filename}' files are not supported; use CSV, GeoJSON or GeoPackage"
+        msg = _("'{kind}' files are not supported; use CSV, GeoJSON or GeoPackage").format(
+            kind=PurePath(filename).suffix or filename
+        )
         raise UploadError(msg)
     if content.startswith(COMPRESSED_MAGIC):
-        msg = "compressed archives (zip, gzip, 7z, …) are not accepted: upload the uncompressed CSV, GeoJSON or GeoPackage"
+        msg = _(
+            "compressed archives (zip, gzip, 7z, …) are not accepted: upload the uncompressed CSV, GeoJSON or "
+            "GeoPackage"
+        )
         raise UploadError(msg)
     if kind == "CSV":
         text = decode_text(content)
         try:
             table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, on_bad_lines="error")
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-            raise UploadError(f"the CSV cannot be read: {str(error).strip().splitlines()[0]}") from None
+            detail = str(error).strip().splitlines()[0]
+            raise UploadError(_("the CSV cannot be read: {detail}").format(detail=detail)) from None
         return table, None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # GDAL notes the in-memory file has no extension
             frame = pyogrio.read_dataframe(io.BytesIO(content))
     except Exception as error:
-        raise UploadError(f"the {kind} file cannot be read: {str(error).strip().splitlines()[0][:200]}") from None
+        detail = str(error).strip().splitlines()[0][:200]
+        raise UploadError(_("the {kind} file cannot be read: {detail}").format(kind=kind, detail=detail)) from None
     crs = frame.crs.to_string() if getattr(frame, "crs", None) is not None else None
     if "geometry" in frame:
         geometry = frame.geometry
@@ -185,26 +199,28 @@ def row_problem(
 ) -> RowProblem | None:
     """What is wrong with one row's coordinates, or None if they are usable."""
     y, x = _number(raw_lat), _number(raw_lon)
+    kind = ""
     if _missing(raw_lat):
-        field, value, reason = lat_name, "", "missing coordinate: latitude is empty"
+        field, value, reason, kind = lat_name, "", _("missing coordinate: latitude is empty"), _("missing coordinate")
     elif _missing(raw_lon):
-        field, value, reason = lon_name, "", "missing coordinate: longitude is empty"
+        field, value, reason, kind = lon_name, "", _("missing coordinate: longitude is empty"), _("missing coordinate")
     elif y is None or x is None:
         bad, field = (raw_lat, lat_name) if y is None else (raw_lon, lon_name)
-        value, reason = str(bad)[:80], "not a number"
+        value, reason = str(bad)[:80], _("not a number")
     elif not (math.isfinite(y) and math.isfinite(x)):
-        field, value, reason = lat_name if not math.isfinite(y) else lon_name, f"{y}, {x}", "not a finite number"
+        field, value, reason = lat_name if not math.isfinite(y) else lon_name, f"{y}, {x}", _("not a finite number")
     elif geographic and abs(y) > 90 and abs(x) <= 90 and abs(y) <= 180:
-        field, value, reason = f"{lat_name}, {lon_name}", f"{raw_lat}, {raw_lon}", "latitude and longitude look swapped"
+        field, value = f"{lat_name}, {lon_name}", f"{raw_lat}, {raw_lon}"
+        reason = _("latitude and longitude look swapped")
     elif geographic and (abs(y) > 90 or abs(x) > 180):
         field, value, reason = (
             lat_name if abs(y) > 90 else lon_name,
             f"{raw_lat}, {raw_lon}",
-            "out of range for degrees",
+            _("out of range for degrees"),
         )
     else:
         return None
-    return RowProblem(row, field, value, reason)
+    return RowProblem(row, field, value, reason, kind)
 
 
 def looks_projected(lat: pd.Series, lon: pd.Series) -> bool:
@@ -239,10 +255,12 @@ def read_upload(
         CRS of the CSV coordinates (e.g. ``EPSG:3857``); files that declare one use theirs.
     """
     if not name.strip() or not attribution.strip():
-        raise UploadError("give the layer a name and say where its data comes from (source or attribution)")
+        raise UploadError(_("give the layer a name and say where its data comes from (source or attribution)"))
     table, declared = read_table(filename, content)
     if len(table) > settings.MAX_UPLOAD_ROWS:
-        msg = f"the file has {len(table):,} rows; the limit is {settings.MAX_UPLOAD_ROWS:,}"
+        msg = _("the file has {rows} rows; the limit is {limit}").format(
+            rows=number(len(table)), limit=number(settings.MAX_UPLOAD_ROWS)
+        )
         raise UploadError(msg)
     notes = []
     if "__x" in table:
@@ -255,18 +273,20 @@ def read_upload(
         lat_name = lat_column or detect_column(columns, LAT_NAMES)
         lon_name = lon_column or detect_column(columns, LON_NAMES)
         if not lat_name or not lon_name or lat_name not in table or lon_name not in table:
-            msg = f"no latitude/longitude columns found (columns: {', '.join(columns[:20])}); pick them by hand"
+            msg = _("no latitude/longitude columns found (columns: {columns}); pick them by hand").format(
+                columns=", ".join(columns[:20])
+            )
             raise UploadError(msg)
         lat_values, lon_values, kinds = table[lat_name], table[lon_name], None
         source_crs = crs or "EPSG:4326"
     try:
         source = CRS.from_user_input(source_crs)
     except CRSError:
-        raise UploadError(f"unknown coordinate reference system {source_crs!r}") from None
+        raise UploadError(_("unknown coordinate reference system {crs}").format(crs=repr(source_crs))) from None
     if source.is_geographic and looks_projected(lat_values, lon_values):
-        msg = (
-            "the coordinates look like metres of a projected CRS, not degrees; "
-            "choose the file's CRS (for example EPSG:3857) so it can be converted"
+        msg = _(
+            "the coordinates look like metres of a projected CRS, not degrees; choose the file's CRS (for example "
+            "EPSG:3857) so it can be converted"
         )
         raise UploadError(msg)
     good, problems, ys, xs = check_coordinates(lat_values, lon_values, lat_name, lon_name, source.is_geographic)
@@ -274,7 +294,8 @@ def read_upload(
         not_points = {i for i, kind in enumerate(kinds) if kind != "Point"}
         problems = [p for p in problems if p.row - 2 not in not_points]
         problems += [
-            RowProblem(i + 2, "geometry", kinds.iloc[i] or "empty", "not a point geometry") for i in sorted(not_points)
+            RowProblem(i + 2, "geometry", kinds.iloc[i] or _("empty"), _("not a point geometry"))
+            for i in sorted(not_points)
         ]
         is_point = np.array([i not in not_points for i in good], dtype=bool)
         good, ys, xs = [i for i in good if i not in not_points], ys[is_point], xs[is_point]
@@ -283,11 +304,11 @@ def read_upload(
     points = gpd.GeoDataFrame(kept, geometry=gpd.points_from_xy(xs, ys), crs=source)
     points.insert(0, "upload_row", [i + 2 for i in good])  # before any filtering, so rows stay aligned
     if not source.equals(CRS.from_epsg(4326)):
-        notes.append(f"converted from {source.to_string()} to WGS84")
+        notes.append(_("converted from {crs} to WGS84").format(crs=source.to_string()))
         points = points.to_crs(settings.crs)
         inside = points.geometry.y.abs().le(90) & points.geometry.x.abs().le(180) & np.isfinite(points.geometry.x)
         problems += [
-            RowProblem(int(row), "geometry", "", "outside the world after conversion")
+            RowProblem(int(row), "geometry", "", _("outside the world after conversion"))
             for row in points.loc[~inside, "upload_row"]
         ]
         problems.sort(key=lambda p: p.row)
@@ -317,5 +338,5 @@ def coordinate_column_defaults(columns: list[str]) -> tuple[int, int]:
 def problems_table(layer: UploadedLayer) -> pd.DataFrame:
     """The left-out rows as a table for the page."""
     return pd.DataFrame(
-        [{"row": p.row, "field": p.field, "value": p.value, "reason": p.reason} for p in layer.problems]
+        [{_("row"): p.row, _("field"): p.field, _("value"): p.value, _("reason"): p.reason} for p in layer.problems]
     )

@@ -1,0 +1,48 @@
+"""Text in static figures: fonts that cover Chinese and Uyghur.
+
+Matplotlib's bundled DejaVu Sans has no Han characters and only part of Uyghur's letters.
+So figures use the Noto subsets shipped in ``geo/fonts`` (SIL OFL 1.1; see its README,
+rebuilt by ``python -m geo fonts``) besides DejaVu Sans. Shaping (joined Arabic letters)
+and right-to-left ordering are done by matplotlib itself: from 3.11 it lays text out with
+libraqm (HarfBuzz + FriBidi), checked by eye on Uyghur labels against UKIJ Tuz, a Uyghur
+font. Nothing is downloaded at run time: the fonts are package data.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+#: Font files shipped with the package, by family name as matplotlib reads it from the file.
+FONT_FILES = {
+    "Noto Sans Arabic": FONTS_DIR / "NotoSansArabic-Regular.subset.ttf",
+    "Noto Sans CJK SC": FONTS_DIR / "NotoSansCJKsc-Regular.subset.otf",
+}
+#: Families in fallback order. Line spacing follows the first, so DejaVu Sans leads; text with Arabic
+#: script uses :data:`ARABIC_FAMILY` instead (DejaVu lacks some of Uyghur's joined forms).
+FAMILY = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Arabic"]
+ARABIC_FAMILY = ["Noto Sans Arabic", "DejaVu Sans", "Noto Sans CJK SC"]
+
+
+def is_arabic_script(char: str) -> bool:
+    """Whether ``char`` is an Arabic-script letter or form (Uyghur is written in it)."""
+    code = ord(char)
+    return 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+
+
+def family(text: str) -> list[str]:
+    """The font families to draw ``text`` with: Noto Sans Arabic first when it has Arabic script."""
+    return ARABIC_FAMILY if any(is_arabic_script(ch) for ch in text) else FAMILY
+
+
+@functools.cache
+def use_fonts() -> None:
+    """Register the shipped fonts with matplotlib and make them the fallbacks (once per process)."""
+    from matplotlib import font_manager, rcParams
+
+    for path in FONT_FILES.values():
+        font_manager.fontManager.addfont(str(path))
+    rcParams["font.family"] = FAMILY
+    rcParams["pdf.fonttype"] = 42  # embed TrueType/OpenType outlines: text stays selectable and searchable
+    rcParams["axes.unicode_minus"] = False

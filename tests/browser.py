@@ -1,0 +1,52 @@
+"""Helpers of the browser tests: finding the map's frame, waiting for runs, clicking where a place is drawn."""
+
+from __future__ import annotations
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 45_000
+
+# Every circle marker on the Leaflet map: its latitude, longitude and stroke colour.
+MARKERS_JS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const out = [];
+  map.eachLayer(l => { if (l instanceof L.CircleMarker && l._path && l._path.isConnected) {
+    const ll = l.getLatLng(); out.push({lat: ll.lat, lng: ll.lng, color: l.options.color});
+  }});
+  return out;
+}"""
+
+
+def wait_until_run_finished(page) -> None:
+    """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
+
+
+def map_frame(page):
+    """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
+    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
+    return page.locator(MAP_IFRAME).element_handle().content_frame()
+
+
+# True once the map shows the same view on two polls in a row and nothing is animating.
+SETTLED_JS = """() => { const map = Object.values(window).find(v => v instanceof L.Map);
+  const c = map.getCenter(), key = [c.lat.toFixed(6), c.lng.toFixed(6), map.getZoom()].join();
+  const same = window.__lastView === key; window.__lastView = key;
+  return same && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress); }"""
+
+
+def click_place(scope, lat: float, lng: float) -> None:
+    """Click with the mouse where a coordinate is drawn on the map.
+
+    ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
+    The map must have settled (the same view on two polls, no pan or zoom animation), then
+    the point is converted to the document's client coordinates, so the click lands on the
+    ring or canvas point a person would click.
+    """
+    scope.wait_for_function(SETTLED_JS, polling=100)
+    x, y = scope.evaluate(
+        """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);
+        const p = map.latLngToContainerPoint([lat, lng]), box = map.getContainer().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }""",
+        [lat, lng],
+    )
+    scope.locator("html").click(position={"x": x, "y": y}, force=True)

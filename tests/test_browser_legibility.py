@@ -1,0 +1,210 @@
+"""What the map says at a glance, in every language and to every reader: labels, legend, languages, accessibility.
+
+Headless Chromium against a real ``streamlit run`` on 127.0.0.1, like ``test_browser.py``.
+The accessibility audit injects axe-core from npm (``package.json``; ``npm ci`` installs it)
+into the page and the map's frame and runs the WCAG 2.1 A and AA rules.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, wait_until_run_finished
+from .conftest import PROJECT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTICLE_PLACES = ("xuar", "pishan", "moyu", "yutian", "chengmai")
+
+# Each placed label: its place id, text and box on the page.
+LABELS_JS = """() => Array.from(document.querySelectorAll('[data-label]')).map(e => {
+  const r = e.getBoundingClientRect();
+  return {id: e.dataset.label, text: e.textContent, x: r.left, y: r.top, w: r.width, h: r.height};
+})"""
+
+
+def open_page(browser, url: str, *, width: int = 1400, height: int = 1000):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(url)
+    return context, page
+
+
+def placed_labels(frame) -> list[dict]:
+    frame.wait_for_function(SETTLED_JS, polling=100)
+    frame.wait_for_function("() => document.querySelectorAll('[data-label]').length > 0")
+    return frame.evaluate(LABELS_JS)
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    ]
+
+
+def test_article_places_are_labelled_at_the_default_view_without_overlap(browser, app_url) -> None:
+    context, page = open_page(browser, app_url)
+    frame = map_frame(page)
+    labels = placed_labels(frame)
+    by_id = {label["id"]: label for label in labels}
+    assert set(ARTICLE_PLACES) <= set(by_id)
+    map_box = frame.evaluate(
+        "() => { const r = document.querySelector('.leaflet-container').getBoundingClientRect(); return [r.width, r.height]; }"
+    )
+    for pid in ARTICLE_PLACES:
+        box = by_id[pid]
+        assert box["w"] > 20
+        assert box["x"] >= 0
+        assert box["x"] + box["w"] <= map_box[0]
+        assert box["y"] >= 0
+        assert box["y"] + box["h"] <= map_box[1]
+    assert overlapping(labels) == []
+    context.close()
+
+
+def test_zooming_in_shows_more_labels(browser, app_url) -> None:
+    context, page = open_page(browser, app_url, width=900, height=900)
+    frame = map_frame(page)
+    at_default = {label["id"] for label in placed_labels(frame)}
+    frame.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([30.5, 118], 6)")
+    closer = {label["id"] for label in placed_labels(frame)}
+    assert {"hangzhou", "hikvision_hq", "xuhui_shanghai"} - at_default  # crowded at the default zoom ...
+    assert {"hangzhou", "hikvision_hq", "xuhui_shanghai"} <= closer  # ... named once there is room
+    assert overlapping(frame.evaluate(LABELS_JS)) == []
+    context.close()
+
+
+def test_every_place_and_shaded_province_of_the_12_provinces_step_is_named(browser, app_url) -> None:
+    context, page = open_page(browser, app_url + "/?step=7")
+    frame = map_frame(page)
+    texts = {label["text"] for label in placed_labels(frame)}
+    for name in ("Gansu", "Sichuan", "Shandong", "Fujian", "Fuzhou, Fujian", "Hainan"):
+        assert any(name in text for text in texts), name
+    context.close()
+
+
+def test_the_legend_is_a_control_on_the_map_open_on_wide_screens(browser, app_url) -> None:
+    context, page = open_page(browser, app_url)
+    frame = map_frame(page)
+    legend = frame.locator(".leaflet-control-container .geo-legend")
+    legend.wait_for()
+    assert legend.get_attribute("open") is not None
+    text = legend.inner_text()
+    assert "dashed ring" in text
+    assert "Sources on the map (" in text
+    inside = frame.evaluate(
+        """() => { const m = document.querySelector('.leaflet-container').getBoundingClientRect();
+        const l = document.querySelector('.geo-legend').getBoundingClientRect();
+        return l.left >= m.left && l.right <= m.right && l.top >= m.top && l.bottom <= m.bottom; }"""
+    )
+    assert inside
+    context.close()
+
+
+def test_on_a_phone_the_map_starts_in_the_first_screen_with_the_legend_folded(browser, app_url) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    frame = map_frame(page)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box["y"] < 844 * 0.6  # the map starts in the upper part of the first screen
+    assert frame.locator(".geo-legend").get_attribute("open") is None
+    labels = placed_labels(frame)
+    assert {"xuar", "urumqi"} <= {label["id"] for label in labels}
+    assert min(label["h"] for label in labels) >= 14  # readable: 12 px type and more
+    context.close()
+
+
+def test_reset_view_returns_to_the_default(browser, app_url) -> None:
+    context, page = open_page(browser, app_url + "/?place=chengmai")
+    frame = map_frame(page)
+    frame.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 8")
+    frame.get_by_role("button", name="Reset view").click()
+    frame.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 4")
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "filters", "title", "tab", "direction", "label"),
+    [
+        ("zh", "筛选", "海康威视与对维吾尔人的监控", "说法", "ltr", "皮山县"),
+        ("ug", "سۈزگۈچلەر", "Hikvision ۋە ئۇيغۇرلارنى نازارەت قىلىش", "دەۋالار", "rtl", "گۇما ناھىيىسى"),
+    ],
+)
+def test_chinese_and_uyghur_pages(browser, app_url, lang, filters, title, tab, direction, label) -> None:
+    context, page = open_page(browser, app_url + f"/?lang={lang}")
+    frame = map_frame(page)
+    page.get_by_test_id("stSidebar").get_by_text(filters, exact=True).wait_for()
+    assert title in page.get_by_test_id("stMain").locator("h2").first.inner_text()
+    page.get_by_role("tab", name=tab).wait_for()
+    layout = page.evaluate(
+        """() => ({lang: document.documentElement.lang,
+                   main: getComputedStyle(document.querySelector('[data-testid="stMain"]')).direction,
+                   sidebar: getComputedStyle(document.querySelector('[data-testid="stSidebarContent"]')).direction})"""
+    )
+    assert layout == {"lang": {"zh": "zh-Hans", "ug": "ug-Arab"}[lang], "main": direction, "sidebar": direction}
+    assert label in {item["text"] for item in placed_labels(frame)}
+    assert frame.locator(".geo-legend").get_attribute("dir") == direction
+    context.close()
+
+
+def test_the_language_switch_keeps_the_language_in_the_url(browser, app_url) -> None:
+    context, page = open_page(browser, app_url + "/?q=Guma")
+    map_frame(page)
+    page.get_by_label("Language · 语言 · تىل").click()
+    page.get_by_role("option", name="简体中文").click()
+    page.wait_for_url("**lang=zh**")
+    page.get_by_text("显示 3 / 69 条说法").wait_for()
+    assert "q=Guma" in page.url
+    context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """Inject axe-core into the page and every frame, run the WCAG 2.1 A/AA rules, return the violations."""
+    if not AXE.exists():
+        reason = f"axe-core not installed at {AXE} (run npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(f"the accessibility audit is required in CI: {reason}")
+        pytest.skip(reason)
+    script = AXE.read_text(encoding="utf-8")
+    for frame in page.frames:
+        frame.evaluate(script)
+    result = page.evaluate(
+        """async (tags) => { const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return {frames: r.passes.some(p => p.nodes.some(n => n.target.length > 1)),
+                violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))}; }""",
+        WCAG_21_AA,
+    )
+    assert result["frames"]  # the map's frame was audited too
+    return result["violations"]
+
+
+UPLOAD_TAB = {"en": "Your layer", "zh": "你的图层", "ug": "سىزنىڭ قاتلىمىڭىز"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ug"])
+@pytest.mark.parametrize("view", ["/", "/?step=1", "/?place=pishan", "upload"])
+def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> None:
+    path = "/" if view == "upload" else view
+    joiner = "&" if "?" in path else "?"
+    context, page = open_page(browser, app_url + path + (f"{joiner}lang={lang}" if lang != "en" else ""), width=1300)
+    map_frame(page)
+    wait_until_run_finished(page)
+    if view == "upload":
+        page.get_by_role("tab", name=UPLOAD_TAB[lang]).click()
+        page.get_by_test_id("stSidebar").locator("summary").first.click()  # the upload form, open
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []

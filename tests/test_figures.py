@@ -1,0 +1,139 @@
+"""Slides and handouts a room can read: labels never overprint, type is large enough, each slide says where it is."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import shapely
+
+from geo import briefing, i18n, settings
+from geo.citations import footnotes
+from geo.export import figures
+from geo.export.fontsubset import missing_characters
+
+#: 24 px and 18 px at the slide's 100 dpi, in points.
+BODY_PT = 24 * 72 / figures.DPI
+FOOTNOTE_PT = 18 * 72 / figures.DPI
+
+
+def drawn(fig):
+    """Draw the figure (positions are final only then) and return its renderer."""
+    fig.canvas.draw()
+    return fig.canvas.get_renderer()
+
+
+def texts_with(fig, gid: str):
+    return [t for ax in fig.axes for t in ax.texts if t.get_gid() == gid and t.get_visible()]
+
+
+def step_slide(data, number: int):
+    step = briefing.steps(data)[number - 1]
+    claims = briefing.step_claims(data, step)
+    return step, claims, figures.slide(data, claims, title=step.title, caption=step.caption, bounds=step.bounds)
+
+
+@pytest.fixture(scope="module")
+def slides(data):
+    """Every briefing step's slide and the default view's slide, drawn once for the module."""
+    made = {n: step_slide(data, n) for n in range(1, len(data.briefing) + 1)}
+    made[0] = (None, data.claims, figures.slide(data, data.claims, title=data.title))
+    for _step, _claims, fig in made.values():
+        drawn(fig)
+    yield made
+    for _step, _claims, fig in made.values():
+        figures._pyplot().close(fig)
+
+
+def test_place_labels_never_overlap_and_stay_on_the_map(slides) -> None:
+    for number, (_step, claims, fig) in slides.items():
+        renderer = fig.canvas.get_renderer()
+        labels = texts_with(fig, figures.PLACE_LABEL)
+        assert bool(labels) == (claims["place"] != "").any(), number  # step 8 (a treaty) names no place
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        axes = fig.axes[0].get_window_extent(renderer)
+        for i, a in enumerate(boxes):
+            inside = axes.x0 - 1 <= a.x0 and a.x1 <= axes.x1 + 1 and axes.y0 - 1 <= a.y0 and a.y1 <= axes.y1 + 1
+            assert inside, number
+            for b in boxes[i + 1 :]:
+                assert not a.overlaps(b), (number, labels[i].get_text())
+        context = [t.get_window_extent(renderer) for t in texts_with(fig, figures.CONTEXT_LABEL)]
+        assert not any(c.overlaps(b) for c in context for b in boxes), number
+
+
+def test_every_drawn_place_is_labelled(slides) -> None:
+    _step, _claims, fig = slides[2]
+    names = " ".join(t.get_text() for t in texts_with(fig, figures.PLACE_LABEL))
+    for name in ("Pishan County", "Moyu County", "Yutian County", "Luopu County"):
+        assert name in names
+
+
+def test_type_is_readable_from_the_back_of_a_room(slides) -> None:
+    for number, (_step, _claims, fig) in slides.items():
+        sizes = [t.get_fontsize() for t in fig.texts] + [t.get_fontsize() for ax in fig.axes for t in ax.texts]
+        assert min(sizes) >= FOOTNOTE_PT, number  # footnotes, attribution, context names: at least 18 px
+        labels = texts_with(fig, figures.PLACE_LABEL)
+        assert all(t.get_fontsize() >= BODY_PT for t in labels), number  # labels and body: at least 24 px
+    assert figures.SLIDE_TYPE.body >= BODY_PT
+
+
+def test_a_slide_lists_only_its_own_sources(data, slides) -> None:
+    _step, claims, fig = slides[2]
+    text = " ".join(t.get_text() for t in fig.texts)
+    own = footnotes(data, claims)
+    assert f"[{len(own)}]" in text
+    assert f"[{len(own) + 1}]" not in text
+    assert "The Register" not in text  # a source of another step
+
+
+def test_the_whole_area_of_interest_is_in_frame(data, slides) -> None:
+    _step, _claims, fig = slides[1]  # Xinjiang: the whole region, not a box around its centroid
+    ax = fig.axes[0]
+    xuar = data.provinces.loc[data.provinces["iso_3166_2"] == settings.XUAR_ISO].to_crs(figures.WEB_MERCATOR)
+    west, south, east, north = xuar.total_bounds
+    assert ax.get_xlim()[0] <= west
+    assert east <= ax.get_xlim()[1]
+    assert ax.get_ylim()[0] <= south
+    assert north <= ax.get_ylim()[1]
+
+
+def test_a_zoomed_in_slide_says_where_it_is(slides) -> None:
+    _step, _claims, fig = slides[2]  # three counties: a locator, a scale bar, the region named
+    assert any(ax.get_gid() == figures.LOCATOR for ax in fig.axes)
+    assert any(type(a).__name__ == "ScaleBar" for a in fig.axes[0].artists)
+    context = " ".join(t.get_text() for t in texts_with(fig, figures.CONTEXT_LABEL))
+    assert "Xinjiang Uyghur Autonomous Region" in context
+    _step, _claims, world = slides[3]  # a world view needs neither
+    assert not any(ax.get_gid() == figures.LOCATOR for ax in world.axes)
+    assert not any(type(a).__name__ == "ScaleBar" for a in world.axes[0].artists)
+
+
+def test_neighbouring_provinces_and_countries_are_named(slides) -> None:
+    _step, _claims, fig = slides[7]
+    context = " ".join(t.get_text() for t in texts_with(fig, figures.CONTEXT_LABEL))
+    assert "Sichuan" in context
+    assert "MYANMAR" in context.upper()
+
+
+@pytest.mark.parametrize("code", ["zh", "ug"])
+def test_slides_in_chinese_and_uyghur_have_every_glyph(data, code: str) -> None:
+    with i18n.speaking(code), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _step, _claims, fig = step_slide(data, 1)
+        drawn(fig)
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    names = " ".join(t.get_text() for t in texts_with(fig, figures.PLACE_LABEL))
+    figures._pyplot().close(fig)
+    assert missing == []
+    assert ("乌鲁木齐" if code == "zh" else "ئۈرۈمچى") in names
+
+
+def test_shipped_fonts_cover_every_character_figures_draw(data) -> None:
+    """If this fails after a data or catalog change, run ``python -m geo fonts`` (see geo/fonts/README.md)."""
+    assert missing_characters(data) == {"Noto Sans CJK SC": set(), "Noto Sans Arabic": set()}
+
+
+def test_frame_of_a_province_level_step_is_its_boundary(data) -> None:
+    step = briefing.steps(data)[0]
+    xuar = data.provinces.loc[data.provinces["iso_3166_2"] == settings.XUAR_ISO].geometry.iloc[0]
+    assert shapely.box(*step.bounds).contains(xuar)

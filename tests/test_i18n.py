@@ -1,0 +1,142 @@
+"""Interface languages: every message is extracted, translated in each catalog with the same placeholders, and used."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from geo import i18n, labels, urls
+
+from .conftest import PROJECT
+
+TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT]
+MARKERS = {"_", "N_", "ngettext"}
+
+
+def catalog(code: str):
+    with i18n.catalog_path(code).open("rb") as po:
+        return read_po(po, locale=i18n.LANGUAGES[code].locale)
+
+
+def template():
+    with (i18n.LOCALES_DIR / "messages.pot").open("rb") as pot:
+        return read_po(pot)
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w*)\}", text))
+
+
+def test_the_template_holds_every_message_in_the_code(tmp_path) -> None:
+    """The committed ``messages.pot`` is what Babel extracts now (run the README's extract command if not)."""
+    out = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k",
+         "ngettext:1,2", "--omit-header", "-o", str(out), "."],
+        cwd=PROJECT, check=True, capture_output=True,
+    )  # fmt: skip
+    with out.open("rb") as fresh:
+        extracted = {m.id for m in read_po(fresh) if m.id}
+    assert extracted == {m.id for m in template() if m.id}
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel does not look inside f-string expressions: a ``_()`` there would never be translated."""
+    hidden = []
+    for path in [*sorted((PROJECT / "geo").rglob("*.py")), PROJECT / "dashboard.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [
+                    f"{path.name}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in MARKERS
+                ]
+    assert hidden == []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_message_is_translated_with_the_same_placeholders(code: str) -> None:
+    translations = {m.id: m for m in catalog(code) if m.id}
+    missing, wrong = [], []
+    for message in template():
+        if not message.id:
+            continue
+        found = translations.get(message.id)
+        strings = found.string if found else None
+        strings = strings if isinstance(strings, tuple) else (strings,)
+        if found is None or not all(strings) or found.fuzzy:
+            missing.append(message.id)
+            continue
+        source = message.id if isinstance(message.id, str) else message.id[-1]
+        wrong += [message.id for s in strings if placeholders(s) != placeholders(source)]
+    assert missing == []
+    assert wrong == []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_catalogs_compile_and_say_they_are_unreviewed_drafts(code: str) -> None:
+    assert i18n.translations(code).gettext("Legend") != "Legend"
+    header = i18n.catalog_path(code).read_text(encoding="utf-8").split("msgid", 1)[0]
+    assert "NOT YET REVIEWED" in header  # a machine draft is never presented as reviewed
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert i18n.parse_lang("fr") == "en"
+    assert i18n.parse_lang("zh-Hans") == "zh"
+    assert i18n.parse_lang("UG") == "ug"
+    assert i18n.parse_lang(None) == "en"
+
+
+def test_language_is_scoped_and_restored() -> None:
+    with i18n.speaking("zh"):
+        assert i18n._("Legend") == "图例"
+        with i18n.speaking("ug"):
+            assert i18n.language().direction == "rtl"
+        assert i18n.current() == "zh"
+    assert i18n._("Legend") == "Legend"
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    assert i18n.date("2023-08-22") == "Aug 22, 2023"
+    assert i18n.date("2023") == "2023"
+    assert i18n.date("not a date") == "not a date"
+    with i18n.speaking("zh"):
+        assert i18n.date("2023-08-22") == "2023年8月22日"
+        assert i18n.date("2023-08") == "2023年8月"
+    assert i18n.number(12345) == "12,345"
+
+
+def test_place_names_come_from_the_data_in_the_page_script(data) -> None:
+    pishan = data.places.set_index("id", drop=False).loc["pishan"]
+    hangzhou = data.places.set_index("id", drop=False).loc["hangzhou"]
+    assert labels.place_name(pishan) == "Pishan County"
+    with i18n.speaking("zh"):
+        assert labels.place_name(pishan) == "皮山县"
+    with i18n.speaking("ug"):
+        assert labels.place_name(pishan) == "گۇما ناھىيىسى"
+        assert labels.place_name(hangzhou) == "Hangzhou"  # no Uyghur name in the data: English, never invented
+
+
+def test_links_keep_the_reader_language() -> None:
+    assert urls.place_url("moyu") == "/?place=moyu"
+    with i18n.speaking("ug"):
+        assert urls.place_url("moyu") == "/?place=moyu&lang=ug"
+        assert urls.step_url(2) == "/?step=2&lang=ug"
+
+
+def test_cached_pieces_are_kept_per_language(data) -> None:
+    from geo.filters import Filters
+    from geo.page import model
+
+    english = model.filtered_view(data, Filters())
+    with i18n.speaking("zh"):
+        chinese = model.filtered_view(data, Filters())
+    assert english is not chinese
+    assert "Pishan County" in set(english.places["place"])
+    assert "皮山县" in set(chinese.places["place"])
+    assert model.filtered_view(data, Filters()) is english
