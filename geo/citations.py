@@ -6,6 +6,7 @@ Footnotes keep their label and URL apart, so the slide (plain text), the briefin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,10 +62,11 @@ def footnotes(data: Dataset, claims: pd.DataFrame) -> list[Footnote]:
     return notes
 
 
-def chain(source_id: str, relayed_from: str, sources: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """A claim's citation chain as source ids: who says it (then whom they relay), and what that last one cites."""
-    cites = sources.set_index("id")["cites"]
+def chain(source_id: str, relayed_from: str, cites: Mapping[str, list[str]]) -> tuple[list[str], list[str]]:
+    """A claim's citation chain as source ids: who says it (then whom they relay), and what that last one cites.
+
+    ``cites`` maps a source id to the ids it cites (``sources.csv``'s ``cites``).
+    """
     steps = [source_id] + ([relayed_from] if relayed_from else [])
-    last = steps[-1]
-    cited = [c for c in cites[last] if c not in steps] if last in cites.index else []
+    cited = [c for c in cites.get(steps[-1], []) if c not in steps]
     return steps, cited

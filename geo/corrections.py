@@ -62,16 +62,23 @@ class RowChange:
 
 
 def latest_changes(log: pd.DataFrame, table: str) -> dict[str, RowChange]:
-    """Per row of ``table``: its most recent logged change (one date; all fields changed that day)."""
-    entries = log[log["table"] == table]
+    """Per row of ``table``: its most recent logged change (one date; all fields changed that day).
+
+    Plain records, not a pandas group per row: this runs for every page's first view.
+    """
+    by_row: dict[str, list[dict]] = {}
+    for entry in log.to_dict("records"):
+        if entry["table"] == table:
+            by_row.setdefault(str(entry["row_id"]), []).append(entry)
     out: dict[str, RowChange] = {}
-    for row_id, group in entries.groupby("row_id", sort=False):
-        date = max(group["date"])
-        latest = group[group["date"] == date]
-        fields = tuple(dict.fromkeys(f for f in latest["field"] if f != WHOLE_ROW))
-        retracted = ((latest["field"] == "status") & (latest["after"] == "retracted")).any()
-        kind = "retracted" if retracted else "added" if (latest["field"] == WHOLE_ROW).any() else "corrected"
-        out[str(row_id)] = RowChange(kind, date, str(latest["version"].iloc[-1]), fields)
+    for row_id, entries in by_row.items():
+        date = max(e["date"] for e in entries)
+        latest = [e for e in entries if e["date"] == date]
+        fields = tuple(dict.fromkeys(e["field"] for e in latest if e["field"] != WHOLE_ROW))
+        retracted = any(e["field"] == "status" and e["after"] == "retracted" for e in latest)
+        added = any(e["field"] == WHOLE_ROW for e in latest)
+        kind = "retracted" if retracted else "added" if added else "corrected"
+        out[row_id] = RowChange(kind, date, str(latest[-1]["version"]), fields)
     return out
 
 

@@ -8,6 +8,7 @@ backticks, ``$`` and backslashes are escaped as well as ``<``, ``>``, ``&`` and 
 from __future__ import annotations
 
 import json
+import re
 
 from geo.urls import is_http_url
 
@@ -36,6 +37,24 @@ def esc(text: object) -> str:
     return ("" if text is None else str(text)).translate(_ESCAPES)
 
 
+#: Any character that :func:`esc` replaces.
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _ESCAPES)) + "]")
+
+
+def esc_column(values: list[str]) -> list[str]:
+    """:func:`esc` applied to many strings at once, with the same table.
+
+    An upload's popups carry hundreds of thousands of values: one search and, when
+    needed, one ``translate`` over the joined column cost a fraction of a call per value.
+    """
+    joined = "\0".join(values)
+    if not _SPECIAL.search(joined):
+        return values
+    if joined.count("\0") != len(values) - 1:  # a value holds the separator itself
+        return [esc(v) for v in values]
+    return esc(joined).split("\0")
+
+
 def link(url: str, label: str, *, new_tab: bool = True) -> str:
     """An ``<a>`` for http(s) URLs; any other URL is shown as plain, escaped text."""
     if not url or not is_http_url(url):
@@ -51,6 +70,16 @@ def js_string(text: str) -> str:
     string is much faster than compiling the same data as a JavaScript literal).
     """
     return json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+
+
+def page_script_string(text: str) -> str:
+    r"""``text`` as a JavaScript string literal with no ``<`` at all, for scripts the page itself runs.
+
+    Streamlit passes ``st.html`` through DOMPurify, which drops a script whose text holds
+    anything that looks like a tag (``<span``), even inside a string: ``<`` is written as
+    ``\u003c``, which JavaScript reads back as ``<``.
+    """
+    return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c")
 
 
 _BOX = {"info": ("#eef4fb", "#1f6feb"), "error": ("#fdecea", "#cf222e"), "success": ("#eaf6ec", "#1a7f37")}

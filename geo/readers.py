@@ -8,6 +8,7 @@ through these functions; :mod:`geo.dataset` puts the validated tables together.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -20,6 +21,16 @@ from geo import settings
 def resolve(data_dir: Path | str | None) -> Path:
     """Return ``data_dir`` as a Path, defaulting to the configured data folder."""
     return Path(data_dir) if data_dir is not None else settings.data_dir
+
+
+def files_digest(data_dir: Path | str | None = None) -> bytes:
+    """SHA-256 over every file's path and bytes in the data folder: the data's identity for caches."""
+    data_dir = resolve(data_dir)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
 
 
 def read_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

@@ -74,10 +74,15 @@ def chain_html(steps: list[str], cited: list[str], publishers: Mapping[str, str]
     return line
 
 
-def claim_chain_html(claim: Mapping, sources: pd.DataFrame) -> str:
-    """:func:`chain_html` of a claim's citation chain (:func:`geo.citations.chain`)."""
-    steps, cited = citations.chain(claim["source"], claim["relayed_from"], sources)
-    return chain_html(steps, cited, dict(zip(sources["id"], sources["publisher"], strict=True)))
+def claim_chain_html(claim: Mapping, sources: pd.DataFrame | Mapping[str, Mapping]) -> str:
+    """:func:`chain_html` of a claim's citation chain (:func:`geo.citations.chain`).
+
+    ``sources`` is the sources table, or its records by id (faster when called per claim).
+    """
+    records = sources if isinstance(sources, Mapping) else sources.set_index("id", drop=False).to_dict("index")
+    cites = {sid: record["cites"] for sid, record in records.items()}
+    steps, cited = citations.chain(claim["source"], claim["relayed_from"], cites)
+    return chain_html(steps, cited, {sid: record["publisher"] for sid, record in records.items()})
 
 
 def change_html(change: RowChange | None) -> str:

@@ -376,13 +376,10 @@ def data_fingerprint(data_dir: Path | str | None = None) -> str:
     """
     from importlib.metadata import version
 
-    data_dir = readers.resolve(data_dir)
     digest = hashlib.sha256(version("frictionless").encode())
     for module in (__file__, settings.__file__, readers.__file__, dates.__file__, urls.__file__, corrections.__file__):
         digest.update(Path(module).read_bytes())
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(readers.files_digest(data_dir))
     return digest.hexdigest()
 
 

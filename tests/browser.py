@@ -22,9 +22,11 @@ def wait_until_run_finished(page) -> None:
 
 
 def map_frame(page):
-    """The frame of the map iframe now on the page (Streamlit may have replaced an older one)."""
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for()
-    return page.locator(MAP_IFRAME).element_handle().content_frame()
+    """The frame of the map iframe now on the page (Streamlit may have replaced an older one), once it shows a view."""
+    page.frame_locator(MAP_IFRAME).locator(".leaflet-container").wait_for()
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    frame.wait_for_function("() => window.geoViewKey !== undefined")
+    return frame
 
 
 # True once the map shows the same view on two polls in a row and nothing is animating.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -28,6 +29,25 @@ def payload(at: AppTest) -> dict:
     return json.loads(component.proto.json_args)
 
 
+def map_message(at: AppTest) -> dict:
+    """The view the page hands the map (the script after the map element): rings, popups, legend, fit."""
+    script = next(h.proto.body for h in at.get("html") if "window.__geoView" in h.proto.body)
+    literal = script.split("JSON.parse(", 1)[1].split("); window.__geoView", 1)[0]
+    return json.loads(json.loads(literal))
+
+
+def table_places(at: AppTest) -> list[tuple[str, str]]:
+    """(place id, name) of each row of the places table, in order (each name links to its detail view)."""
+    table = next(h.proto.body for h in at.get("html") if "class='places'" in h.proto.body)
+    return re.findall(r"\?place=([a-z_]+)[^']*' target='_top'><bdi>([^<]*)</bdi>", table)
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Show another tab (its content is built only when it is open)."""
+    at.session_state["tab"] = label
+    return at.run()
+
+
 @pytest.fixture(scope="module")
 def default_app() -> AppTest:
     return run()
@@ -42,16 +62,18 @@ def test_map_payload_is_offline_and_never_reruns_on_pan_zoom_or_click(default_ap
     args = payload(default_app)
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/jquery/jquery.min.js"]
     assert args["returned_objects"] == []
-    assert "L.circleMarker(" in args["feature_group"]
+    assert "L.circleMarker(" in args["script"]  # the rings are drawn from the model inside the map
+    assert len(map_message(default_app)["view"]["rings"]) > 40
 
 
 def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
     at = run()
-    before = payload(at)["feature_group"]
+    before, map_before = map_message(at)["view"], payload(at)["script"]
     at.sidebar.multiselect(key="statuses").set_value(["unverified"]).run()
     assert count_line(at).startswith("**2 of 69 claims shown**")
-    after = payload(at)["feature_group"]
-    assert len(after) < len(before)
+    after = map_message(at)["view"]
+    assert len(after["rings"]) < len(before["rings"])
+    assert payload(at)["script"] == map_before  # the map itself is not re-sent: only the view changed
     assert at.query_params["status"] == ["unverified"] or at.query_params["status"] == "unverified"
 
 
@@ -60,8 +82,7 @@ def test_search_in_every_script(query: str) -> None:
     at = run()
     at.sidebar.text_input(key="query").set_value(query).run()
     assert count_line(at).startswith("**3 of 69 claims shown**")
-    places = at.dataframe[0].value
-    assert list(places["id"]) == ["pishan"]
+    assert [pid for pid, _name in table_places(at)] == ["pishan"]
 
 
 def test_filter_params_restore_state() -> None:
@@ -91,21 +112,17 @@ def test_unknown_place_param_is_ignored() -> None:
     assert not any("Cite this:" in h.proto.body for h in at.get("html"))
 
 
-def test_selecting_a_table_row_opens_the_place() -> None:
+def test_picking_a_place_opens_its_detail_view() -> None:
     at = run()
-    places = at.dataframe[0].value
-    row = int(places.index[places["id"] == "moyu"][0])
-    at.session_state["places_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
-    at.run()
+    at.selectbox(key="place_picker").set_value("moyu").run()
     assert at.query_params["place"] in ("moyu", ["moyu"])
-    assert any("Moyu County" in h.proto.body for h in at.get("html"))
+    assert any("Moyu County" in h.proto.body and "Cite this:" in h.proto.body for h in at.get("html"))
+    assert at.selectbox(key="place_picker").value == ""  # cleared, so closing the detail does not reopen it
 
 
 def legend(at: AppTest) -> str:
-    """The legend's HTML as the map receives it (the argument of ``geoSetLegend``)."""
-    script = payload(at)["feature_group"]
-    literal = script.split("window.geoSetLegend(JSON.parse(", 1)[1].split("));", 1)[0]
-    return json.loads(json.loads(literal))
+    """The legend's HTML as the map receives it (in the view the page hands it)."""
+    return map_message(at)["view"]["legend"]
 
 
 def test_legend_on_the_map_lists_shown_sources_only() -> None:
@@ -132,9 +149,9 @@ def test_language_comes_from_the_url_and_the_switch_writes_it_back() -> None:
 
 def test_place_names_follow_the_language() -> None:
     at = run(lang="zh", q="Guma")
-    assert list(at.dataframe[0].value["place"]) == ["皮山县"]
+    assert table_places(at) == [("pishan", "皮山县")]
     at = run(lang="ug", q="Guma")
-    assert list(at.dataframe[0].value["place"]) == ["گۇما ناھىيىسى"]
+    assert table_places(at) == [("pishan", "گۇما ناھىيىسى")]
 
 
 def test_twelve_provinces_panel_states_reported_named_and_unnamed(default_app: AppTest) -> None:
@@ -194,6 +211,7 @@ def test_upload_adds_a_layer_and_its_table_only_in_this_session() -> None:
     feature_group = payload(at)["feature_group"]
     assert "L.canvas" in feature_group
     assert "My sites" in feature_group
+    open_tab(at, "Your layer")
     rows = next(df.value for df in at.dataframe if "site" in df.value.columns)
     assert list(rows["site"]) == ["A", "C"]
     other = run()  # a second session on the same server
@@ -219,9 +237,10 @@ def test_uploaded_text_is_escaped_everywhere() -> None:
 
 def test_province_shading_of_an_upload_is_optional() -> None:
     at = add_layer(run(), b"site,lat,lon\nA,20.03,110.35\nB,19.7,110.0\nC,37.6,78.3\n")
-    assert "points per province" not in payload(at)["layer_control"]
+    assert "points per province" not in payload(at)["feature_group"]
     at.sidebar.checkbox(key="upload_choropleth").check().run()
-    assert "My sites: points per province" in payload(at)["layer_control"]
+    assert "My sites: points per province" in payload(at)["feature_group"]  # listed in the map's layer control
+    open_tab(at, "Your layer")
     provinces = next(df.value for df in at.dataframe if "iso_3166_2" in df.value.columns)
     assert dict(zip(provinces["iso_3166_2"], provinces["points"], strict=True)) == {"CN-HI": 2, "CN-XJ": 1}
 
@@ -309,7 +328,7 @@ def test_public_hosting_configuration() -> None:
 
 
 def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> None:
-    at = run()
+    at = open_tab(run(), "Corrections")
     log = next(df.value for df in at.dataframe if "why" in df.value.columns)
     assert len(log) == 85
     assert list(log["id"][:2]) == ["corr-0085", "corr-0084"]  # newest first
@@ -328,7 +347,7 @@ def test_detail_view_says_when_a_claim_was_corrected() -> None:
 
 
 def test_open_place_preselects_its_corrections() -> None:
-    at = run(place="moyu")
+    at = open_tab(run(place="moyu"), "Corrections")
     assert at.selectbox(key="corrections_place").value == "moyu"
 
 
@@ -336,4 +355,5 @@ def test_every_drawn_ring_has_a_row_in_the_places_table(default_app: AppTest, da
     """The keyboard route to every ring: the places table lists each drawn place; selecting a row opens it."""
     claims = data.claims
     drawn = set(claims.loc[(claims["place"] != "") & (claims["status"] != "retracted"), "place"])
-    assert drawn <= set(default_app.dataframe[0].value["id"])
+    assert drawn <= {pid for pid, _name in table_places(default_app)}
+    assert not default_app.dataframe  # a first page sends no data grid: the map comes first

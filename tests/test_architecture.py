@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "geo.map": {"ground"},
     "geo.export": {"ground", "geo.map"},
     "geo.upload": {"ground", "geo.map"},
-    "geo.page": {"ground", "geo.map"},
+    "geo.page": {"ground", "geo.map", "geo.export", "geo.upload"},
 }
 
 

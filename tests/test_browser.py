@@ -20,7 +20,7 @@ STACKING_JS = """([land, xuar]) => {
   const map = Object.values(window).find(v => v instanceof L.Map);
   const z = {};
   map.eachLayer(l => {
-    if (!(l instanceof L.Path) || !l._path || !l._path.isConnected) return;
+    if (!(l instanceof L.Path) || !l._map) return;  // the basemap draws on canvases, the rings as SVG
     const key = l instanceof L.CircleMarker ? "rings" : l.options.fillColor === land ? "countries"
       : l.options.color === xuar ? "xuar" : null;
     if (key && !(key in z)) z[key] = Number(getComputedStyle(map.getPane(l.options.pane)).zIndex);
@@ -87,6 +87,18 @@ def test_place_param_opens_chengmai_detail(page, app_url) -> None:
     page.get_by_text("Cite this:").wait_for()
     assert page.get_by_role("heading", name="Chengmai County").count() >= 1
     map_frame(page)
+
+
+def test_the_place_picker_opens_the_detail_view_with_the_keyboard(page, app_url) -> None:
+    """The picker lives in the tabs, which rerun on their own; a pick must still open the detail above the map."""
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Open a place's detail view").locator("input").focus()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option", name="Moyu County").click()
+    page.get_by_text("Cite this:").wait_for()
+    assert "place=moyu" in page.url
+    assert page.get_by_role("heading", name="Moyu County").count() >= 1
 
 
 def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
@@ -257,10 +269,9 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
     page.get_by_text("4 of 69 claims shown").wait_for()
-    wait_until_run_finished(page)  # a download clicked while the script still runs can be dropped
     page.get_by_role("tab", name="Downloads").click()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="CSV (one row per claim)").click()
+        page.get_by_role("button", name="CSV (one row per claim) ·").click()
     downloaded = tmp_path / "app.csv"
     download_info.value.save_as(downloaded)
     cli = tmp_path / "cli.csv"
@@ -269,6 +280,26 @@ def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
         cwd=PROJECT, check=True, capture_output=True,
     )  # fmt: skip
     assert downloaded.read_bytes() == cli.read_bytes()
+
+
+def test_a_download_clicked_while_the_page_reruns_still_arrives(page, app_url, tmp_path) -> None:
+    page.goto(app_url)
+    page.get_by_text("69 of 69 claims shown").wait_for()
+    page.get_by_role("tab", name="Downloads").click()
+    page.get_by_role("button", name="Make: Slide PNG (1920×1080)").click()  # slow formats are made on request
+    page.get_by_role("button", name="Slide PNG (1920×1080) ·").wait_for()
+    search = page.get_by_label("Search place names (any script)")
+    for name, query in (("CSV (one row per claim) ·", "Guma"), ("GeoPackage (QGIS) ·", "")):
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name=name).click()
+            search.fill(query)  # a filter change: the page reruns while the file is on its way
+            search.press("Enter")
+        assert download_info.value.path().stat().st_size > 1_000
+        wait_until_run_finished(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Slide PNG (1920×1080) ·").click()  # back to the filters it was made for
+    png = download_info.value.path().read_bytes()
+    assert png.startswith(b"\x89PNG")
 
 
 def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, app_url, tmp_path) -> None:

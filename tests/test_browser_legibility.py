@@ -208,3 +208,19 @@ def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> 
     violations = axe_violations(page)
     context.close()
     assert violations == []
+
+
+def test_tabs_and_filters_stay_in_the_page_language_when_they_rerun_alone(browser, app_url) -> None:
+    """Tabs and filters rerun as fragments, in a fresh thread: they must still speak the page's language."""
+    context, page = open_page(browser, app_url + "/?lang=zh")
+    map_frame(page)
+    page.get_by_role("tab", name="下载").click()
+    page.get_by_text("当前显示内容的文件").wait_for()
+    box = page.get_by_label("搜索地名（任何文字）")
+    box.fill("Guma")
+    box.press("Enter")
+    page.get_by_text("显示 3 / 69 条说法").wait_for()
+    wait_until_run_finished(page)
+    assert page.get_by_text("当前显示内容的文件").count() == 1
+    assert page.get_by_text("Files of what is shown").count() == 0
+    context.close()

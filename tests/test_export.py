@@ -253,6 +253,20 @@ def test_the_cli_runs_as_a_program(data, tmp_path) -> None:
     assert out.read_bytes() == gis.to_csv(data, shown, "http://h")
 
 
+@pytest.mark.slow
+def test_the_offline_map_is_the_same_bytes_whatever_the_hash_seed(tmp_path) -> None:
+    """Set and dict order must not leak into a file: two processes with other string hashes write the same map."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"map-{seed}.html"
+        subprocess.run(
+            [sys.executable, "-m", "geo", "export", "--format", "html", "--out", str(out)],
+            cwd=PROJECT, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
 def test_pack_and_site_data_files_are_the_data_formats_of_the_registry(data) -> None:
     files = formats.data_files(data, data.claims, "")
     assert list(files) == [e.filename for e in formats.EXPORTERS.values() if e.data_file]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from geo.html import esc, link
 from geo.map import assets
-from geo.map.elements import SourceRings
-from geo.map.overlays import build_map, claim_layers
+from geo.map.overlays import BASE_RADIUS, RING_STEP, build_map, claim_model, claim_view, view_script
 from geo.provinces import named_provinces
 from geo.style import source_colours
 
@@ -19,61 +19,87 @@ def html(data) -> str:
     return build_map(data, data.claims).get_root().render()
 
 
-def rings_of(layer) -> list[dict]:
-    """The rings a source layer draws (its one SourceRings element)."""
-    return [r for child in layer._children.values() if isinstance(child, SourceRings) for r in child.rings]
+@pytest.fixture(scope="module")
+def view(data) -> dict:
+    return claim_view(data, data.claims)
 
 
-def ring_layers(data) -> list:
-    return [layer for layer in claim_layers(data, data.claims) if rings_of(layer)]
+def model_of(data, claims=None) -> dict:
+    """The claim model as the browser parses it."""
+    return json.loads(json.loads(claim_model(data, data.claims if claims is None else claims).literal))
 
 
-def test_one_overlay_per_source_with_places(data) -> None:
-    layers = claim_layers(data, data.claims)
+def rings_by_source(view: dict) -> dict[str, list[list]]:
+    out: dict[str, list[list]] = {}
+    for ring in view["rings"]:
+        out.setdefault(ring[1], []).append(ring)
+    return out
+
+
+def test_one_overlay_per_source_with_places(data, view) -> None:
     standing = data.claims[(data.claims["place"] != "") & (data.claims["status"] != "retracted")]
-    assert len(ring_layers(data)) == standing["source"].nunique()
-    # + the province layer and the map's data that is not a layer: popup store, labels, legend
-    assert len(layers) == len(ring_layers(data)) + 4
-    names = [layer.layer_name for layer in ring_layers(data)]
+    model = model_of(data)
+    assert [s["id"] for s in model["sources"]] == [s for s in data.sources["id"] if s in set(standing["source"])]
+    assert set(rings_by_source(view)) == set(standing["source"])
+    names = [s["name"] for s in model["sources"]]
     assert any("IPVM" in n and "Hikvision Uyghur Recognition" in n for n in names)
 
 
-def test_a_retracted_claim_draws_no_ring(data) -> None:
-    names = " ".join(layer.layer_name for layer in ring_layers(data))
+def test_a_retracted_claim_draws_no_ring(data, view) -> None:
+    names = " ".join(s["name"] for s in model_of(data)["sources"])
     assert "securitycurated" not in names  # its only claim is retracted
     assert "IPVM, “Hikvision Wins Project" in names  # the claim that replaces it (Ramadan alerts, 2023)
+    assert "securitycurated-2023-minjiang" not in rings_by_source(view)
 
 
-def test_each_place_popup_is_sent_once_for_all_its_rings(data, html: str) -> None:
-    moyu_rings = [r for layer in ring_layers(data) for r in rings_of(layer) if r["popup"] == "moyu"]
+def test_each_place_popup_is_sent_once_for_all_its_rings(data, view) -> None:
+    model = model_of(data)
+    moyu_rings = [r for r in view["rings"] if r[0] == "moyu"]
     assert len(moyu_rings) >= 5  # one ring per source at Moyu ...
-    assert html.count("Moyu County<\\/bdi><\\/h4>") == 1  # ... and one popup for all of them (in a JS string)
+    assert model["places"]["moyu"]["start"].count("Moyu County</bdi></h4>") == 1  # ... one popup, built from parts
+    groups = view["popups"]["moyu"]["groups"]
+    assert [g[0] for g in groups] == [r[1] for r in moyu_rings]  # grouped by source, in ring order
+    assert all(cid in model["claims"] for _sid, cids in groups for cid in cids)
 
 
-def test_place_named_by_several_sources_appears_in_each_layer(data) -> None:
-    chengmai = data.places.set_index("id").loc["chengmai"]
-    at_chengmai = [
-        [r for r in rings_of(layer) if (r["lat"], r["lon"]) == (chengmai["lat"], chengmai["lon"])]
-        for layer in ring_layers(data)
-    ]
-    holding = [rings for rings in at_chengmai if rings]
+def test_place_named_by_several_sources_nests_one_ring_per_source(data, view) -> None:
+    at_chengmai = [r for r in view["rings"] if r[0] == "chengmai"]
     expected = data.claims.loc[data.claims["place"] == "chengmai", "source"].nunique()
-    assert len(holding) == expected >= 4
-    radii = sorted(r["radius"] for rings in holding for r in rings)
-    assert len(set(radii)) == len(radii)  # concentric rings: none hides another
-    assert sum(r["fill"] for rings in holding for r in rings) == 1  # only the innermost ring is filled
+    assert len(at_chengmai) == expected >= 4
+    indexes = [r[2] for r in at_chengmai]
+    assert indexes == list(range(expected))  # concentric: BASE_RADIUS + RING_STEP * index, none hides another
+    assert view["radius"] == [BASE_RADIUS, RING_STEP]
+    order = list(data.sources["id"])
+    assert [r[1] for r in at_chengmai] == sorted((r[1] for r in at_chengmai), key=order.index)
+
+
+def test_a_view_of_fewer_claims_renests_the_rings(data) -> None:
+    one_source = data.claims[data.claims["source"] == "register-2023-07-31"]
+    rings = claim_view(data, one_source)["rings"]
+    assert {r[2] for r in rings} == {0}  # alone at its places: the innermost, filled ring
+    assert {r[0] for r in rings} == {"chengmai", "santa_clara"}
 
 
 def test_points_are_area_rings_not_pins(data, html: str) -> None:
     assert "L.marker(" not in html.replace('L.marker(spots[i].at, {pane: "geoLabels"', "")  # labels only
     assert "L.circleMarker(" in html
-    level_at = {(p.lat, p.lon): p.admin_level for p in data.places.itertuples()}
+    levels = dict(zip(data.places["id"], data.places["admin_level"], strict=True))
     dashes_by_level: dict[str, set] = {}
-    for layer in ring_layers(data):
-        for r in rings_of(layer):
-            dashes_by_level.setdefault(level_at[(r["lat"], r["lon"])], set()).add(r["dash"])
+    for pid, place in model_of(data)["places"].items():
+        dashes_by_level.setdefault(levels[pid], set()).add(place["dash"])
     assert dashes_by_level["county"] == {"6 4"}  # county seats stand for the county
     assert dashes_by_level["region"] == {"10 5"}  # regions: the widest dashes
+
+
+def test_a_filter_change_sends_a_view_not_the_map(data) -> None:
+    narrow = data.claims[data.claims["place"] == "pishan"]
+    script = view_script(json.dumps(claim_view(data, narrow)), "home")
+    assert len(script) < 10_000  # the whole model is many times that, and is not re-sent
+    assert "<" not in script.removeprefix("<script>").removesuffix("</script>")  # survives the page's sanitiser
+    literal = script.split("JSON.parse(", 1)[1].split("); window.__geoView", 1)[0]
+    message = json.loads(json.loads(literal))
+    assert message["fit"] == "home"
+    assert {r[0] for r in message["view"]["rings"]} == {"pishan"}
 
 
 def test_assets_come_from_this_app_not_cdns(html: str) -> None:
@@ -100,11 +126,13 @@ def test_popup_has_names_precision_quote_links_and_detail(html: str) -> None:
     assert "Chain: Global Human Rights Defence (GHRD) → IPVM" in html
 
 
-def test_province_layer_names_provinces_without_tying_them_to_twelve(data, html: str) -> None:
+def test_province_layer_names_provinces_without_tying_them_to_twelve(data, html: str, view) -> None:
     named = named_provinces(data.claims)
     assert set(named["province"]) == {"CN-CQ", "CN-FJ", "CN-GS", "CN-HI", "CN-JS", "CN-SC", "CN-SD", "CN-SH", "CN-ZJ"}
     assert "one of the article’s “12 provinces”" in html
-    assert html.count("#e66101") >= 2  # Hainan and Fujian: Hikvision named
+    assert set(view["provinces"]) == set(named["province"])
+    orange = {code for code, p in view["provinces"].items() if p["colour"] == "#e66101"}
+    assert {"CN-HI", "CN-FJ"} <= orange  # Hikvision named
 
 
 def test_hostile_text_is_escaped_in_popups_and_layer_names(data) -> None:
@@ -135,7 +163,7 @@ def test_source_colours_are_distinct_for_every_source_on_the_map(data) -> None:
     from geo.style import UNMAPPED_SOURCE_COLOUR
 
     colours = source_colours(data.sources, data.claims)
-    drawn = {layer.layer_name for layer in ring_layers(data)}
+    drawn = {s["id"] for s in model_of(data)["sources"]}
     on_map = [sid for sid, colour in colours.items() if colour != UNMAPPED_SOURCE_COLOUR]
     assert len(on_map) == len(drawn)
     assert len({colours[s] for s in on_map}) == len(on_map)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from geo.dataset import load_dataset
 from geo.dates import claim_years
 from geo.filters import Filters, apply_filters, source_choices
-from geo.map.overlays import claim_layer_specs
+from geo.map.overlays import claim_view
 from geo.page import model
 
 
@@ -16,7 +16,7 @@ def test_view_matches_a_fresh_computation(data) -> None:
     assert list(view.shown["id"]) == list(shown["id"])
     assert set(view.claims["id"]) == set(shown["id"])
     assert set(view.places["id"]) == set(shown.loc[shown["place"] != "", "place"])
-    assert [layer.name for layer in view.layers] == [layer.name for layer in claim_layer_specs(data, shown)]
+    assert view.map_view == claim_view(data, shown)
     timeline_rows = next(iter(view.timeline["datasets"].values()))
     dated = shown[claim_years(shown)["year_start"].notna()]
     assert sorted(row["id"] for row in timeline_rows) == sorted(dated["id"])
@@ -41,3 +41,32 @@ def test_summary_lists_only_sources_with_claims(data) -> None:
     assert set(source_choices(data)) == set(data.claims["source"])
     assert summary.year_bounds[0] <= summary.year_bounds[1]
     assert "<b>Unnamed:</b> 12 of the 12." in summary.twelve_provinces  # no source names any of the 12
+
+
+def test_tab_contents_are_built_when_first_asked_for_and_then_shared(data) -> None:
+    view = model.filtered_view(data, Filters(statuses=("partial",)))
+    assert "_timeline" not in view.__dict__  # a first page does not build tabs it does not show
+    first = view.timeline
+    assert view.timeline is first
+    assert "_timeline" in view.__dict__
+
+
+def test_lazy_parts_keep_the_language_the_view_was_made_in(data) -> None:
+    from geo import i18n
+
+    with i18n.speaking("zh"):
+        chinese = model.filtered_view(data, Filters(query="Guma"))
+    assert list(chinese.places["place"]) == ["皮山县"]  # built now, in English context, still in Chinese
+
+
+def test_sessions_asking_at_once_for_new_filters_share_one_build(data) -> None:
+    import threading
+
+    filters = Filters(query="Karakax", statuses=("corroborated",))
+    views = []
+    threads = [threading.Thread(target=lambda: views.append(model.filtered_view(data, filters))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(v) for v in views}) == 1

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from geo import settings as geo_settings
 from geo.errors import UploadError
-from geo.html import esc, link
+from geo.html import esc, esc_column, link
 from geo.upload.read import read_upload
 from geo.validate import validate_dataset
 
@@ -28,6 +28,11 @@ def test_escaped_text_has_no_markup_characters(text: str) -> None:
 def test_escaping_is_the_standard_library_escape_plus_template_characters(text: str) -> None:
     extra = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
     assert esc(text) == html_lib.escape(text, quote=True).translate(str.maketrans(extra))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab<&$\\\x00 é{"), max_size=6)))
+def test_a_column_is_escaped_exactly_as_each_value_would_be(values: list[str]) -> None:
+    assert esc_column(values) == [esc(v) for v in values]  # including values holding the NUL separator
 
 
 @given(st.text(), st.text())

@@ -215,3 +215,20 @@ def test_analysis_downloads(data) -> None:
     assert per_point["distance_km"].iloc[1] == 0
     provinces = pd.read_csv(io.BytesIO(files["my-layer-provinces.csv"]), encoding="utf-8-sig")
     assert set(provinces["iso_3166_2"]) == {"CN-HI", "CN-XJ"}
+
+
+def test_the_map_payload_carries_each_value_escaped_in_its_row() -> None:
+    from geo.html import esc
+    from geo.upload.layer import COLUMN_SEPARATOR, payload_json
+
+    hostile = ["a$b", "<img src=x onerror=alert(1)>", "", "{{x}} `y` \\z", "plain"]
+    rows = "\n".join(f'{i},"{name}",{30 + i},{80 + i}' for i, name in enumerate(hostile))
+    layer = upload(f"id,name,lat,lon\n{rows}\n".encode())
+    data = json.loads(payload_json(layer))
+    columns = {
+        field: column.split(COLUMN_SEPARATOR) for field, column in zip(data["fields"], data["columns"], strict=True)
+    }
+    assert columns["name"] == [esc(name) for name in hostile]
+    assert columns["id"] == ["0", "1", "2", "3", "4"]
+    assert data["lat"] == [30, 31, 32, 33, 34]
+    assert data["lon"] == [80, 81, 82, 83, 84]

@@ -39,6 +39,7 @@ class Exporter:
     mime: str
     writer: Writer
     data_file: bool = False
+    slow: bool = False  # made on request (figures, the offline map, the pack), not each time the list is shown
 
     def write(self, data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
         """Write the shown claims in this format."""
@@ -133,9 +134,9 @@ EXPORTERS: dict[str, Exporter] = {
             "bibtex", N_("Bibliography, BibTeX"), "sources.bib", "application/x-bibtex", bibliography.to_bibtex,
             data_file=True,
         ),
-        Exporter("html", N_("Offline HTML map"), "map.html", "text/html", offline.to_html),
-        Exporter("png", N_("Slide PNG (1920×1080)"), "map.png", "image/png", figures.to_png),
-        Exporter("pdf", N_("A4 PDF (map and sources)"), "map.pdf", "application/pdf", figures.to_pdf),
-        Exporter("pack", N_("Briefing pack (zip)"), "briefing-pack.zip", "application/zip", to_pack),
+        Exporter("html", N_("Offline HTML map"), "map.html", "text/html", offline.to_html, slow=True),
+        Exporter("png", N_("Slide PNG (1920×1080)"), "map.png", "image/png", figures.to_png, slow=True),
+        Exporter("pdf", N_("A4 PDF (map and sources)"), "map.pdf", "application/pdf", figures.to_pdf, slow=True),
+        Exporter("pack", N_("Briefing pack (zip)"), "briefing-pack.zip", "application/zip", to_pack, slow=True),
     )
 }  # fmt: skip

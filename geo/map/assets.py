@@ -58,6 +58,11 @@ def install_static_assets(static_dir: Path | None = None) -> Path:
 BASEMAP_URL = "/app/static/basemap"
 
 
+def basemap_file(url: str, static_dir: Path | None = None) -> Path:
+    """The file behind a URL from :func:`publish_basemap`."""
+    return (static_dir or settings.project_dir / "static") / "basemap" / url.rsplit("/", 1)[1]
+
+
 def publish_basemap(layers: dict[str, dict], static_dir: Path | None = None) -> dict[str, str]:
     """Write static basemap GeoJSON files named by content hash; return name -> URL.
 

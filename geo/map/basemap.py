@@ -129,14 +129,14 @@ def base_map(
     _MapStyle().add_to(fmap)
     # uploaded points sit above shaded provinces
     folium.map.CustomPane(UPLOAD_PANE, z_index=UPLOAD_PANE_Z, pointer_events=True).add_to(fmap)
-    folium.TileLayer(
+    fmap.web_tiles = folium.TileLayer(
         "OpenStreetMap",
         name=esc(_(TILE_LAYER_NAME)),
         overlay=True,
         show=False,
         control=True,
         attr="© OpenStreetMap contributors",
-    ).add_to(fmap)
+    ).add_to(fmap)  # listed in the layer control that ClaimLayers makes
     for key, layer in basemap_layers(data).items():
         _vector_layer(key, layer, links).add_to(fmap)
     MapControls(DEFAULT_CENTER, DEFAULT_ZOOM).add_to(fmap)

@@ -1,10 +1,10 @@
 """What sits on the map besides layers: the legend control, a reset-view button, place labels, fit-to-results.
 
 :class:`MapControls` is part of the base map and installs them once, with three functions
-on ``window``: ``geoSetLegend(html)``, ``geoSetLabels(items)`` and ``geoFit(bounds)``. The
-per-filter layers only call them with data (:class:`LegendContent`, :class:`PlaceLabels`,
-:class:`FitToResults`), so a filter change sends data, not code, and labels are placed in
-the browser, where text sizes are known.
+on ``window``: ``geoSetLegend(html)``, ``geoSetLabels(items)`` and ``geoFit(target)``. A
+view of the claims (:class:`geo.map.elements.ClaimLayers`) only calls them with data, so a
+filter change sends data, not code, and labels are placed in the browser, where text
+sizes are known.
 
 Labels: each shown place's name in the page's language (escaped on the server), and the
 names of shaded provinces. At each zoom they are placed in priority order (the article's
@@ -15,12 +15,9 @@ the user zooms in.
 
 from __future__ import annotations
 
-import json
-
 from jinja2 import Template
 
 from geo import i18n
-from geo.html import js_string
 from geo.i18n import _
 from geo.map.elements import ScriptElement
 
@@ -153,39 +150,3 @@ class MapControls(ScriptElement):
                      "dir": language.direction}  # fmt: skip
         self.home = {"center": list(center), "zoom": zoom}
         self.fit_max_zoom = FIT_MAX_ZOOM
-
-
-class _Call(ScriptElement):
-    """Calls one of the functions :class:`MapControls` installs, with JSON data parsed in the browser."""
-
-    function = ""
-    _template = Template(
-        "{% macro script(this, kwargs) %}if (window.{{ this.function }}) "
-        "window.{{ this.function }}(JSON.parse({{ this.payload_literal }}));{% endmacro %}"
-    )
-
-    def __init__(self, literal: str) -> None:
-        super().__init__()
-        self._name = type(self).__name__
-        self.payload_literal = literal
-
-
-class LegendContent(_Call):
-    """The legend's content for the shown claims (escaped HTML)."""
-
-    function = "geoSetLegend"
-
-
-class PlaceLabels(_Call):
-    """The labels of the shown places and shaded provinces (text escaped on the server)."""
-
-    function = "geoSetLabels"
-
-
-class FitToResults(_Call):
-    """Move the map to ``[[south, west], [north, east]]`` (the shown places), or ``"home"`` (the default view)."""
-
-    function = "geoFit"
-
-    def __init__(self, target: list[list[float]] | str) -> None:
-        super().__init__(js_string(json.dumps(target)))

@@ -37,12 +37,14 @@ class Shapes:
     """Prepared GeoJSON for one dataset: the same in every language."""
 
     countries: dict
-    provinces: dict
+    provinces: dict  # one feature per province, its id the ISO 3166-2 code: drawn as the basemap and shaded by views
     xuar: dict
-    province_shapes: dict[str, dict]
-    province_anchors: dict[
-        str, list[tuple[float, float]]
-    ]  # (lon, lat) points inside each province for its label, best first
+    province_anchors: dict[str, list[tuple[float, float]]]  # (lon, lat) points inside each, for its label
+
+    @property
+    def province_geometry(self) -> dict[str, dict]:
+        """ISO 3166-2 code -> the province's GeoJSON geometry (rounded for display)."""
+        return {f["id"]: f["geometry"] for f in self.provinces["features"]}
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,18 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
     }
 
 
+def province_features(geometries: gpd.GeoSeries, decimals: int) -> dict:
+    """One GeoJSON feature per province (its id the index, an ISO 3166-2 code), coordinates rounded for display."""
+    shapes_ = rounded(geometries.values, decimals)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": code, "properties": {}, "geometry": shapely.geometry.mapping(shape)}
+            for code, shape in zip(geometries.index, shapes_, strict=True)
+        ],
+    }
+
+
 #: Candidate label points per area: a label that overlaps others at one point tries the next.
 ANCHOR_GRID = 6
 ANCHORS_KEPT = 8
@@ -104,11 +118,8 @@ def shapes(data: Dataset) -> Shapes:
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
     return Shapes(
         countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
-        provinces=merged_feature(data.provinces, PROVINCE_DECIMALS, "Chinese provinces (Natural Earth)"),
+        provinces=province_features(provinces.geometry, PROVINCE_DECIMALS),
         xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
-        province_shapes={
-            code: merged_feature(provinces.loc[[code]], PROVINCE_DECIMALS, code) for code in provinces.index
-        },
         province_anchors={code: label_anchors(geometry) for code, geometry in provinces.geometry.items()},
     )
 
@@ -126,7 +137,7 @@ def fragments(data: Dataset) -> Fragments:
             row["id"]: claim_html(
                 row,
                 "popup",
-                chain=claim_chain_html(row, data.sources),
+                chain=claim_chain_html(row, source_records),
                 change=changes.get(row["id"]),
                 relay=source_records.get(row["quote_via"]),
             )

@@ -1,27 +1,37 @@
-"""Claim overlays: one layer of rings per source, and the provinces sources name outside XUAR.
+"""The claims on the map: one model, sent once; each set of filters is a small view of it.
 
-Overlays are built in two stages. :func:`claim_layer_specs` turns the shown claims into
-plain data (:class:`LayerSpec`), which the page model caches per filter set;
-:func:`layers_from_specs` turns specs into fresh folium objects for one page.
+:func:`claim_model` is everything the map can show of a set of claims: each place's point
+and popup parts, each claim's popup fragment, each source's colour and layer name, and the
+provinces sources name outside XUAR. The app builds it once per dataset and language (for
+all claims) and it travels inside the base map, so the map element is the same on every
+rerun and Streamlit sends the browser a reference to it, not its bytes.
+
+:func:`claim_view` is what one set of filters shows: the rings (place, source, nesting
+index, tooltip), each place's popup grouping and count line, the provinces' shading, the
+labels and the legend. It is a few kilobytes; the browser applies it by rebuilding only
+the rings and shapes it names (:class:`geo.map.elements.ClaimLayers`), so a filter change
+neither re-sends nor rebuilds the map. Every rule (nesting, label priority, shading) is
+decided here, in Python, and tested here; the browser only assembles.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import folium
 
 from geo import labels
-from geo.html import esc, js_string
-from geo.i18n import N_, _, number
+from geo.cache import per_dataset
+from geo.html import esc, js_string, page_script_string
+from geo.i18n import N_, _, language, number
 from geo.map.basemap import base_map
-from geo.map.controls import LegendContent, PlaceLabels
-from geo.map.elements import PlacePopups, ShadedAreas, SourceRings
+from geo.map.elements import ClaimLayers
 from geo.map.fragments import fragments, shapes
 from geo.map.legend import legend_html
-from geo.map.popups import place_popup, province_popup
+from geo.map.popups import place_popup_parts, popup_count, province_popup_parts
 from geo.provinces import province_summary
 from geo.style import DASH_BY_LEVEL, HIKVISION_PROVINCE, OTHER_PROVINCE
 from geo.urls import place_url
@@ -35,77 +45,105 @@ if TYPE_CHECKING:
 BASE_RADIUS = 7
 RING_STEP = 3
 PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
-
-
-def ring(place: dict, index: int, tooltip: str) -> dict:
-    """An area-level point: a dashed ring (never a pin); ring ``index`` of a place is drawn larger.
-
-    Sources at the same place nest as concentric rings, so no source's marker hides another.
-    ``tooltip`` must already be escaped HTML; ``popup`` names the place, whose popup is sent
-    once for all its rings (:class:`~geo.map.elements.PlacePopups`).
-    """
-    return {
-        "lat": place["lat"],
-        "lon": place["lon"],
-        "radius": BASE_RADIUS + RING_STEP * index,
-        "dash": DASH_BY_LEVEL.get(place["admin_level"]),
-        "fill": index == 0,
-        "popup": place["id"],
-        "tooltip": tooltip,
-    }
-
-
-def source_layer_name(source: dict, colour: str, n_places: int) -> str:
-    """Layer-control label: coloured dot, escaped short label, place count (the map legend)."""
-    title = labels.source_label(source, max_title=34)
-    return f'<span style="color:{colour}" aria-hidden="true">●</span> {esc(title)} ({number(n_places)})'
-
-
-@dataclass(frozen=True)
-class LayerSpec:
-    """One overlay as plain data: built once per filter set, turned into folium objects per page.
-
-    ``kind`` is "rings" (``items`` are :func:`ring` dicts), "areas" (GeoJSON features), or
-    data for the map's controls that is not a layer of its own: "popups" (one item: place
-    id -> popup HTML), "labels" (:func:`label` dicts), "legend" (one item: its HTML);
-    ``literal`` is the items as a ready JavaScript string literal.
-    """
-
-    name: str
-    kind: str
-    items: list[dict]
-    colour: str = ""
-    literal: str = field(default="", repr=False)
-
-
-def spec(name: str, kind: str, items: list[dict], colour: str = "") -> LayerSpec:
-    """A :class:`LayerSpec` with its JavaScript literal computed once."""
-    if kind == "areas":
-        payload: object = {"type": "FeatureCollection", "features": items}
-    elif kind in ("popups", "legend"):
-        payload = items[0] if items else ""
-    else:
-        payload = items
-    return LayerSpec(name, kind, items, colour, js_string(json.dumps(payload, ensure_ascii=False)))
-
-
-def layers_from_specs(specs: list[LayerSpec]) -> list[folium.FeatureGroup]:
-    """Fresh folium layers for one page (folium objects are mutated when rendered, specs are not)."""
-    elements = {"popups": PlacePopups, "labels": PlaceLabels, "legend": LegendContent, "areas": ShadedAreas}
-    groups = []
-    for layer in specs:
-        group = folium.FeatureGroup(name=layer.name, control=layer.kind in ("rings", "areas"))
-        if layer.kind == "rings":
-            SourceRings(layer.items, layer.colour, layer.literal).add_to(group)
-        else:
-            elements[layer.kind](layer.literal).add_to(group)
-        groups.append(group)
-    return groups
-
-
 #: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
 LABEL_PRIORITY = {"yes": 300, "implied": 200, "no": 100}
 PROVINCE_LABEL_PRIORITY = 50
+
+
+@dataclass(frozen=True)
+class ClaimModel:
+    """A :func:`claim_model` ready for the page: its JSON as a JavaScript string literal, and its extent."""
+
+    literal: str
+    bounds: list[list[float]] | None  # [[south, west], [north, east]] of its places
+
+
+def drawable(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims the map draws: those at a place that still stand (retracted ones stay in tables and logs)."""
+    return claims[(claims["place"] != "") & (claims["status"] != "retracted")]
+
+
+def standing(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims that still stand (province shading counts these)."""
+    return claims[claims["status"] != "retracted"]
+
+
+def source_layer_name(source: dict, colour: str) -> str:
+    """Layer-control label: coloured dot and escaped short label (the view adds the place count)."""
+    title = labels.source_label(source, max_title=34)
+    return f'<span style="color:{colour}" aria-hidden="true">●</span> {esc(title)}'
+
+
+def claim_model(
+    data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", *, embed_shapes: bool = True
+) -> ClaimModel:
+    """Everything the map can show of ``claims``, in the current language.
+
+    ``detail_base`` prefixes the popups' detail-view links ("" for the app itself); None
+    leaves the link out (a standalone file has no app to link to). Without
+    ``embed_shapes`` the shaded provinces carry no outline: the page fetches the published
+    provinces file instead (the basemap's), which keeps the map element small.
+    """
+    prepared = fragments(data)
+    shown = drawable(claims)
+    places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
+    used_places = list(dict.fromkeys(shown["place"]))
+    used_sources = set(shown["source"])
+    province_rows = province_summary(standing(claims))
+    geometry = shapes(data).province_geometry if embed_shapes else {}
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    model = {
+        "sources": [
+            {
+                "id": s["id"],
+                "colour": prepared.colours[s["id"]],
+                "name": source_layer_name(s, prepared.colours[s["id"]]),
+            }
+            for s in data.sources.to_dict("records")
+            if s["id"] in used_sources
+        ],
+        "places": {},
+        "claims": {cid: prepared.claim_html[cid] for cid in shown["id"]},
+        "headings": {sid: prepared.source_heading[sid] for sid in sorted(used_sources)},  # same bytes every run
+        "provinces": {
+            "type": "FeatureCollection",
+            "features": [
+                province_feature(code, provinces.loc[code], geometry.get(code)) for code in province_rows.index
+            ],
+        },
+        "provinceClaims": {cid: prepared.province_claim_html[cid] for cids in province_rows["claims"] for cid in cids},
+        "text": {"provinces": esc(_(PROVINCE_LAYER_NAME)), "dir": language().direction},
+    }
+    for pid in used_places:
+        place = places[pid]
+        link = None if detail_base is None else place_url(pid, detail_base)
+        start, end = place_popup_parts(prepared.place_header[pid], link)
+        model["places"][pid] = {
+            "lat": round(float(place["lat"]), 4),
+            "lon": round(float(place["lon"]), 4),
+            "dash": DASH_BY_LEVEL.get(place["admin_level"]),
+            "start": start,
+            "end": end,
+        }
+    lats = [p["lat"] for p in model["places"].values()]
+    lons = [p["lon"] for p in model["places"].values()]
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    return ClaimModel(js_string(json.dumps(model, ensure_ascii=False, separators=(",", ":"))), bounds)
+
+
+def province_feature(code: str, province: pd.Series, geometry: dict | None) -> dict:
+    """A shaded province: its outline (None: fetched by the page) and its popup's start and end."""
+    start, end = province_popup_parts(province)
+    return {"type": "Feature", "id": code, "properties": {"start": start, "end": end}, "geometry": geometry}
+
+
+@per_dataset
+def app_model(data: Dataset) -> ClaimModel:
+    """The app's model: every claim, with detail links into the app (once per dataset and language).
+
+    Province outlines come from the published provinces file (see :func:`claim_layers`).
+    """
+    return claim_model(data, data.claims, "", embed_shapes=False)
 
 
 def label(
@@ -123,109 +161,128 @@ def label(
     return item
 
 
-def claim_layer_specs(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[LayerSpec]:
-    """One overlay per source with rings at every place it makes a claim about, plus provinces.
+def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
+    """What the map shows of ``claims`` (a subset of the model's claims): rings, popups, provinces, labels, legend.
 
-    ``detail_base`` prefixes the popups' detail-view links ("" for the app itself); None
-    leaves the link out (a standalone file has no app to link to). Retracted claims are not
-    drawn: they stay in the tables, the detail view and the corrections log.
+    Sources at one place nest as concentric rings in ``sources.csv`` order, the innermost
+    (index 0) filled, so no source's ring hides another's.
     """
-    claims = claims[claims["status"] != "retracted"]
-    prepared = fragments(data)
-    colours = prepared.colours
+    shown = drawable(claims)
     places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
+    order = {sid: i for i, sid in enumerate(data.sources["id"])}
     by_place: dict[str, list[dict]] = {}  # plain records: pandas row access is slow per element
-    for record in claims[["id", "place", "source"]].to_dict("records"):
-        if record["place"]:
-            by_place.setdefault(record["place"], []).append(record)
-    sources_here = {pid: list(dict.fromkeys(r["source"] for r in records)) for pid, records in by_place.items()}
-    popups = {}
+    for record in shown[["id", "place", "source"]].to_dict("records"):
+        by_place.setdefault(record["place"], []).append(record)
+    rings, popups, place_labels = [], {}, []
+    template = _("{place} · {precision} · {claims} claim(s), {sources} source(s); this ring: {publisher} ({count})")
     for pid, records in by_place.items():
-        groups = [
-            (prepared.source_heading[sid], [prepared.claim_html[r["id"]] for r in records if r["source"] == sid])
-            for sid in sources_here[pid]
-        ]
-        link = None if detail_base is None else place_url(pid, detail_base)
-        popups[pid] = place_popup(prepared.place_header[pid], groups, link)
-    layers = []
-    shown_sources = {sid for sids in sources_here.values() for sid in sids}
-    for source in data.sources.to_dict("records"):
-        source_id = source["id"]
-        if source_id not in shown_sources:
-            continue
-        here = [pid for pid, sids in sources_here.items() if source_id in sids]
-        rings = []
-        for pid in here:
-            place = places[pid]
-            count = sum(r["source"] == source_id for r in by_place[pid])
-            tooltip = _(
-                "{place} · {precision} · {claims} claim(s), {sources} source(s); this ring: {publisher} ({count})"
-            )
-            tooltip = tooltip.format(
+        place = places[pid]
+        sources_here = sorted(dict.fromkeys(r["source"] for r in records), key=order.get)
+        popups[pid] = {
+            "count": popup_count(len(records), len(sources_here)),
+            "groups": [[sid, [r["id"] for r in records if r["source"] == sid]] for sid in sources_here],
+        }
+        for index, sid in enumerate(sources_here):
+            tooltip = template.format(
                 place=labels.place_name(place), precision=labels.precision(place["precision"], short=True),
-                claims=number(len(by_place[pid])), sources=number(len(sources_here[pid])),
-                publisher=source["publisher"], count=number(count),
+                claims=number(len(records)), sources=number(len(sources_here)), publisher=publishers[sid],
+                count=number(sum(r["source"] == sid for r in records)),
             )  # fmt: skip
-            rings.append(ring(place, sources_here[pid].index(source_id), esc(tooltip)))
-        layers.append(
-            spec(source_layer_name(source, colours[source_id], len(here)), "rings", rings, colours[source_id])
-        )
-    provinces = province_layer_spec(data, claims)
-    layers.append(provinces)
-    layers.append(spec("Place popups", "popups", [popups]))
-    place_labels = [
-        label(pid, places[pid]["lat"], places[pid]["lon"], labels.place_name(places[pid], short=True),
-              LABEL_PRIORITY.get(places[pid]["named_in_article"], 100) + min(len(records), 99),
-              ring=BASE_RADIUS + RING_STEP * (len(sources_here[pid]) - 1) + 2,
-              major=places[pid]["named_in_article"] == "yes")
-        for pid, records in by_place.items()
-    ]  # fmt: skip
-    layers.append(spec("Labels", "labels", place_labels + province_labels(data, provinces)))
-    layers.append(spec("Legend", "legend", [legend_html(data, claims)]))
-    return layers
+            rings.append([pid, sid, index, esc(tooltip)])
+        place_labels.append(
+            label(pid, place["lat"], place["lon"], labels.place_name(place, short=True),
+                  LABEL_PRIORITY.get(place["named_in_article"], 100) + min(len(records), 99),
+                  ring=BASE_RADIUS + RING_STEP * (len(sources_here) - 1) + 2,
+                  major=place["named_in_article"] == "yes")
+        )  # fmt: skip
+    provinces = province_view(data, claims)
+    return {
+        "rings": rings,
+        "popups": popups,
+        "provinces": provinces,
+        "labels": place_labels + province_labels(data, provinces),
+        "legend": legend_html(data, claims),
+        "radius": [BASE_RADIUS, RING_STEP],
+    }
 
 
-def province_labels(data: Dataset, provinces: LayerSpec) -> list[dict]:
+def province_view(data: Dataset, claims: pd.DataFrame) -> dict[str, dict]:
+    """Provinces named outside XUAR by ``claims``: colour (Hikvision named or not), tooltip, the claims to list."""
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    out = {}
+    for code, named in province_summary(standing(claims)).iterrows():
+        vendor = _("Hikvision named") if named["hikvision_named"] else _("vendor not Hikvision or not stated")
+        if not named["uyghur_specific"]:
+            vendor += "; " + _("targets ethnic-minority people, not Uyghurs specifically")
+        out[code] = {
+            "colour": HIKVISION_PROVINCE if named["hikvision_named"] else OTHER_PROVINCE,
+            "tooltip": esc(f"{labels.place_name(provinces.loc[code])}: {vendor}"),
+            "claims": list(named["claims"]),
+        }
+    return out
+
+
+def province_labels(data: Dataset, provinces: dict[str, dict]) -> list[dict]:
     """Labels for the shaded provinces, at a point inside each (their names in the page's language)."""
     names = data.provinces.set_index("iso_3166_2", drop=False)
     anchors = shapes(data).province_anchors
     return [
-        label(f["id"], anchors[f["id"]][0][1], anchors[f["id"]][0][0], labels.place_name(names.loc[f["id"]]),
-              PROVINCE_LABEL_PRIORITY, alternatives=anchors[f["id"]][1:])
-        for f in provinces.items
+        label(code, anchors[code][0][1], anchors[code][0][0], labels.place_name(names.loc[code]),
+              PROVINCE_LABEL_PRIORITY, alternatives=anchors[code][1:])
+        for code in provinces
     ]  # fmt: skip
 
 
-def claim_layers(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "") -> list[folium.FeatureGroup]:
-    """:func:`claim_layer_specs` as folium layers."""
-    return layers_from_specs(claim_layer_specs(data, claims, detail_base))
+def view_message(view: dict, fit: list[list[float]] | str | None = None) -> dict:
+    """What the page hands the map: a view, and where to move the map (``"home"``, bounds, or None: stay)."""
+    return {"key": view_key(view_json(view)), "view": view, "fit": fit}
 
 
-def province_layer_spec(data: Dataset, claims: pd.DataFrame) -> LayerSpec:
-    """Provinces named by sources outside XUAR, shaded by whether the source names Hikvision."""
-    provinces = data.provinces.set_index("iso_3166_2", drop=False)
-    prepared = fragments(data)
-    features = []
-    for code, named in province_summary(claims).iterrows():
-        province = provinces.loc[code]
-        shape = shapes(data).province_shapes[code]["features"][0]
-        lines = [prepared.province_claim_html[cid] for cid in named["claims"]]
-        vendor = _("Hikvision named") if named["hikvision_named"] else _("vendor not Hikvision or not stated")
-        if not named["uyghur_specific"]:
-            vendor += "; " + _("targets ethnic-minority people, not Uyghurs specifically")
-        properties = {
-            "colour": HIKVISION_PROVINCE if named["hikvision_named"] else OTHER_PROVINCE,
-            "tooltip": esc(f"{labels.place_name(province)}: {vendor}"),
-            "popup": province_popup(province, lines),
-        }
-        features.append({"type": "Feature", "id": code, "properties": properties, "geometry": shape["geometry"]})
-    return spec(esc(_(PROVINCE_LAYER_NAME)), "areas", features)
+#: The iframe of the map on the page (streamlit-folium's component).
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def view_json(view: dict) -> str:
+    """A view as compact JSON (the page model keeps it, so a rerun does not encode it again)."""
+    return json.dumps(view, ensure_ascii=False, separators=(",", ":"))
+
+
+def view_key(view_text: str) -> str:
+    """A short name for a view's content: the map skips a view it already shows."""
+    return hashlib.sha256(view_text.encode()).hexdigest()[:16]
+
+
+def view_script(view_text: str, fit: list[list[float]] | str | None = None) -> str:
+    """A script for the page that hands a view (:func:`view_json`) and a fit target to the map.
+
+    The map reads ``window.__geoView`` when it starts; if it is already running, its
+    ``geoApplyView`` is called. The JSON is parsed from a string literal with no ``<`` in it
+    (:func:`geo.html.page_script_string`), and every text in it was escaped on the server.
+    """
+    message = '{"key":' + json.dumps(view_key(view_text)) + ',"view":' + view_text + ',"fit":' + json.dumps(fit) + "}"
+    return (
+        f"<script>(function () {{ var m = JSON.parse({page_script_string(message)}); window.__geoView = m;"
+        f" document.querySelectorAll({json.dumps(MAP_IFRAME)}).forEach(function (f) {{"
+        " try { if (f.contentWindow && f.contentWindow.geoApplyView) f.contentWindow.geoApplyView(m); }"
+        " catch (e) {} }); })();</script>"
+    )
+
+
+def claim_layers(
+    model: ClaimModel, tiles: folium.TileLayer | None = None, message: dict | None = None, shapes_url: str = ""
+) -> ClaimLayers:
+    """The element that draws ``model`` on a map; ``message`` is applied at once (standalone maps).
+
+    ``shapes_url`` is the published provinces file, for a model made without outlines.
+    """
+    initial = js_string(json.dumps(message, ensure_ascii=False, separators=(",", ":"))) if message else ""
+    return ClaimLayers(model.literal, initial, tiles, shapes_url)
 
 
 def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", **view: object) -> OfflineMap:
-    """The whole map in one object (exports and tests); the dashboard streams layers instead."""
+    """The whole map of ``claims`` in one object, showing all of them (exports and tests)."""
     fmap = base_map(data, **view)
-    for layer in claim_layers(data, claims, detail_base):
-        layer.add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
+    model = claim_model(data, claims, detail_base)
+    claim_layers(model, fmap.web_tiles, view_message(claim_view(data, claims))).add_to(fmap)
     return fmap

@@ -34,31 +34,35 @@ def place_header(place: pd.Series) -> str:
     )
 
 
-def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str | None) -> str:
-    """Popup for one place from prepared fragments: header, then each source's claims."""
-    n_claims = sum(len(claims) for _source, claims in groups)
-    count = _("{claims} claim(s) from {sources} source(s)").format(claims=number(n_claims), sources=number(len(groups)))
-    open_detail = _("Open the detail view")
-    html = [
-        f"<div class='place-popup' dir='{language().direction}' style='max-width:420px;font-size:13px'>",
-        header,
-        f"<div class='count'>{esc(count)}</div>",
-    ]
-    for heading, claims in groups:
-        html.append(heading)
-        html.extend(claims)
+def place_popup_parts(header: str, detail_url: str | None) -> tuple[str, str]:
+    """A place popup's start (wrapper and header) and end (detail link, close); the count and claims go between."""
+    start = f"<div class='place-popup' dir='{language().direction}' style='max-width:420px;font-size:13px'>{header}"
+    end = "</div>"
     if detail_url:
-        html.append(f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>{esc(open_detail)} ↗</a></div>")
-    html.append("</div>")
-    return "".join(html)
+        open_detail = _("Open the detail view")
+        end = f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>{esc(open_detail)} ↗</a></div></div>"
+    return start, end
 
 
-def province_popup(province: pd.Series, claim_lines: list[str]) -> str:
-    """Popup for a province named by sources outside XUAR; states its tie to the '12'."""
+def popup_count(claims: int, sources: int) -> str:
+    """The popup's count line: how many claims from how many sources (escaped HTML)."""
+    count = _("{claims} claim(s) from {sources} source(s)").format(claims=number(claims), sources=number(sources))
+    return f"<div class='count'>{esc(count)}</div>"
+
+
+def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str | None) -> str:
+    """A whole place popup: header, count, each source's claims (the browser assembles the same parts)."""
+    start, end = place_popup_parts(header, detail_url)
+    body = "".join(heading + "".join(claims) for heading, claims in groups)
+    return start + popup_count(sum(len(c) for _source, c in groups), len(groups)) + body + end
+
+
+def province_popup_parts(province: pd.Series) -> tuple[str, str]:
+    """A province popup's start (names, and that no source ties it to the '12') and end; its claims go between."""
     not_named = _("Not named by any source as one of the article’s “12 provinces”.")
-    return (
+    start = (
         f"<div dir='{language().direction}' style='max-width:380px;font-size:13px'><h4 style='margin:0 0 4px'>"
-        f"{esc(labels.place_name(province))} "
-        f"<span lang='zh-Hans'>{esc(province['name_zh'])}</span></h4>"
-        f"<div>{esc(not_named)}</div>" + "".join(claim_lines) + "</div>"
+        f"{esc(labels.place_name(province))} <span lang='zh-Hans'>{esc(province['name_zh'])}</span></h4>"
+        f"<div>{esc(not_named)}</div>"
     )
+    return start, "</div>"

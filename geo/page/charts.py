@@ -1,10 +1,13 @@
-"""Charts for the tabs: the citation graph (Graphviz DOT) and the timeline (Altair)."""
+"""Charts for the tabs: the citation graph (Graphviz DOT) and the timeline (Altair).
+
+Altair is imported when a timeline is first built: its import (~0.3 s) is not part of a
+first page, which opens on the Places tab.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from geo import labels
@@ -14,6 +17,8 @@ from geo.dates import claim_years
 from geo.i18n import _
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from geo.dataset import Dataset
 
 
@@ -40,6 +45,8 @@ def citation_graph(data: Dataset, claims: pd.DataFrame) -> str:
 
 def timeline(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
     """Dated claims as bars from start to end year, one row per place, coloured by status."""
+    import altair as alt
+
     years = claim_years(claims)
     names = labels.place_names(data)
     frame = claims.assign(

@@ -72,7 +72,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
             claim_html(
                 claim,
                 "detail",
-                chain=claim_chain_html(claim, data.sources),
+                chain=claim_chain_html(claim, records),
                 change=changes.get(claim["id"]),
                 relay=records.get(claim["quote_via"]),
             )

@@ -1,7 +1,8 @@
 """The page model: everything a page shows for one set of filters, computed once and shared by every session.
 
 A rerun (a filter change, or a new visitor with the same filters) then only sends
-prepared tables, HTML and chart specs to the browser. Results are cached per loaded
+prepared tables, HTML and chart specs to the browser, and only for what is on screen:
+tab contents are built when a tab first shows them. Results are cached per loaded
 dataset and interface language (:func:`geo.cache.per_dataset`) and per ``geo.filters.Filters``,
 in a small LRU: the filters are a handful of choices, and popular views stay warm.
 Values are shared between sessions and must be treated as read-only.
@@ -10,14 +11,16 @@ Values are shared between sessions and must be treated as read-only.
 from __future__ import annotations
 
 import functools
+import threading
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo import i18n
 from geo.cache import per_dataset
 from geo.dates import year_bounds
-from geo.filters import apply_filters
-from geo.map.overlays import LayerSpec, claim_layer_specs
+from geo.filters import Filters, apply_filters
+from geo.map.overlays import claim_view, view_json
 from geo.page import about, charts, state, tables
 
 if TYPE_CHECKING:
@@ -27,10 +30,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geo.dataset import Dataset
-    from geo.filters import Filters
 
 #: Distinct filter sets kept per dataset.
 VIEWS_KEPT = 256
+#: Export files kept for the Downloads tab (the small formats: CSV, GeoJSON, GeoPackage, KML, bibliographies).
+EXPORTS_KEPT = 48
 
 
 @dataclass(frozen=True)
@@ -42,18 +46,88 @@ class DatasetSummary:
     known_errors: str
 
 
-@dataclass(frozen=True)
 class FilteredView:
-    """Parts of the page that depend on the filters."""
+    """Parts of the page that depend on the filters, each built once, when first needed.
 
-    shown: gpd.GeoDataFrame
-    places: pd.DataFrame
-    claims: pd.DataFrame
-    sources: pd.DataFrame
-    citation_graph: str
-    timeline: dict  # Vega-Lite spec (Altair's validation ran once, when it was built)
-    layers: list[LayerSpec]
-    bounds: list[list[float]] | None  # around the drawn places, for fitting the map to the results
+    The claims shown, the map's view of them and their extent are built at once: every
+    page needs them. The tables, the citation graph and the timeline are built when a tab
+    shows them, in the language the view was made for (values are shared by every session;
+    a lock makes concurrent sessions wait for one build instead of repeating it).
+    """
+
+    def __init__(self, data: Dataset, filters: Filters) -> None:
+        self._data = weakref.ref(data)  # the LRU of views must not keep a dropped dataset alive
+        self._lock = threading.Lock()
+        self.language = i18n.current()
+        self.filters = filters
+        self.shown: gpd.GeoDataFrame = apply_filters(data.claims, data.places, filters)
+        self.bounds = state.results_bounds(data, self.shown[self.shown["status"] != "retracted"])
+        self.map_view, self.map_json = default_map_view(data) if filters == Filters() else _map_view(data, self.shown)
+
+    def _once(self, name: str, build: Callable[[Dataset], object]) -> object:
+        with self._lock:
+            if name not in self.__dict__:
+                with i18n.speaking(self.language):
+                    self.__dict__[name] = build(self._data())
+            return self.__dict__[name]
+
+    @property
+    def places(self) -> pd.DataFrame:
+        """One row per place of a shown claim (the Places tab)."""
+        return self._once("_places", lambda data: tables.places_table(data, self.shown))
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """One row per shown claim (the Claims tab)."""
+        return self._once("_claims", lambda data: tables.claims_table(data, self.shown))
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """The sources behind the shown claims (the Sources tab)."""
+        return self._once("_sources", lambda data: tables.sources_table(data, self.shown))
+
+    @property
+    def citation_graph(self) -> str:
+        """Who cites or relays whom, as Graphviz DOT (the Sources tab)."""
+        return self._once("_graph", lambda data: charts.citation_graph(data, self.shown))
+
+    @property
+    def timeline(self) -> dict:
+        """The Vega-Lite spec of the timeline (the Timeline tab; Altair is imported only then, see charts)."""
+
+        def build(data: Dataset) -> dict:
+            return charts.timeline_for(data, self.shown).to_dict()
+
+        return self._once("_timeline", build)
+
+
+def _map_view(data: Dataset, shown: pd.DataFrame) -> tuple[dict, str]:
+    view = claim_view(data, shown)
+    return view, view_json(view)
+
+
+@per_dataset
+def default_map_view(data: Dataset) -> tuple[dict, str]:
+    """The map's view with no filter (every first page), kept with the warm start's preparation."""
+    return _map_view(data, data.claims)
+
+
+def export_bytes(view: FilteredView, name: str, base_url: str) -> bytes:
+    """The file of format ``name`` for a view's claims, in the view's language (shared by sessions, cached).
+
+    The Downloads tab hands these bytes to its buttons, so a button points at a stored file
+    that stays valid while the page reruns: a click during a run still gets its file.
+    """
+    return _export_bytes(view, name, base_url)
+
+
+@functools.lru_cache(maxsize=EXPORTS_KEPT)
+def _export_bytes(view: FilteredView, name: str, base_url: str) -> bytes:
+    from geo.export.formats import EXPORTERS  # the export stack loads when the Downloads tab first opens
+
+    data = view._data()
+    with i18n.speaking(view.language):
+        return EXPORTERS[name].write(data, view.shown, base_url)
 
 
 @per_dataset
@@ -73,25 +147,24 @@ def filtered_view(data: Dataset, filters: Filters) -> FilteredView:
 
 @per_dataset
 def _view_builder(data: Dataset) -> Callable[[Filters], FilteredView]:
-    """An LRU-cached view builder for one dataset (it holds the dataset weakly, so it can be freed)."""
+    """An LRU-cached view builder for one dataset (it holds the dataset weakly, so it can be freed).
+
+    Builds are serialised: sessions asking at once for the same new filters wait for one
+    build and share it, instead of each making their own.
+    """
     ref = weakref.ref(data)
+    lock = threading.Lock()
 
     @functools.lru_cache(maxsize=VIEWS_KEPT)
     def build(filters: Filters) -> FilteredView:
         return _build_view(ref(), filters)
 
-    return build
+    def locked(filters: Filters) -> FilteredView:
+        with lock:
+            return build(filters)
+
+    return locked
 
 
 def _build_view(data: Dataset, filters: Filters) -> FilteredView:
-    shown = apply_filters(data.claims, data.places, filters)
-    return FilteredView(
-        shown=shown,
-        places=tables.places_table(data, shown),
-        claims=tables.claims_table(data, shown),
-        sources=tables.sources_table(data, shown),
-        citation_graph=charts.citation_graph(data, shown),
-        timeline=charts.timeline_for(data, shown).to_dict(),
-        layers=claim_layer_specs(data, shown),
-        bounds=state.results_bounds(data, shown[shown["status"] != "retracted"]),
-    )
+    return FilteredView(data, filters)

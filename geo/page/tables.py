@@ -12,6 +12,7 @@ import pandas as pd
 
 from geo import labels
 from geo.citations import used_sources
+from geo.html import esc
 from geo.i18n import N_, _
 from geo.urls import place_url, safe_url
 
@@ -76,6 +77,34 @@ HEADERS = {
 def headers(frame: pd.DataFrame) -> dict[str, str]:
     """Column key -> heading in the page's language, for every column of ``frame``."""
     return {column: _(HEADERS[column]) if column in HEADERS else column for column in frame.columns}
+
+
+#: Columns of the places table as shown on the page, with the language of their text.
+PLACE_COLUMNS = {"place": "", "Chinese": "zh-Hans", "Uyghur (Arabic script)": "ug-Arab", "Uyghur (Latin)": "ug-Latn",
+                 "level": "", "precision": "", "claims": "", "sources": ""}  # fmt: skip
+
+
+def places_html(places: pd.DataFrame) -> str:
+    """The places table as plain HTML: a real table (headers for screen readers), each name a link to its detail view.
+
+    Light enough to come with a first page (a data grid's code would delay the map), and
+    every place reachable with the keyboard: Tab to its link, Enter.
+    """
+    cell = "padding:2px 8px;border-bottom:1px solid #d0d7de;text-align:start"
+    titles = [_(HEADERS[column]) for column in PLACE_COLUMNS]
+    head = "".join(f"<th scope='col' style='{cell}'>{esc(title)}</th>" for title in titles)
+    rows = []
+    for record in places.to_dict("records"):
+        name = f"<a href='{esc(record['detail'])}' target='_top'><bdi>{esc(record['place'])}</bdi></a>"
+        cells = [f"<th scope='row' style='{cell}'>{name}</th>"]
+        for column, lang in list(PLACE_COLUMNS.items())[1:]:
+            marks = f" lang='{lang}' dir='{'rtl' if lang == 'ug-Arab' else 'ltr'}'" if lang else ""
+            cells.append(f"<td{marks} style='{cell}'>{esc(record[column])}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        "<table class='places' style='border-collapse:collapse;font-size:14px;width:100%'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:

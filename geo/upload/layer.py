@@ -18,9 +18,9 @@ import folium
 from jinja2 import Template
 
 from geo import labels, settings
-from geo.html import esc, js_string
+from geo.html import esc, esc_column, js_string
 from geo.i18n import _, number
-from geo.map.elements import ScriptElement
+from geo.map.elements import ScriptElement, UploadSlot
 from geo.style import UPLOAD_COLOUR, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
@@ -48,20 +48,21 @@ class CanvasPoints(ScriptElement):
         """{% macro script(this, kwargs) %}
 (function () {
   var data = JSON.parse({{ this.payload_literal }});  // a string + JSON.parse compiles far faster than a 100k-row literal
+  var columns = data.columns.map(function (c) { return c.split({{ this.separator|tojson }}); });
   var renderer = L.canvas({padding: 0.5, pane: {{ this.pane|tojson }}});  // a pane above shaded provinces
   var style = {radius: 3, weight: 1, color: {{ this.colour|tojson }}, fillColor: {{ this.colour|tojson }},
                fillOpacity: 0.7, renderer: renderer};
   var popup = function (layer) {
     var row = layer.options.row, html = "<table class='upload-popup'>";
     for (var k = 0; k < data.fields.length; k++) {
-      html += "<tr><th style='text-align:left;padding-right:6px'>" + data.fields[k] + "</th><td>" + row[k + 2] + "</td></tr>";
+      html += "<tr><th style='text-align:left;padding-right:6px'>" + data.fields[k] + "</th><td>" + columns[k][row] + "</td></tr>";
     }
     return html + "</table><div style='color:#666;font-size:11px'>" + data.attribution + "</div>";
   };
   var group = L.featureGroup();  // one popup for the whole layer, not one per point
-  for (var i = 0; i < data.rows.length; i++) {
-    var marker = L.circleMarker([data.rows[i][0], data.rows[i][1]], style);
-    marker.options.row = data.rows[i];
+  for (var i = 0; i < data.lat.length; i++) {
+    var marker = L.circleMarker([data.lat[i], data.lon[i]], style);
+    marker.options.row = i;
     group.addLayer(marker);
   }
   group.bindPopup(popup);
@@ -74,8 +75,15 @@ class CanvasPoints(ScriptElement):
         super().__init__()
         self._name = "CanvasPoints"
         self.payload_literal = js_string(payload)
+        self.separator = COLUMN_SEPARATOR
         self.colour = colour
         self.pane = UPLOAD_PANE
+
+
+#: Joins a column's escaped values into one string: ``esc`` turns every ``$`` into ``&#36;``, so no value holds
+#: one, and neither JSON nor a JavaScript string escapes it (a list of strings would cost each value two quotes,
+#: escaped twice on the way to the browser).
+COLUMN_SEPARATOR = "$"
 
 
 def popup_fields(points: gpd.GeoDataFrame) -> list[str]:
@@ -85,17 +93,19 @@ def popup_fields(points: gpd.GeoDataFrame) -> list[str]:
 
 
 def payload_json(layer: UploadedLayer) -> str:
-    """Rows as ``[lat, lon, escaped values…]``, as JSON text (embedded as a string literal by CanvasPoints)."""
+    """Columns of coordinates and escaped popup values, as JSON text (embedded as a string by CanvasPoints).
+
+    Column by column, not row by row: each column is cut to length and escaped in one
+    pass (:func:`geo.html.esc_column`) and sent as one string (:data:`COLUMN_SEPARATOR`).
+    """
     points = layer.points
     fields = popup_fields(points)
-    lat = points.geometry.y.round(6).tolist()
-    lon = points.geometry.x.round(6).tolist()
     limit = settings.UPLOAD_VALUE_CHARS
-    columns = [[esc(str(v)[:limit]) for v in points[f].tolist()] for f in fields]
-    rows = [[y, x, *values] for y, x, *values in zip(lat, lon, *columns, strict=True)]
     data = {
         "fields": [esc(f) for f in fields],
-        "rows": rows,
+        "lat": points.geometry.y.round(6).tolist(),
+        "lon": points.geometry.x.round(6).tolist(),
+        "columns": [COLUMN_SEPARATOR.join(esc_column([str(v)[:limit] for v in points[f].tolist()])) for f in fields],
         "attribution": esc(f"{layer.name} · source: {layer.attribution}"),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -149,18 +159,31 @@ def prepare(layer: UploadedLayer, data: Dataset) -> PreparedUpload:
     return PreparedUpload(layer, payload_json(layer), data.places, data.provinces)
 
 
+def upload_slot() -> folium.FeatureGroup:
+    """The empty first group the page always sends: it clears the layer control of earlier uploads."""
+    group = folium.FeatureGroup(name="uploads", control=False)
+    UploadSlot().add_to(group)
+    return group
+
+
 def upload_layers(
-    prepared: PreparedUpload, provinces: gpd.GeoDataFrame, *, choropleth: bool
+    prepared: PreparedUpload | None, provinces: gpd.GeoDataFrame, *, choropleth: bool
 ) -> list[folium.FeatureGroup]:
-    """The uploaded points as their own overlay, and optionally their count per province."""
+    """The uploaded points as their own overlay, and optionally their count per province (after the slot)."""
+    groups = [upload_slot()]
+    if prepared is None:
+        return groups
     layer = prepared.layer
     detail = _("{count}; source: {source}").format(count=number(len(layer.points)), source=layer.attribution)
     label = f'<span style="color:{UPLOAD_COLOUR}" aria-hidden="true">●</span> {esc(layer.name)} ({esc(detail)})'
-    points = folium.FeatureGroup(name=label)
+    points = folium.FeatureGroup(name=label, control=False)
     CanvasPoints(prepared.payload, UPLOAD_COLOUR).add_to(points)
-    groups = [points]
+    UploadSlot(label).add_to(points)
+    groups.append(points)
     if choropleth:
-        groups.append(province_choropleth(prepared, provinces))
+        shaded = province_choropleth(prepared, provinces)
+        UploadSlot(shaded.layer_name).add_to(shaded)
+        groups.append(shaded)
     return groups
 
 

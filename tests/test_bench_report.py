@@ -1,0 +1,43 @@
+"""The README's figures are generated from the benchmarks' output file, never typed."""
+
+from __future__ import annotations
+
+import json
+from importlib import import_module
+
+import pytest
+
+from bench.__main__ import BENCHES
+from bench.report import RESULTS, performance_table, update_readme
+
+from .conftest import PROJECT
+
+
+def test_readme_tables_are_what_the_results_file_renders() -> None:
+    """After ``python -m bench`` the README and ``bench/results.json`` agree; an edit to either alone fails here."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    assert update_readme(readme, results) == readme
+
+
+def test_goals_are_judged_from_the_figures() -> None:
+    cold = {"runs": 5, "first_ring_s": {"floor": 5.0, "naive": 9.0, "ours": 6.0}, "naive_baseline": "raw",
+            "ours_vs_floor": 1.2, "naive_vs_ours": 1.5}  # fmt: skip
+    table = performance_table({"cold_start": cold})
+    assert "1.20× (not met: goal ≤ 1.15×)" in table
+    cold["ours_vs_floor"] = 1.1
+    assert "1.10× (met: goal ≤ 1.15×)" in performance_table({"cold_start": cold})
+
+
+@pytest.mark.parametrize("module", sorted({m for m, _ in BENCHES.values()} | {"bench.wsclient", "bench.common"}))
+def test_every_benchmark_imports(module: str) -> None:
+    """A benchmark left behind by a change in ``geo`` fails here, not in the middle of ``python -m bench``."""
+    assert callable(getattr(import_module(module), "measure", print))
+
+
+def test_the_naive_baseline_draws_the_same_rings_as_ours(data) -> None:
+    from bench.payload import naive_map
+    from geo.map.overlays import claim_view
+
+    page = naive_map(data, data.claims, data.provinces, data.countries).get_root().render()
+    assert page.count("L.circleMarker(") == len(claim_view(data, data.claims)["rings"]) > 40
