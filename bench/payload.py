@@ -33,7 +33,7 @@ from geo.map import assets
 from geo.map.basemap import OfflineMap, basemap_layers
 from geo.map.fragments import fragments
 from geo.map.overlays import BASE_RADIUS, RING_STEP, claim_view
-from geo.map.popups import place_popup_parts
+from geo.map.popups import place_popup
 from geo.provinces import named_provinces
 from geo.style import DASH_BY_LEVEL
 from geo.urls import place_url
@@ -78,18 +78,15 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
     for pid, sid, index, tooltip in view["rings"]:
         if sid not in groups:
             groups[sid] = folium.FeatureGroup(name=sid).add_to(fmap)
-        place, popup = places.loc[pid], view["popups"][pid]
-        start, end = place_popup_parts(prepared.place_header[pid], place_url(pid, ""))
-        body = "".join(
-            prepared.source_heading[group] + "".join(prepared.claim_html[c] for c in ids)
-            for group, ids in popup["groups"]
-        )
+        place, by_source = places.loc[pid], view["popups"][pid]["groups"]
+        sections = [(prepared.source_heading[s], [prepared.claim_html[c] for c in ids]) for s, ids in by_source]
+        popup = place_popup(prepared.place_header[pid], sections, place_url(pid, ""))
         folium.CircleMarker(
             (place["lat"], place["lon"]),
             radius=BASE_RADIUS + RING_STEP * index,
             color=prepared.colours[sid],
             dash_array=DASH_BY_LEVEL.get(place["admin_level"]),
-            popup=folium.Popup(start + popup["count"] + body + end, max_width=440),
+            popup=folium.Popup(popup, max_width=440),
             tooltip=folium.Tooltip(tooltip),
         ).add_to(groups[sid])
     for code in sorted(set(named_provinces(claims)["province"])):

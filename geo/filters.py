@@ -128,7 +128,6 @@ FILTERS: tuple[FilterField, ...] = (
         years_overlap,
     ),
 )  # fmt: skip
-FILTER_BY_ATTR = {f.attr: f for f in FILTERS}
 
 Filters = make_dataclass(
     "Filters",

@@ -166,8 +166,3 @@ def _date(text: str, code: str) -> str:
 def language_name(code: str) -> str:
     """A language's name in itself (for the language switch)."""
     return LANGUAGES[code].name
-
-
-def locale_display_name(code: str) -> str:
-    """A language's name in the current language (Babel's data), e.g. ``Uyghur`` on the English page."""
-    return _locale(code).get_display_name(_locale(current())) or code
