@@ -99,12 +99,17 @@ def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def select_place(place_id: str | None) -> None:
-    """Open (or close, with None) a place's detail view through the URL."""
+    """Open (or close, with None) a place's detail view through the URL, in a whole-page rerun.
+
+    Called from inside the filtered page's fragment, whose URL message the rerun drops, so
+    the next run sends the URL again (:func:`filtered_page`).
+    """
     if place_id:
         st.query_params["place"] = place_id
     elif "place" in st.query_params:
         del st.query_params["place"]
-    st.rerun()
+    st.session_state["send_url"] = True
+    st.rerun(scope="app")
 
 
 def go_to_step(number: int | None) -> None:
@@ -350,10 +355,8 @@ def places_tab(view: model.FilteredView) -> None:
         placeholder=_("Choose a place"),
     )  # fmt: skip
     if picked:
-        st.query_params["place"] = picked
         st.session_state["clear_place_picker"] = True
-        st.session_state["send_url"] = True  # the rerun drops this run's URL message: the next run sends it again
-        st.rerun(scope="app")
+        select_place(picked)
     st.html(tables.places_html(places))
 
 
@@ -384,7 +387,7 @@ def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
                 if any(k[1:] != key[1:] for k in prepared):  # files of other filters or another language go
                     prepared.clear()
                 with column, st.spinner(_("Making {file}…").format(file=exporter.filename)):
-                    prepared[key] = i18n.in_language(LANG, exporter.write, data, view.shown, app_url)
+                    prepared[key] = exporter.write(data, view.shown, app_url)
             if key not in prepared:
                 continue
         content = prepared[key] if exporter.slow else model.export_bytes(view, exporter.name, app_url)
@@ -521,7 +524,10 @@ def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
         filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
     wanted = state.wanted_params(params, filters)
     if wanted != params or st.session_state.pop("send_url", False):
-        st.query_params.from_dict(wanted)
+        if wanted:
+            st.query_params.from_dict(wanted)
+        else:  # from_dict({}) sends the browser nothing; clear() does
+            st.query_params.clear()
     view = model.filtered_view(data, filters)
     with slots["view"]:
         hand_view(view.map_json, fit_target(view, filters, params))

@@ -21,9 +21,9 @@ from geo import i18n
 from geo.i18n import _
 from geo.map.elements import ScriptElement
 
-LABEL_PANE_Z = 640
+LABEL_PANE_Z = 640  # above rings (400) and uploads (450), below tooltips (650) and popups (700)
 #: Fitting the map to results never zooms in closer than a county (a single place's results).
-FIT_MAX_ZOOM = 8  # above rings (400) and uploads (450), below tooltips (650) and popups (700)
+FIT_MAX_ZOOM = 8
 
 _CONTROLS_JS = """
 (function (map, text, home) {

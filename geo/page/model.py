@@ -112,22 +112,17 @@ def default_map_view(data: Dataset) -> tuple[dict, str]:
     return _map_view(data, data.claims)
 
 
+@functools.lru_cache(maxsize=EXPORTS_KEPT)
 def export_bytes(view: FilteredView, name: str, base_url: str) -> bytes:
     """The file of format ``name`` for a view's claims, in the view's language (shared by sessions, cached).
 
     The Downloads tab hands these bytes to its buttons, so a button points at a stored file
     that stays valid while the page reruns: a click during a run still gets its file.
     """
-    return _export_bytes(view, name, base_url)
-
-
-@functools.lru_cache(maxsize=EXPORTS_KEPT)
-def _export_bytes(view: FilteredView, name: str, base_url: str) -> bytes:
     from geo.export.formats import EXPORTERS  # the export stack loads when the Downloads tab first opens
 
-    data = view._data()
     with i18n.speaking(view.language):
-        return EXPORTERS[name].write(data, view.shown, base_url)
+        return EXPORTERS[name].write(view._data(), view.shown, base_url)
 
 
 @per_dataset
@@ -157,14 +152,10 @@ def _view_builder(data: Dataset) -> Callable[[Filters], FilteredView]:
 
     @functools.lru_cache(maxsize=VIEWS_KEPT)
     def build(filters: Filters) -> FilteredView:
-        return _build_view(ref(), filters)
+        return FilteredView(ref(), filters)
 
     def locked(filters: Filters) -> FilteredView:
         with lock:
             return build(filters)
 
     return locked
-
-
-def _build_view(data: Dataset, filters: Filters) -> FilteredView:
-    return FilteredView(data, filters)
