@@ -6,7 +6,6 @@ are added to it, or streamed beside it by ``st_folium`` as ``feature_group_to_ad
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo import frontend
 from geo.html import esc
 from geo.i18n import N_, _
 from geo.map import assets
@@ -70,20 +70,16 @@ class _MapStyle(MacroElement):
     """
 
     _template = Template(
-        "{% macro header(this, kwargs) %}<style>.leaflet-container{background:"
-        + SEA_COLOUR
-        + "} .place-popup blockquote{margin:2px 0 2px 8px;color:#444;font-style:italic}"
-        " .place-popup .chain,.place-popup .aka{color:#666;font-size:11px}"
-        " .place-popup .claim{margin:3px 0 6px}</style>{% endmacro %}"
-        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = "
-        + json.dumps(assets.LEAFLET_IMAGES)
-        + ";{{ this._parent.get_name() }}.on('moveend', function (e) { try {"
-        " var c = e.target.getCenter(), w = window.parent, url = new URL(w.location.href);"
-        " url.searchParams.set('lat', c.lat.toFixed(3)); url.searchParams.set('lng', c.lng.toFixed(3));"
-        " url.searchParams.set('zoom', String(e.target.getZoom()));"
-        " w.history.replaceState(w.history.state, '', url.toString()); } catch (err) {} });"
-        "{% endmacro %}"
+        "{% macro header(this, kwargs) %}<style>" + frontend.text("map-frame.css") + "</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
+        + frontend.text("url-writer.js")
+        + "{% endmacro %}"
     )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sea = SEA_COLOUR
+        self.image_path = assets.LEAFLET_IMAGES
 
 
 def basemap_layers(data: Dataset) -> dict[str, dict]:
