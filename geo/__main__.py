@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo validate [DATA_DIR]``, ``export``, ``corrections``, ``boundaries`` and ``fonts``."""
+"""Command line: ``python -m geo validate [DATA_DIR]``, ``export``, ``corrections``, ``boundaries``, ``fonts`` and ``messages``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ import sys
 from pathlib import Path
 
 from geo import settings
+
+PROJECT = Path(__file__).resolve().parent.parent
+#: ``pybabel extract`` options: no location comments (no line numbers to churn), sorted by
+#: message so moving code changes nothing, no header (so no date).
+EXTRACT_OPTIONS = ("-F", str(PROJECT / "babel.cfg"), "-k", "N_", "-k", "ngettext:1,2",
+                   "--no-location", "--sort-output", "--omit-header", "--no-wrap")  # fmt: skip
+#: ``pybabel update`` options: a new message arrives untranslated, never with a guessed fuzzy
+#: translation; a removed one is dropped; each catalog keeps its header and its date.
+UPDATE_OPTIONS = ("--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap", "--ignore-pot-creation-date")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -70,6 +79,33 @@ def _fonts(args: argparse.Namespace) -> int:
 
     sizes = build(load_dataset(args.data_dir), cjk=args.cjk or DEBIAN_CJK, arabic=args.arabic or DEBIAN_ARABIC)
     print(json.dumps(sizes, indent=2))
+    return 0
+
+
+def extract_messages(out: Path) -> None:
+    """Write every interface string in the code to the template ``out`` (what ``messages.pot`` must hold)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", "--quiet", "extract", *EXTRACT_OPTIONS, "-o", str(out), str(PROJECT)])
+
+
+def _messages(args: argparse.Namespace) -> int:
+    """Extract the interface strings to ``messages.pot`` and update every catalog from it."""
+    from babel.messages.frontend import CommandLineInterface
+    from babel.messages.pofile import read_po
+
+    from geo import i18n
+
+    template = i18n.LOCALES_DIR / f"{i18n.DOMAIN}.pot"
+    extract_messages(template)
+    CommandLineInterface().run(
+        ["pybabel", "--quiet", "update", "-i", str(template), "-d", str(i18n.LOCALES_DIR), *UPDATE_OPTIONS]
+    )
+    for path in sorted(i18n.LOCALES_DIR.glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.po")):
+        with path.open("rb") as po:
+            catalog = read_po(po)
+        todo = sum(1 for m in catalog if m.id and not all(m.string if m.pluralizable else (m.string,)))
+        print(f"{path.relative_to(PROJECT)}: {todo} message(s) to translate")
     return 0
 
 
@@ -138,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     fonts.add_argument("--cjk", type=Path, default=None, help="Noto Sans CJK (Debian's path by default)")
     fonts.add_argument("--arabic", type=Path, default=None, help="Noto Sans Arabic (Debian's path by default)")
     fonts.set_defaults(run=_fonts)
+    messages = sub.add_parser("messages", help="extract interface strings to geo/locales and update every catalog")
+    messages.set_defaults(run=_messages)
     args = parser.parse_args(argv)
     return args.run(args)
 

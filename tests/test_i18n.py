@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import re
-import subprocess
-import sys
 
 import pytest
 from babel.messages.pofile import read_po
 
 from geo import i18n, labels, urls
+from geo.__main__ import extract_messages
 
 from .conftest import PROJECT
 
 TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT]
 MARKERS = {"_", "N_", "ngettext"}
+CATALOGS = [i18n.LOCALES_DIR / "messages.pot", *(i18n.catalog_path(code) for code in TRANSLATED)]
 
 
 def catalog(code: str):
@@ -32,17 +33,33 @@ def placeholders(text: str) -> set[str]:
     return set(re.findall(r"\{(\w*)\}", text))
 
 
-def test_the_template_holds_every_message_in_the_code(tmp_path) -> None:
-    """The committed ``messages.pot`` is what Babel extracts now (run the README's extract command if not)."""
+def test_the_template_is_exactly_what_the_code_holds(tmp_path) -> None:
+    """The committed ``messages.pot`` is, byte for byte, a fresh extract made as ``python -m geo messages`` makes it."""
     out = tmp_path / "messages.pot"
-    subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k",
-         "ngettext:1,2", "--omit-header", "-o", str(out), "."],
-        cwd=PROJECT, check=True, capture_output=True,
-    )  # fmt: skip
-    with out.open("rb") as fresh:
-        extracted = {m.id for m in read_po(fresh) if m.id}
-    assert extracted == {m.id for m in template() if m.id}
+    extract_messages(out)  # in process, the very call the command makes (no interpreter to start)
+    fresh, committed = out.read_bytes(), (i18n.LOCALES_DIR / "messages.pot").read_bytes()
+    stale = fresh != committed
+    diff = difflib.unified_diff(
+        committed.decode().splitlines(keepends=True),
+        fresh.decode().splitlines(keepends=True),
+        "geo/locales/messages.pot (committed)",
+        "extracted from the code now",
+        n=1,
+    )
+    assert not stale, (
+        "geo/locales/messages.pot is out of date: run `python -m geo messages` (it updates the catalogs too), "
+        f"translate what it reports, and commit geo/locales.\n{''.join(diff)[:3000]}"
+    )
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: str(path.relative_to(i18n.LOCALES_DIR)))
+def test_no_catalog_has_a_fuzzy_entry_or_a_location_line(path) -> None:
+    """Locations churn with every edit (``--no-location``); a fuzzy entry is a guess (``--no-fuzzy-matching``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line.startswith("#:")] == []
+    assert [line for line in lines if line.startswith("#,") and "fuzzy" in line] == []
+    with path.open("rb") as po:
+        assert [m.id for m in read_po(po) if m.id and m.fuzzy] == []  # a template without a header reads as fuzzy
 
 
 def test_no_message_hides_inside_an_f_string() -> None:
