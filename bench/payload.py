@@ -35,7 +35,7 @@ from geo.map.fragments import fragments
 from geo.map.overlays import BASE_RADIUS, RING_STEP, claim_view
 from geo.map.popups import place_popup
 from geo.provinces import named_provinces
-from geo.style import DASH_BY_LEVEL
+from geo.drawing import LEVELS
 from geo.urls import place_url
 from tests.server import streamlit_server
 
@@ -85,7 +85,7 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
             (place["lat"], place["lon"]),
             radius=BASE_RADIUS + RING_STEP * index,
             color=prepared.colours[sid],
-            dash_array=DASH_BY_LEVEL.get(place["admin_level"]),
+            dash_array=LEVELS[place["admin_level"]].outline.dash,
             popup=folium.Popup(popup, max_width=440),
             tooltip=folium.Tooltip(tooltip),
         ).add_to(groups[sid])

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.drawing import source_colours, standing
 from geo.i18n import _
-from geo.style import source_colours
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ NO_URL = "no public URL"
 
 def used_source_ids(claims: pd.DataFrame) -> set[str]:
     """Ids of the sources behind these claims: those that say them, those they relay, those whose words are quoted."""
+    claims = standing(claims)  # a retracted claim cites nothing: its tombstone keeps its own row only
     quoted = set(claims["quote_via"]) if "quote_via" in claims else set()
     return (set(claims["source"]) | set(claims["relayed_from"]) | quoted) - {""}
 
@@ -52,7 +53,7 @@ class Footnote:
 def footnotes(data: Dataset, claims: pd.DataFrame) -> list[Footnote]:
     """Numbered sources that say the shown ``claims``, in the order of ``sources.csv``; colours as on the map."""
     colours = source_colours(data.sources, data.claims)
-    rows = data.sources[data.sources["id"].isin(set(claims["source"]))]
+    rows = data.sources[data.sources["id"].isin(set(standing(claims)["source"]))]
     notes = []
     for number, source in enumerate(rows.to_dict("records"), start=1):
         author = f"{source['author']}, " if source["author"] else ""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from geo import labels
 from geo.cache import per_dataset
 from geo.dates import claim_years
+from geo.drawing import standing
 from geo.i18n import N_
 from geo.search import matching_places
 
@@ -94,8 +95,8 @@ def years_overlap(claims: pd.DataFrame, places: pd.DataFrame, years: tuple[int |
 
 @per_dataset
 def source_choices(data: Dataset) -> dict[str, str]:
-    """Sources with at least one claim, in ``sources.csv`` order, with short labels."""
-    claimed = set(data.claims["source"])
+    """Sources with at least one standing claim, in ``sources.csv`` order, with short labels (a retracted claim cites nothing)."""
+    claimed = set(standing(data.claims)["source"])
     return {
         s["id"]: labels.source_label(s, max_title=50) for s in data.sources.to_dict("records") if s["id"] in claimed
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import settings
+from geo.drawing import standing
 
 #: Claims in these categories, located outside XUAR, put a province on the province layer.
 OUTSIDE_XUAR_CATEGORIES = (
@@ -33,8 +34,8 @@ def named_provinces(claims: pd.DataFrame) -> pd.DataFrame:
     """
     claims = pd.DataFrame(claims.drop(columns="geometry", errors="ignore"))
     in_china_outside_xuar = claims["province"].str.startswith("CN-") & (claims["province"] != settings.XUAR_ISO)
-    standing = claims["status"] != "retracted"
-    return claims[in_china_outside_xuar & standing & claims["category"].isin(OUTSIDE_XUAR_CATEGORIES)]
+    kept = in_china_outside_xuar & claims["category"].isin(OUTSIDE_XUAR_CATEGORIES)
+    return standing(claims[kept])
 
 
 def province_summary(claims: pd.DataFrame) -> pd.DataFrame:

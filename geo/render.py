@@ -14,7 +14,7 @@ from geo import citations, labels
 from geo.corrections import RowChange
 from geo.html import esc, link
 from geo.i18n import _, date
-from geo.style import STATUS_COLOUR, STATUS_FALLBACK_COLOUR
+from geo.style import STATUS, UNMAPPED_SOURCE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +42,7 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
 
 def status_badge(status: str) -> str:
     """Coloured status pill with its label as text (colour is never the only cue)."""
-    colour = STATUS_COLOUR.get(status, STATUS_FALLBACK_COLOUR)
+    colour = STATUS.get(status, UNMAPPED_SOURCE)
     return (
         f'<span class="badge" style="background:{colour};color:#fff;border-radius:8px;'
         f'padding:0 6px;font-size:11px">{esc(labels.status(status))}</span>'

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from geo.drawing import source_colours
 from geo.html import esc, link
 from geo.map import assets
 from geo.map.overlays import BASE_RADIUS, RING_STEP, build_map, claim_model, claim_view, view_script
 from geo.provinces import named_provinces
-from geo.style import source_colours
 
 
 @pytest.fixture(scope="module")
@@ -160,11 +160,11 @@ def test_esc_and_link() -> None:
 
 
 def test_source_colours_are_distinct_for_every_source_on_the_map(data) -> None:
-    from geo.style import UNMAPPED_SOURCE_COLOUR
+    from geo.style import UNMAPPED_SOURCE
 
     colours = source_colours(data.sources, data.claims)
     drawn = {s["id"] for s in model_of(data)["sources"]}
-    on_map = [sid for sid, colour in colours.items() if colour != UNMAPPED_SOURCE_COLOUR]
+    on_map = [sid for sid, colour in colours.items() if colour != UNMAPPED_SOURCE]
     assert len(on_map) == len(drawn)
     assert len({colours[s] for s in on_map}) == len(on_map)
-    assert colours["ohchr-iccpr-1966"] == UNMAPPED_SOURCE_COLOUR  # its claims name no place
+    assert colours["ohchr-iccpr-1966"] == UNMAPPED_SOURCE  # its claims name no place

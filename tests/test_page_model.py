@@ -36,9 +36,11 @@ def test_a_reloaded_dataset_gets_its_own_views(data) -> None:
     assert model.dataset_summary(reloaded) is not model.dataset_summary(data)
 
 
-def test_summary_lists_only_sources_with_claims(data) -> None:
+def test_the_source_filter_offers_only_sources_with_a_standing_claim(data) -> None:
     summary = model.dataset_summary(data)
-    assert set(source_choices(data)) == set(data.claims["source"])
+    standing = data.claims[data.claims["status"] != "retracted"]
+    assert set(source_choices(data)) == set(standing["source"])
+    assert "securitycurated-2023-11-14" not in source_choices(data)  # its only claim is retracted
     assert summary.year_bounds[0] <= summary.year_bounds[1]
     assert "<b>Unnamed:</b> 12 of the 12." in summary.twelve_provinces  # no source names any of the 12
 

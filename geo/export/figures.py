@@ -23,17 +23,18 @@ import shapely
 
 from geo import i18n, labels, settings
 from geo.citations import Footnote, footnotes
+from geo.drawing import drawable
 from geo.export.typeset import FAMILY, family, use_fonts
 from geo.i18n import N_, _
 from geo.provinces import province_summary
 from geo.style import (
     COUNTRY_EDGE,
     HIKVISION_PROVINCE,
-    LAND_COLOUR,
+    LAND,
     OTHER_PROVINCE,
     PROVINCE_EDGE,
-    SEA_COLOUR,
-    XUAR_COLOUR,
+    SEA,
+    XUAR,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ ATTRIBUTION = N_(
 )
 #: ``gid`` of the artists tests look for.
 PLACE_LABEL = "place-label"
+RING = "ring"  # a ring's gid: "ring <place id> <source id>"
 CONTEXT_LABEL = "context-label"
 LOCATOR = "locator"
 
@@ -225,15 +227,15 @@ def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
 
 def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon) -> None:
     """Countries, provinces named by sources (shaded), province edges and the XUAR outline."""
-    ax.set_facecolor(SEA_COLOUR)
+    ax.set_facecolor(SEA)
     countries = data.countries[data.countries.intersects(area)].to_crs(WEB_MERCATOR)
-    countries.plot(ax=ax, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.6)
+    countries.plot(ax=ax, color=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.6)
     provinces = data.provinces.to_crs(WEB_MERCATOR)
     for code, hikvision in province_summary(claims)["hikvision_named"].items():
         colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
         provinces[provinces["iso_3166_2"] == code].plot(ax=ax, color=colour, alpha=0.45, linewidth=0)
     provinces.boundary.plot(ax=ax, color=PROVINCE_EDGE, linewidth=0.6)
-    provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR_COLOUR, linewidth=2.5)
+    provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR, linewidth=2.5)
 
 
 def draw_places(
@@ -241,7 +243,7 @@ def draw_places(
 ) -> tuple[list[Text], list[str]]:
     """Rings (one per source) and a label per place in the frame; returns the labels and the places left out."""
     number = {n.source_id: n for n in notes}
-    mapped = claims[claims["place"] != ""]
+    mapped = drawable(claims)
     lonlat = data.places.set_index("id")
     points = lonlat.to_crs(WEB_MERCATOR).geometry
     records = lonlat.drop(columns="geometry").to_dict("index")
@@ -256,7 +258,7 @@ def draw_places(
         point = points[pid]
         for ring, sid in enumerate(sources):
             ax.scatter(point.x, point.y, s=(px(size) * 0.55 + 7 * ring) ** 2, facecolors="none",
-                       edgecolors=number[sid].colour, linewidths=2.6, zorder=5 + ring)  # fmt: skip
+                       edgecolors=number[sid].colour, linewidths=2.6, zorder=5 + ring, gid=f"{RING} {pid} {sid}")  # fmt: skip
         label = ax.text(point.x, point.y, name, fontsize=size, zorder=20, ha="left", va="center",
                         fontfamily=family(name),
                         bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})  # fmt: skip
@@ -334,7 +336,7 @@ def context_labels(
         part = province["geometry"].intersection(area)
         if part.area >= MIN_CONTEXT_SHARE * frame_area:
             is_xuar = province["iso_3166_2"] == settings.XUAR_ISO
-            style = {"color": XUAR_COLOUR if is_xuar else "#555", "style": "italic"}
+            style = {"color": XUAR if is_xuar else "#555", "style": "italic"}
             candidates.append((part.area, part, labels.place_name(province), style))
     names = country_names()
     countries = []
@@ -412,8 +414,8 @@ def draw_locator(fig: Figure, ax: Axes, data: Dataset, extent: Box, avoid: list[
     pad_x, pad_y = (cx1 - cx0) * 0.04, (cy1 - cy0) * 0.04
     area = gpd.GeoSeries([shapely.box(cx0 - pad_x, cy0 - pad_y, cx1 + pad_x, cy1 + pad_y)], crs=WEB_MERCATOR)
     around = data.countries[data.countries.intersects(area.to_crs(settings.crs).iloc[0])].to_crs(WEB_MERCATOR)
-    inset.set_facecolor(SEA_COLOUR)
-    around.plot(ax=inset, color=LAND_COLOUR, edgecolor=COUNTRY_EDGE, linewidth=0.3)
+    inset.set_facecolor(SEA)
+    around.plot(ax=inset, color=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.3)
     data.provinces.to_crs(WEB_MERCATOR).plot(ax=inset, color="#e8e2d4", edgecolor=PROVINCE_EDGE, linewidth=0.25)
     from matplotlib.patches import Rectangle
 
@@ -453,7 +455,7 @@ def draw_map(
     ax.set_ylim(extent[1], extent[3])
     ax.set_axis_off()
     ax.add_patch(_pyplot().Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1],
-                                     facecolor=SEA_COLOUR, zorder=-10))  # fmt: skip
+                                     facecolor=SEA, zorder=-10))  # fmt: skip
     texts, outside = draw_places(ax, data, claims, area, notes, sizes.label)
     spread_labels(ax, texts)
     drawn = data.places[data.places["id"].isin({t.place_id for t in texts})]

@@ -17,6 +17,7 @@ import pyogrio
 
 from geo import labels, settings
 from geo.citations import used_sources
+from geo.drawing import drawable
 from geo.html import esc
 from geo.provinces import province_summary
 from geo.render import claim_html
@@ -69,7 +70,7 @@ def claims_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd
 
 def places_layer(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> gpd.GeoDataFrame:
     """Places with at least one shown claim, with counts and the sources that name them."""
-    shown = claims[claims["place"] != ""]
+    shown = drawable(claims)
     counts = shown.groupby("place").agg(
         claims=("id", "size"), sources=("source", lambda s: "; ".join(dict.fromkeys(s)))
     )
@@ -166,7 +167,7 @@ def kml_description(place: pd.Series, claims: pd.DataFrame) -> str:
 def to_kml(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
     """KML for Google Earth: one placemark per place, named in the current language; descriptions carry the sources."""
     places = places_layer(data, claims, base_url)
-    shown = claims[claims["place"] != ""]
+    shown = drawable(claims)
     records = places.drop(columns="geometry").to_dict("records")
     places["Name"] = [labels.place_name(p) for p in records]
     places["Description"] = [kml_description(p, shown[shown["place"] == p["id"]]) for p in records]

@@ -23,12 +23,12 @@ from geo.map.fragments import shapes
 from geo.style import (
     BASEMAP_PANE_Z,
     COUNTRY_EDGE,
-    LAND_COLOUR,
+    LAND,
     PROVINCE_EDGE,
-    SEA_COLOUR,
+    SEA,
     UPLOAD_PANE,
     UPLOAD_PANE_Z,
-    XUAR_COLOUR,
+    XUAR,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class _MapStyle(MacroElement):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sea = SEA_COLOUR
+        self.sea = SEA
         self.image_path = assets.LEAFLET_IMAGES
 
 
@@ -90,9 +90,9 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
 
 #: The basemap layers, bottom to top: name, style, whether they react to the mouse, tooltip.
 BASEMAP_STYLES: dict[str, tuple[dict, bool, str | None]] = {
-    "countries": ({"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": COUNTRY_EDGE, "weight": 0.6}, False, None),
+    "countries": ({"fillColor": LAND, "fillOpacity": 1, "color": COUNTRY_EDGE, "weight": 0.6}, False, None),
     "provinces": ({"fill": False, "color": PROVINCE_EDGE, "weight": 0.8}, False, None),
-    "xuar": ({"fill": False, "color": XUAR_COLOUR, "weight": 2.5}, True, XUAR_TOOLTIP),
+    "xuar": ({"fill": False, "color": XUAR, "weight": 2.5}, True, XUAR_TOOLTIP),
 }
 
 

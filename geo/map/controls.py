@@ -20,8 +20,8 @@ from jinja2 import Template
 from geo import frontend, i18n
 from geo.i18n import _
 from geo.map.elements import ScriptElement
+from geo.style import LABEL_PANE_Z
 
-LABEL_PANE_Z = 640  # above rings (400) and uploads (450), below tooltips (650) and popups (700)
 #: Fitting the map to results never zooms in closer than a county (a single place's results).
 FIT_MAX_ZOOM = 8
 

@@ -12,6 +12,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import frontend
+from geo.style import SHADED_PANE, SHADED_PANE_Z
 
 
 class _RawScript(Element):
@@ -39,9 +40,6 @@ class ScriptElement(MacroElement):
             child.render(**kwargs)
 
 
-#: Shaded provinces draw below the rings (Leaflet's overlay pane is 400), so a ring inside a shaded province is
-#: still the thing a click reaches; above the basemap panes (390-392).
-SHADED_PANE, SHADED_PANE_Z = "shaded", 395
 
 
 

@@ -16,9 +16,9 @@ import shapely
 from geo import settings
 from geo.cache import per_dataset
 from geo.corrections import latest_changes
+from geo.drawing import source_colours
 from geo.map.popups import place_header, source_heading
 from geo.render import claim_chain_html, claim_html
-from geo.style import source_colours
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo import labels
+from geo.drawing import OUTLINES, drawable, source_colours
 from geo.html import esc
 from geo.i18n import N_, _, number
-from geo.style import DASH_BY_LEVEL, HIKVISION_PROVINCE, OTHER_PROVINCE, XUAR_COLOUR, source_colours
+from geo.style import HIKVISION_PROVINCE, OTHER_PROVINCE, XUAR
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +41,7 @@ def _swatch(colour: str, shape: str) -> str:
 def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
     """Legend for the current map: the shown sources by colour, what rings and shadings mean."""
     colours = source_colours(data.sources, data.claims)
-    drawn = claims[(claims["place"] != "") & (claims["status"] != "retracted")]
+    drawn = drawable(claims)
     on_map = set(drawn["source"])
     rows = "".join(
         f"<li>{_swatch(colours[s['id']], '●')} {esc(labels.source_label(s, max_title=60))}</li>"
@@ -48,11 +49,9 @@ def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
         if s["id"] in on_map
     )
     items = [
-        (_ring(DASH_BY_LEVEL["region"]), _("dashed ring: a region or province (the point stands for it all)")),
-        (_ring(DASH_BY_LEVEL["county"]), _("shorter dashes: a county or prefecture seat")),
-        (_ring(DASH_BY_LEVEL["city"]), _("dotted ring: a city centre or district")),
+        *((_ring(outline.dash), _(outline.legend)) for outline in OUTLINES),
         ("", _("nested rings: one per source at that place")),
-        (_swatch(XUAR_COLOUR, "▬"), _("Xinjiang Uyghur Autonomous Region outline")),
+        (_swatch(XUAR, "▬"), _("Xinjiang Uyghur Autonomous Region outline")),
         (_swatch(HIKVISION_PROVINCE, "■"), _("province outside XUAR where a source names Hikvision")),
         (_swatch(OTHER_PROVINCE, "■"), _("province outside XUAR, vendor another or not stated")),
     ]

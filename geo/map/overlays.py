@@ -25,6 +25,7 @@ import folium
 
 from geo import labels
 from geo.cache import per_dataset
+from geo.drawing import LEVELS, drawable, standing
 from geo.html import esc, js_string, page_script_string
 from geo.i18n import N_, _, language, number
 from geo.map.basemap import base_map
@@ -33,7 +34,7 @@ from geo.map.fragments import fragments, shapes
 from geo.map.legend import legend_html
 from geo.map.popups import place_popup_parts, popup_count, province_popup_parts
 from geo.provinces import province_summary
-from geo.style import DASH_BY_LEVEL, HIKVISION_PROVINCE, OTHER_PROVINCE
+from geo.style import HIKVISION_PROVINCE, OTHER_PROVINCE
 from geo.urls import place_url
 
 if TYPE_CHECKING:
@@ -56,16 +57,6 @@ class ClaimModel:
 
     literal: str
     bounds: list[list[float]] | None  # [[south, west], [north, east]] of its places
-
-
-def drawable(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims the map draws: those at a place that still stand (retracted ones stay in tables and logs)."""
-    return claims[(claims["place"] != "") & (claims["status"] != "retracted")]
-
-
-def standing(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims that still stand (province shading counts these)."""
-    return claims[claims["status"] != "retracted"]
 
 
 def source_layer_name(source: dict, colour: str) -> str:
@@ -121,7 +112,7 @@ def claim_model(
         model["places"][pid] = {
             "lat": round(float(place["lat"]), 4),
             "lon": round(float(place["lon"]), 4),
-            "dash": DASH_BY_LEVEL.get(place["admin_level"]),
+            "dash": LEVELS[place["admin_level"]].outline.dash,
             "start": start,
             "end": end,
         }

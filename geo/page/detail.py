@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from geo import labels, settings
 from geo.corrections import latest_changes
+from geo.drawing import source_colours
 from geo.html import esc, link
 from geo.i18n import _, ngettext, number
 from geo.render import claim_chain_html, claim_html, names_html
-from geo.style import source_colours
 from geo.urls import app_base, place_url
 
 if TYPE_CHECKING:

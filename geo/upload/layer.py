@@ -21,7 +21,7 @@ from geo import frontend, labels, settings
 from geo.html import esc, esc_column, js_string
 from geo.i18n import _, number
 from geo.map.elements import ScriptElement, UploadSlot
-from geo.style import UPLOAD_COLOUR, UPLOAD_PANE
+from geo.style import UPLOAD, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
     nearest_places,
@@ -150,9 +150,9 @@ def upload_layers(
         return groups
     layer = prepared.layer
     detail = _("{count}; source: {source}").format(count=number(len(layer.points)), source=layer.attribution)
-    label = f'<span style="color:{UPLOAD_COLOUR}" aria-hidden="true">●</span> {esc(layer.name)} ({esc(detail)})'
+    label = f'<span style="color:{UPLOAD}" aria-hidden="true">●</span> {esc(layer.name)} ({esc(detail)})'
     points = folium.FeatureGroup(name=label, control=False)
-    CanvasPoints(prepared.payload, UPLOAD_COLOUR).add_to(points)
+    CanvasPoints(prepared.payload, UPLOAD).add_to(points)
     UploadSlot(label).add_to(points)
     groups.append(points)
     if choropleth:

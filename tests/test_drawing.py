@@ -1,0 +1,159 @@
+"""One drawing rule for every output: each draws exactly the drawable claims, and a retracted claim cites nothing.
+
+The rule lives in :mod:`geo.drawing`. These tests read what each output really contains
+(the map the app sends, the offline HTML, the figures' artists, KML, GeoPackage, CSV,
+bibliographies, the PDF's text) and compare it with the rule, so a writer that forgets
+the rule fails here, whichever writer it is.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+import pandas as pd
+import pyogrio
+import pytest
+
+from geo import drawing
+from geo.export import bibliography, figures, gis, offline
+
+RETRACTED_ONLY_SOURCE = "securitycurated-2023-11-14"  # its one claim, at Fuzhou, was retracted in 0.2.0
+
+
+def drawn_pairs(data, claims) -> set[tuple[str, str]]:
+    """(place, source) of every ring the rule draws for ``claims``."""
+    shown = drawing.drawable(claims)
+    return set(zip(shown["place"], shown["source"], strict=True))
+
+
+def parsed_strings(script: str) -> list:
+    """Every ``JSON.parse("…")`` argument in a script, decoded (the map carries its model and views this way)."""
+    out = []
+    for match in re.finditer(r'JSON\.parse\((")', script):
+        literal, _end = json.JSONDecoder().raw_decode(script, match.start(1))
+        try:
+            out.append(json.loads(literal))
+        except json.JSONDecodeError:
+            continue
+    return out
+
+
+def rings_in(script: str) -> set[tuple[str, str]]:
+    """(place, source) of every ring in the views a map script carries."""
+    pairs = set()
+    for value in parsed_strings(script):
+        view = value.get("view", value) if isinstance(value, dict) else {}
+        for ring in view.get("rings", []):
+            pairs.add((ring[0], ring[1]))
+    return pairs
+
+
+def mentions(text: str, source: pd.Series) -> bool:
+    """Whether ``text`` names the source: its id, its title (escaped or not) or its publisher."""
+    from geo.html import esc
+
+    needles = {source["id"], source["title"], esc(source["title"]), source["publisher"]}
+    return any(needle and needle in text for needle in needles)
+
+
+@pytest.fixture(scope="module")
+def tombstoned(data) -> pd.Series:
+    """The source whose every claim is retracted (the test needs one, or it proves nothing)."""
+    by_source = data.claims.groupby("source")["status"].agg(lambda s: set(s) == {"retracted"})
+    only_retracted = sorted(by_source[by_source].index)
+    assert only_retracted == [RETRACTED_ONLY_SOURCE]
+    return data.sources.set_index("id", drop=False).loc[RETRACTED_ONLY_SOURCE]
+
+
+def test_the_rule_keeps_standing_claims_at_a_place(data) -> None:
+    shown = drawing.drawable(data.claims)
+    assert "retracted" not in set(shown["status"])
+    assert "" not in set(shown["place"])
+    assert len(shown) == ((data.claims["status"] != "retracted") & (data.claims["place"] != "")).sum()
+    assert "fujian-minjiang-securitycurated-2023" not in set(shown["id"])
+
+
+def test_the_map_the_app_sends_draws_the_drawable_set(data, tombstoned) -> None:
+    from .test_app import run
+
+    at = run()
+    sent = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    page = " ".join(h.proto.body for h in at.get("html"))
+    assert rings_in(page) == drawn_pairs(data, data.claims)  # the view the page hands the map
+    models = [v for v in parsed_strings(sent) if isinstance(v, dict) and "places" in v]
+    assert len(models) == 1
+    assert {s["id"] for s in models[0]["sources"]} == {s for _p, s in drawn_pairs(data, data.claims)}
+    assert not mentions(sent, tombstoned)
+    assert not mentions(page, tombstoned)
+
+
+def test_the_offline_map_draws_the_drawable_set(data, tombstoned) -> None:
+    html = offline.to_html(data, data.claims).decode("utf-8")
+    assert rings_in(html) == drawn_pairs(data, data.claims)
+    assert not mentions(html, tombstoned)
+
+
+def test_the_figures_draw_the_drawable_set_and_cite_no_tombstone(data, tombstoned) -> None:
+    fig = figures.slide(data, data.claims, title=data.title)
+    rings = {
+        tuple(artist.get_gid().split(" ")[1:])
+        for ax in fig.axes
+        for artist in ax.collections
+        if (artist.get_gid() or "").startswith(figures.RING + " ")
+    }
+    figures._pyplot().close(fig)
+    countries = dict(zip(data.places["id"], data.places["country"], strict=True))
+    in_frame = {(p, s) for p, s in drawn_pairs(data, data.claims) if countries[p] == drawing.FOCUS_COUNTRY}
+    assert rings == in_frame  # places abroad (Santa Clara, Bethlehem) are named under the map, not drawn
+    notes = {n.source_id for n in figures.footnotes(data, data.claims)}
+    assert tombstoned["id"] not in notes
+    pdf = figures.to_pdf(data, data.claims)
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert not mentions(text, tombstoned)
+
+
+def test_kml_places_are_the_drawn_places(data, tombstoned, tmp_path) -> None:
+    path = tmp_path / "places.kml"
+    path.write_bytes(gis.to_kml(data, data.claims))
+    placemarks = pyogrio.read_dataframe(path)
+    place_ids = placemarks["id2"] if "id2" in placemarks else placemarks["id"]  # GDAL's KML id is the placemark's
+    assert set(place_ids) == {p for p, _s in drawn_pairs(data, data.claims)}
+    assert not mentions(path.read_text(encoding="utf-8"), tombstoned)
+
+
+def test_tables_keep_the_tombstone_as_its_own_row_only(data, tombstoned, tmp_path) -> None:
+    """CSV, GeoJSON and the GeoPackage's claims layer keep the retracted claim's row; nothing else names its source."""
+    tombstone = set(data.claims.loc[data.claims["source"] == tombstoned["id"], "id"])
+    csv = pd.read_csv(io.BytesIO(gis.to_csv(data, data.claims)), dtype=str, keep_default_na=False)
+    naming = csv[csv.apply(lambda row: mentions(" ".join(row), tombstoned), axis=1)]
+    assert set(naming["id"]) == tombstone
+    assert set(naming["status"]) == {"retracted"}
+    path = tmp_path / "export.gpkg"
+    path.write_bytes(gis.to_geopackage(data, data.claims))
+    for layer, _geometry in pyogrio.list_layers(path):
+        frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
+        rows = frame[frame.apply(lambda row: mentions(" ".join(map(str, row)), tombstoned), axis=1)]
+        if layer == "claims":
+            assert set(rows["id"]) == tombstone
+        else:
+            assert rows.empty, layer
+
+
+def test_bibliographies_cite_no_tombstone(data, tombstoned) -> None:
+    for write in (bibliography.to_csl_json, bibliography.to_bibtex):
+        assert not mentions(write(data, data.claims).decode("utf-8"), tombstoned), write.__name__
+
+
+@pytest.mark.slow
+def test_the_briefing_pack_cites_no_tombstone(data, tombstoned) -> None:
+    from geo.export.formats import to_pack
+
+    with zipfile.ZipFile(io.BytesIO(to_pack(data, data.claims))) as pack:
+        for name in pack.namelist():
+            if name.endswith((".kml", ".bib", ".json", ".html", ".txt")):
+                assert not mentions(pack.read(name).decode("utf-8"), tombstoned), name
