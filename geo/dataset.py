@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo import readers
@@ -25,6 +25,10 @@ class Dataset:
     """The whole validated evidence base.
 
     Compared and hashed by identity, so derived views can be cached per loaded dataset.
+    The named tables are the app's views; ``tables`` holds every table the Data Package
+    describes, by resource name, so a new table is loaded without a new attribute. A table
+    that also has an attribute is the same frame there, except ``claims``: the table as
+    stored, which the attribute joins with its places and sources.
     """
 
     sources: pd.DataFrame
@@ -38,6 +42,7 @@ class Dataset:
     updated: str
     title: str
     name: str = ""
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -> Dataset:
@@ -53,19 +58,19 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
         if problems:
             raise DataValidationError(problems)
     package = readers.read_datapackage(data_dir)
-    sources = readers.load_sources(data_dir)
-    places = readers.load_places(data_dir)
-    claims = readers.join_claims(readers.load_claims(data_dir), places, sources)
+    tables = readers.load_tables(data_dir, package)
+    sources, places = tables["sources"], tables["places"]
     return Dataset(
         sources=sources,
         places=places,
-        claims=claims,
+        claims=readers.join_claims(tables["claims"], places, sources),
         provinces=readers.load_provinces(data_dir),
         countries=readers.load_countries(data_dir),
-        briefing=readers.load_briefing(data_dir),
-        corrections=readers.load_corrections(data_dir),
+        briefing=tables["briefing"],
+        corrections=tables["corrections"],
         version=str(package.get("version", "")),
         updated=str(package.get("created", ""))[:10],
         title=str(package.get("title", "")),
         name=str(package.get("name", "")),
+        tables=tables,
     )

@@ -2,8 +2,12 @@
 
 Every function reads from ``data_dir`` (default :data:`geo.settings.data_dir`) and returns
 plain DataFrames or GeoDataFrames in WGS84. Cells are read as text, exactly as written, so
-nothing is silently coerced; numbers and booleans are converted here. The validator reads
-through these functions; :mod:`geo.dataset` puts the validated tables together.
+nothing is silently coerced; then every table the Data Package describes is converted by
+its own schema (:func:`load_table`: integers, numbers, booleans, and the lists marked in
+it), so a new table needs a resource in ``datapackage.json`` and no code. Only tables whose
+data needs more than their schema have a reader of their own (:data:`SPECIAL_READERS`,
+:func:`join_claims`), built on that one. The validator reads through these functions;
+:mod:`geo.dataset` puts the validated tables together.
 """
 
 from __future__ import annotations
@@ -16,6 +20,20 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import settings
+
+#: Field properties this project adds to Table Schema, so that the schema is the one home of
+#: what a field holds. Frictionless 5 accepts such properties without error or warning.
+#: ``"x-list": ";"``: the cell is a list, items separated by the value.
+LIST_MARK = "x-list"
+#: ``"x-date": "partial"``: an ISO date, year-month or year (checked by :mod:`geo.validate`).
+DATE_MARK = "x-date"
+#: ``"x-url": "http"``: an absolute http(s) address (checked by :mod:`geo.validate`).
+URL_MARK = "x-url"
+#: Every mark with the values it may take (none listed: any non-empty text, as a list's separator).
+MARKS: dict[str, tuple[str, ...]] = {LIST_MARK: (), DATE_MARK: ("partial",), URL_MARK: ("http",)}
+#: Frictionless's default spellings of a boolean (Table Schema ``trueValues``/``falseValues``).
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
 
 
 def resolve(data_dir: Path | str | None) -> Path:
@@ -43,49 +61,141 @@ def read_datapackage(data_dir: Path | str | None = None) -> dict:
     return json.loads((resolve(data_dir) / settings.DATAPACKAGE).read_text(encoding="utf-8"))
 
 
-def split_list(cell: str) -> list[str]:
-    """Split a ``;``-separated cell into its non-empty, stripped items."""
-    return [item.strip() for item in cell.split(settings.LIST_SEPARATOR) if item.strip()]
+def tabular_resources(package: dict) -> list[dict]:
+    """The package's tables (a file path and an inline Table Schema), in the package's order.
+
+    This list, not a list in the code, says which tables exist: a resource added to
+    ``datapackage.json`` is validated and loaded with no other edit.
+    """
+    resources = package.get("resources")
+    return [r for r in resources if _is_table(r)] if isinstance(resources, list) else []
 
 
-def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Sources, with ``cites`` as a list of source ids."""
-    sources = read_table(settings.SOURCES_CSV, data_dir)
-    sources["cites"] = sources["cites"].map(split_list)
-    return sources
+def _is_table(resource: object) -> bool:
+    return isinstance(resource, dict) and all(
+        isinstance(resource.get(key), kind) for key, kind in (("name", str), ("path", str), ("schema", dict))
+    )
 
 
-def load_places(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
-    """Places as WGS84 points, with ``other_names`` as a list."""
-    places = read_table(settings.PLACES_CSV, data_dir)
-    places["lat"] = places["lat"].astype(float)
-    places["lon"] = places["lon"].astype(float)
-    places["other_names"] = places["other_names"].map(split_list)
+def schema_fields(resource: dict) -> list[dict]:
+    """The field descriptors of a resource's schema (those that have a name)."""
+    fields = resource.get("schema", {}).get("fields", [])
+    return (
+        [f for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
+        if isinstance(fields, list)
+        else []
+    )
+
+
+def marked(resource: dict, mark: str) -> dict[str, object]:
+    """The fields of ``resource`` that carry the property ``mark``, with its value (``{"cites": ";"}``)."""
+    return {f["name"]: f[mark] for f in schema_fields(resource) if mark in f}
+
+
+def split_list(cell: str, separator: str = settings.LIST_SEPARATOR) -> list[str]:
+    """Split a ``separator``-separated cell into its non-empty, stripped items."""
+    return [item.strip() for item in cell.split(separator) if item.strip()]
+
+
+def _required(field: dict) -> bool:
+    constraints = field.get("constraints")
+    return isinstance(constraints, dict) and constraints.get("required") is True
+
+
+def _integers(column: pd.Series, field: dict) -> pd.Series:
+    """Whole numbers: ``int64`` when the schema requires a value, else nullable ``Int64`` (empty is NA)."""
+    if _required(field):
+        return column.astype(int)
+    return pd.Series([int(v) if v else pd.NA for v in column], index=column.index, dtype="Int64")
+
+
+def _numbers(column: pd.Series, field: dict) -> pd.Series:
+    """Floats; an empty cell is NaN (a number field may be optional, as a briefing step's box is)."""
+    return pd.to_numeric(column.where(column != "")).astype(float)
+
+
+def _booleans(column: pd.Series, field: dict) -> pd.Series:
+    """The schema's true and false values (Frictionless's defaults unless it names its own).
+
+    ``bool`` when the schema requires a value; else nullable ``boolean`` (empty is NA), so a
+    missing answer is never read as ``False``.
+    """
+    true = set(field.get("trueValues", TRUE_VALUES))
+    false = set(field.get("falseValues", FALSE_VALUES))
+    values = [True if v in true else False if v in false else pd.NA for v in column]
+    if _required(field):
+        return pd.Series([v is True for v in values], index=column.index, dtype=bool)
+    return pd.Series(values, index=column.index, dtype="boolean")
+
+
+#: Table Schema types converted from text; every other type (string, dates, …) stays as written.
+CONVERTERS = {"integer": _integers, "number": _numbers, "boolean": _booleans}
+
+
+def convert(table: pd.DataFrame, resource: dict, *, as_text: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Convert a text table by its schema: typed numbers and booleans, lists split on their separator.
+
+    A field marked ``LIST_MARK`` becomes a list of items; partial dates (``DATE_MARK``) and
+    URLs stay text (:mod:`geo.dates` parses a partial date where it is used). ``as_text``
+    keeps fields as written, for a special reader whose data needs more than the schema.
+    """
+    table = table.copy()
+    for field in schema_fields(resource):
+        name = field["name"]
+        if name not in table.columns or name in as_text:
+            continue
+        if field.get(LIST_MARK) and isinstance(field[LIST_MARK], str):
+            table[name] = table[name].map(lambda cell, sep=field[LIST_MARK]: split_list(cell, sep))
+        elif field.get("type") in CONVERTERS:
+            table[name] = CONVERTERS[field["type"]](table[name], field)
+    return table
+
+
+def load_table(resource: dict, data_dir: Path | str | None = None, *, as_text: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read any table of the package and convert it by its schema: what a new table gets with no code."""
+    return convert(read_table(resource["path"], data_dir), resource, as_text=as_text)
+
+
+def read_places(resource: dict, data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """Places as WGS84 points, with ``other_names`` as a list.
+
+    ``geonames_id`` stays text although the schema checks it as an integer: it is a name
+    (linked and exported as written), and many places have none.
+    """
+    places = load_table(resource, data_dir, as_text=("geonames_id",))
     geometry = gpd.points_from_xy(places["lon"], places["lat"], crs=settings.crs)
     return gpd.GeoDataFrame(places, geometry=geometry, crs=settings.crs)
 
 
-def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Claims as stored, with ``sourced_as_one_of_12`` as a bool."""
-    claims = read_table(settings.CLAIMS_CSV, data_dir)
-    claims["sourced_as_one_of_12"] = claims["sourced_as_one_of_12"].str.lower().eq("true")
-    return claims
+def read_briefing(resource: dict, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Briefing steps in step order (the presenter's order, whatever the file's row order)."""
+    return load_table(resource, data_dir).sort_values("step").reset_index(drop=True)
 
 
-def load_briefing(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Briefing steps in order, with ``claims`` as a list of claim ids and numbers parsed."""
-    steps = read_table(settings.BRIEFING_CSV, data_dir)
-    steps["step"] = steps["step"].astype(int)
-    steps["zoom"] = steps["zoom"].astype(int)
-    for side in ("west", "south", "east", "north"):
-        steps[side] = pd.to_numeric(steps[side].replace("", None))
-    steps["claims"] = steps["claims"].map(split_list)
-    return steps.sort_values("step").reset_index(drop=True)
+#: Tables whose data needs more than their schema, by resource name; every other table is read by :func:`load_table`.
+SPECIAL_READERS = {"places": read_places, "briefing": read_briefing}
+
+
+def load_tables(data_dir: Path | str | None = None, package: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Every table the package describes, by resource name, converted by its schema."""
+    package = read_datapackage(data_dir) if package is None else package
+    return {r["name"]: SPECIAL_READERS.get(r["name"], load_table)(r, data_dir) for r in tabular_resources(package)}
+
+
+def load_resource(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table by resource name, through its special reader if it has one."""
+    resource = {r["name"]: r for r in tabular_resources(read_datapackage(data_dir))}[name]
+    return SPECIAL_READERS.get(name, load_table)(resource, data_dir)
+
+
+def load_places(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """Places as WGS84 points (see :func:`read_places`)."""
+    return load_resource("places", data_dir)
 
 
 def load_corrections(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The corrections log, in the order written (oldest first)."""
-    return read_table(settings.CORRECTIONS_CSV, data_dir)
+    return load_resource("corrections", data_dir)
 
 
 def release_dir(version: str, data_dir: Path | str | None = None) -> Path:

@@ -25,6 +25,8 @@ crs: str = "EPSG:4326"
 cache_dir: Path = Path(os.environ.get("GEO_CACHE_DIR") or project_dir / ".cache")
 
 DATAPACKAGE = "datapackage.json"
+#: Tables the code reads by name (its rules, the corrections log, tests). Which tables exist is
+#: datapackage.json's list of resources: a new table needs no constant here.
 SOURCES_CSV = "sources.csv"
 PLACES_CSV = "places.csv"
 CLAIMS_CSV = "claims.csv"
@@ -40,7 +42,8 @@ BOUNDARIES_DIR = "boundaries"
 PROVINCES_FILE = "boundaries/china_provinces.geojson"
 COUNTRIES_FILE = "boundaries/countries.geojson"
 
-#: Separator for list-valued cells (``cites``, ``other_names``).
+#: Separator the table-specific rules split lists with (``cites``, a briefing step's ``claims``);
+#: readers take each list field's separator from its ``x-list`` mark in datapackage.json.
 LIST_SEPARATOR = ";"
 
 #: ISO 3166-2 code of the Xinjiang Uyghur Autonomous Region.

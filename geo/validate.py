@@ -2,6 +2,12 @@
 
 Every problem names the file, the row (header is row 1, as in a spreadsheet), the field
 and the bad value, and all problems are reported at once, so one run fixes everything.
+
+Which tables exist, and which fields hold partial dates or URLs, is read from the Data
+Package itself (its resources, and the ``x-date`` and ``x-url`` marks on their fields), so
+every table it describes gets the schema, foreign-key, NFC, URL and date checks with no
+list here to keep in sync. Rules that only one table needs (citations, points, briefing
+steps, the corrections log) are below; a new table may add its own, or none.
 """
 
 from __future__ import annotations
@@ -26,24 +32,8 @@ if TYPE_CHECKING:
 
 #: ISO 3166-1 alpha-2 -> numeric code used by the Natural Earth countries layer.
 COUNTRY_NUMERIC = {"CN": "156", "US": "840"}
-DATE_FIELDS = {
-    settings.SOURCES_CSV: ("published", "published_alt", "accessed"),
-    settings.CLAIMS_CSV: ("event_date", "event_date_end", "reported_date"),
-    settings.CORRECTIONS_CSV: ("date",),
-    settings.SOURCE_AUDIT_CSV: ("checked",),
-    settings.QUOTE_AUDIT_CSV: ("checked",),
-}
-#: Every table the package must describe, then the boundary files it must ship.
-TABLES = (
-    settings.SOURCES_CSV,
-    settings.PLACES_CSV,
-    settings.CLAIMS_CSV,
-    settings.BRIEFING_CSV,
-    settings.CORRECTIONS_CSV,
-    settings.SOURCE_AUDIT_CSV,
-    settings.QUOTE_AUDIT_CSV,
-)
-URL_FIELDS = ("url", "archive_url")
+#: Tables the rules below and the app read: the package must describe them (any other table is optional).
+NEEDED_TABLES = (*settings.PUBLISHED_TABLES, settings.CORRECTIONS_CSV)
 
 
 @dataclass(frozen=True)
@@ -71,8 +61,40 @@ def _row(index: int) -> int:
     return int(index) + 2
 
 
+def tables_of(package: dict) -> tuple[str, ...]:
+    """The files of every table the package describes, in its order."""
+    return tuple(r["path"] for r in readers.tabular_resources(package))
+
+
+def check_marks(package: dict) -> list[Problem]:
+    """Each ``x-`` field property is one this code knows, with a value it knows, on a text field.
+
+    A misspelt mark would otherwise be ignored without a word, and its field left unchecked.
+    """
+    problems = []
+    for resource in readers.tabular_resources(package):
+        for field in readers.schema_fields(resource):
+            where = f"{resource['name']}.{field['name']}"
+            for key, value in field.items():
+                if not key.startswith("x-"):
+                    continue
+                allowed = readers.MARKS.get(key, ())
+                if key not in readers.MARKS:
+                    message = f"unknown field property '{key}' (known: {', '.join(readers.MARKS)})"
+                elif not isinstance(value, str) or not value or (allowed and value not in allowed):
+                    message = f"'{key}' must be " + (
+                        " or ".join(f'"{v}"' for v in allowed) or 'its separator, e.g. ";"'
+                    )
+                elif field.get("type", "string") != "string":
+                    message = f"'{key}' applies to fields of type string"
+                else:
+                    continue
+                problems.append(Problem(settings.DATAPACKAGE, None, where, str(value), message))
+    return problems
+
+
 def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
-    """The package descriptor parses and every file it names exists."""
+    """The package descriptor parses and describes every CSV (those the code needs first); every file it names exists."""
     descriptor = data_dir / settings.DATAPACKAGE
     if not descriptor.exists():
         return [Problem(settings.DATAPACKAGE, None, None, None, f"file is missing from {data_dir}")], None
@@ -81,12 +103,17 @@ def check_files(data_dir: Path) -> tuple[list[Problem], dict | None]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [Problem(settings.DATAPACKAGE, None, None, None, f"is not valid JSON: {exc}")], None
     problems = []
-    expected = [*TABLES, settings.PROVINCES_FILE, settings.COUNTRIES_FILE]
-    named = [r.get("path") for r in package.get("resources", [])]
+    tables = tables_of(package)
+    expected = dict.fromkeys([*NEEDED_TABLES, *tables, settings.PROVINCES_FILE, settings.COUNTRIES_FILE])
     problems += [
         Problem(settings.DATAPACKAGE, None, "resources", name, "the package must describe this table")
-        for name in TABLES
-        if name not in named
+        for name in NEEDED_TABLES
+        if name not in tables
+    ]
+    problems += [
+        Problem(settings.DATAPACKAGE, None, "resources", path.name, "no resource describes this CSV: add its schema")
+        for path in sorted(data_dir.glob("*.csv"))
+        if path.name not in tables and path.name not in NEEDED_TABLES
     ]
     problems += [
         Problem(name, None, None, None, "file is missing") for name in expected if not (data_dir / name).exists()
@@ -138,27 +165,38 @@ def check_text(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     ]
 
 
-def check_urls(sources: pd.DataFrame) -> list[Problem]:
-    """Links are absolute http(s) URLs only: no javascript:, data:, file: or relative links."""
+def _marked_values(tables: dict[str, pd.DataFrame], package: dict, mark: str) -> Iterator[tuple[str, int, str, str]]:
+    """``(file, index, field, value)`` for each non-empty value of the fields marked ``mark``; each item of a list."""
+    for resource in readers.tabular_resources(package):
+        table, separators = tables[resource["path"]], readers.marked(resource, readers.LIST_MARK)
+        for field in readers.marked(resource, mark):
+            if field not in table.columns:
+                continue  # the schema check reports the missing column
+            separator = separators.get(field)
+            for i, cell in table[field].items():
+                items = readers.split_list(cell, separator) if isinstance(separator, str) and separator else [cell]
+                yield from ((resource["path"], i, field, item) for item in items if item)
+
+
+def check_urls(tables: dict[str, pd.DataFrame], package: dict) -> list[Problem]:
+    """Links (fields marked ``x-url``) are absolute http(s) URLs only: no javascript:, data:, file: or relative links."""
     return [
-        Problem(settings.SOURCES_CSV, _row(i), field, url, "URL must start with http:// or https:// and name a host")
-        for field in URL_FIELDS
-        for i, url in sources[field].items()
-        if url and not urls.is_http_url(url)
+        Problem(name, _row(i), field, url, "URL must start with http:// or https:// and name a host")
+        for name, i, field, url in _marked_values(tables, package, readers.URL_MARK)
+        if not urls.is_http_url(url)
     ]
 
 
-def check_dates(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Dates are real ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); periods do not end before they start."""
-    problems = []
-    for name, fields in DATE_FIELDS.items():
-        table = tables[name]
-        for field in fields:
-            for i, text in table[field].items():
-                if text and dates.parse_partial_date(text) is None:
-                    problems.append(
-                        Problem(name, _row(i), field, text, "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-                    )
+def check_dates(tables: dict[str, pd.DataFrame], package: dict) -> list[Problem]:
+    """Dates (fields marked ``x-date``) are real ISO dates (YYYY, YYYY-MM or YYYY-MM-DD).
+
+    A claim's period does not end before it starts.
+    """
+    problems = [
+        Problem(name, _row(i), field, text, "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        for name, i, field, text in _marked_values(tables, package, readers.DATE_MARK)
+        if dates.parse_partial_date(text) is None
+    ]
     claims = tables[settings.CLAIMS_CSV]
     for i, (start, end) in claims[["event_date", "event_date_end"]].iterrows():
         first, last = dates.parse_partial_date(start), dates.parse_partial_date(end)
@@ -357,11 +395,13 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     if package is None or any(p.field is None and p.row is None and p.file != settings.DATAPACKAGE for p in problems):
         return problems  # without the files the remaining checks cannot run
     problems += check_schema(data_dir)
-    tables = {name: readers.read_table(name, data_dir) for name in TABLES}
+    problems += check_marks(package)
+    names = dict.fromkeys([*NEEDED_TABLES, *tables_of(package)])  # a needed table is checked even if undescribed
+    tables = {name: readers.read_table(name, data_dir) for name in names}
     provinces, countries = readers.load_provinces(data_dir), readers.load_countries(data_dir)
     problems += check_text(tables)
-    problems += check_urls(tables[settings.SOURCES_CSV])
-    problems += check_dates(tables)
+    problems += check_urls(tables, package)
+    problems += check_dates(tables, package)
     problems += check_references(tables, set(provinces["iso_3166_2"]))
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
     problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
