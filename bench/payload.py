@@ -28,14 +28,14 @@ from bench.common import BOUNDARY_CACHE, ROOT, median
 from bench.wsclient import StreamlitSession
 from geo import boundaries
 from geo.dataset import load_dataset
+from geo.drawing import LEVELS, RING
 from geo.filters import Filters, apply_filters
 from geo.map import assets
 from geo.map.basemap import OfflineMap, basemap_layers
 from geo.map.fragments import fragments
-from geo.map.overlays import BASE_RADIUS, RING_STEP, claim_view
+from geo.map.overlays import claim_view
 from geo.map.popups import place_popup
 from geo.provinces import named_provinces
-from geo.drawing import LEVELS
 from geo.urls import place_url
 from tests.server import streamlit_server
 
@@ -83,7 +83,7 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
         popup = place_popup(prepared.place_header[pid], sections, place_url(pid, ""))
         folium.CircleMarker(
             (place["lat"], place["lon"]),
-            radius=BASE_RADIUS + RING_STEP * index,
+            radius=RING.radius_of(index),
             color=prepared.colours[sid],
             dash_array=LEVELS[place["admin_level"]].outline.dash,
             popup=folium.Popup(popup, max_width=440),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.drawing import Box, extent_of_places, level, zoom_box
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -26,23 +28,17 @@ class Step:
     caption: str
     center: tuple[float, float]
     zoom: int
-    bounds: tuple[float, float, float, float]
+    bounds: Box
     claim_ids: tuple[str, ...]
 
 
-#: Levels whose place is a whole province-level area: a step about one frames all of it.
-AREA_LEVELS = ("region", "province")
-AREA_PAD = 0.6  # degrees around a framed province-level area
-
-
-def area_bounds(data: Dataset, place_id: str) -> tuple[float, float, float, float] | None:
-    """The lon/lat box of a province-level place's boundary (XUAR, Tibet, Hainan), padded; None for smaller places."""
+def place_frame(data: Dataset, place_id: str, zoom: int) -> Box:
+    """A step's frame around its place: the whole area for a province-level place, else what its zoom shows."""
     place = data.places.set_index("id").loc[place_id]
-    shapes = data.provinces[data.provinces["iso_3166_2"] == place["iso_3166_2"]]
-    if place["admin_level"] not in AREA_LEVELS or shapes.empty:
-        return None
-    west, south, east, north = shapes.total_bounds
-    return (west - AREA_PAD, south - AREA_PAD, east + AREA_PAD, north + AREA_PAD)
+    center = (float(place["lat"]), float(place["lon"]))
+    if level(place["admin_level"]).whole_area:
+        return extent_of_places(data, [place_id]) or zoom_box(center, zoom)
+    return zoom_box(center, zoom)
 
 
 def steps(data: Dataset) -> list[Step]:
@@ -56,8 +52,7 @@ def steps(data: Dataset) -> list[Step]:
     for row in data.briefing.to_dict("records"):
         if row["place"]:
             lat, lon = float(places.loc[row["place"], "lat"]), float(places.loc[row["place"], "lon"])
-            span = 360 / 2 ** row["zoom"]  # roughly what a 1,000 px wide map shows at this zoom
-            bounds = area_bounds(data, row["place"]) or (lon - span, lat - span / 2, lon + span, lat + span / 2)
+            bounds = place_frame(data, row["place"], int(row["zoom"]))
         else:
             bounds = (float(row["west"]), float(row["south"]), float(row["east"]), float(row["north"]))
             lat, lon = (bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2

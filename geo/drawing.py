@@ -15,7 +15,7 @@ the tests read these definitions; nothing restates them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import settings, style
@@ -47,6 +47,18 @@ def drawn_sources(sources: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
     """Ids of the sources with a ring among ``claims``, in ``sources.csv`` order (the order rings nest in)."""
     drawn = set(drawable(claims)["source"])
     return [sid for sid in sources["id"] if sid in drawn]
+
+
+def rings_by_place(sources: pd.DataFrame, claims: pd.DataFrame) -> dict[str, list[str]]:
+    """Each drawn place (in claims order) -> its sources, one ring each, innermost first (``sources.csv`` order).
+
+    Rings nest so that no source's ring hides another's; the innermost one is filled.
+    """
+    order = {sid: i for i, sid in enumerate(sources["id"])}
+    by_place: dict[str, dict[str, None]] = {}
+    for place, source in zip(*(drawable(claims)[c] for c in ("place", "source")), strict=True):
+        by_place.setdefault(place, {})[source] = None
+    return {place: sorted(found, key=order.__getitem__) for place, found in by_place.items()}
 
 
 def source_colours(sources: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
@@ -156,7 +168,7 @@ class AreaStyle:
         return {"fillColor": self.fill, "fillOpacity": self.fill_opacity, "color": self.edge, "weight": self.edge_width}
 
 
-RING = RingStyle(radius=7, step=3, weight=3, fill_opacity=0.35)
+RING = RingStyle(radius=7, step=4, weight=2.5, fill_opacity=0.35)  # a 1.5 px gap between nested rings
 #: Provinces outside XUAR named by a source, shaded by whether the source names Hikvision (edge in the fill colour).
 SHADING_OPACITY = 0.45
 SHADING_EDGE_WIDTH = 1.0
@@ -288,8 +300,3 @@ def zoom_box(center: tuple[float, float], zoom: int) -> Box:
     lat, lon = center
     span = 360 / 2**zoom
     return (lon - span, lat - span / 2, lon + span, lat + span / 2)
-
-
-def as_dict(value: object) -> dict:
-    """A style record as a plain dict (tests and the browser's JSON)."""
-    return asdict(value)  # type: ignore[call-overload]

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from geo.cache import per_dataset
+from geo.drawing import LEVELS
 from geo.i18n import N_, _, current
 
 if TYPE_CHECKING:
@@ -84,15 +85,8 @@ FIELD = {
     "caption": N_("caption"),
     "claims": N_("claims"),
 }
-#: Admin levels of places, largest first (the admin-level filter's choices).
-LEVEL = {
-    "region": N_("region"),
-    "province": N_("province"),
-    "prefecture": N_("prefecture"),
-    "county": N_("county"),
-    "city": N_("city"),
-    "district": N_("district"),
-}
+#: Admin levels of places, largest first (the admin-level filter's choices), from :data:`geo.drawing.LEVELS`.
+LEVEL = {code: level.label for code, level in LEVELS.items()}
 
 
 def _label(table: Mapping[str, str], code: str) -> str:

@@ -40,6 +40,14 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def swatch(colour: str, shape: str = "●") -> str:
+    """A colour sample beside a label (a source's ring colour, a shading): decorative, so hidden from screen readers.
+
+    The colour is data (a source's palette colour), so it is the one inline style this HTML keeps.
+    """
+    return f'<span class="geo-swatch" style="color:{esc(colour)}" aria-hidden="true">{shape}</span>'
+
+
 def status_badge(status: str) -> str:
     """Coloured status pill with its label as text (colour is never the only cue)."""
     colour = STATUS.get(status, UNMAPPED_SOURCE)

@@ -102,7 +102,7 @@ def test_the_figures_draw_the_drawable_set_and_cite_no_tombstone(data, tombstone
         tuple(artist.get_gid().split(" ")[1:])
         for ax in fig.axes
         for artist in ax.collections
-        if (artist.get_gid() or "").startswith(figures.RING + " ")
+        if (artist.get_gid() or "").startswith(figures.RING_GID + " ")
     }
     figures._pyplot().close(fig)
     countries = dict(zip(data.places["id"], data.places["country"], strict=True))

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from geo.drawing import source_colours
+from geo.drawing import RING, source_colours
 from geo.html import esc, link
 from geo.map import assets
-from geo.map.overlays import BASE_RADIUS, RING_STEP, build_map, claim_model, claim_view, view_script
+from geo.map.overlays import build_map, claim_model, claim_view, view_script
 from geo.provinces import named_provinces
 
 
@@ -67,8 +67,8 @@ def test_place_named_by_several_sources_nests_one_ring_per_source(data, view) ->
     expected = data.claims.loc[data.claims["place"] == "chengmai", "source"].nunique()
     assert len(at_chengmai) == expected >= 4
     indexes = [r[2] for r in at_chengmai]
-    assert indexes == list(range(expected))  # concentric: BASE_RADIUS + RING_STEP * index, none hides another
-    assert view["radius"] == [BASE_RADIUS, RING_STEP]
+    assert indexes == list(range(expected))  # concentric: RING.radius_of(index), none hides another
+    assert model_of(data)["style"]["ring"] == RING.browser()  # the browser draws with the one style record
     order = list(data.sources["id"])
     assert [r[1] for r in at_chengmai] == sorted((r[1] for r in at_chengmai), key=order.index)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from geo import drawing
 from geo.filters import Filters
-from geo.map.basemap import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.page import state
 
 
@@ -23,6 +23,6 @@ def test_an_open_place_wins_over_the_url_view_which_wins_over_the_default(data) 
     view = {"lat": "20", "lng": "110", "zoom": "8"}
     (lat, lon), zoom = state.map_view(view, "pishan", data)
     pishan = data.places.set_index("id").loc["pishan"]
-    assert (lat, lon, zoom) == (pishan["lat"], pishan["lon"], state.PLACE_ZOOM["county"])
+    assert (lat, lon, zoom) == (pishan["lat"], pishan["lon"], drawing.LEVELS["county"].detail_zoom)
     assert state.map_view(view, None, data) == ((20.0, 110.0), 8)
-    assert state.map_view({"lat": "bad"}, None, data) == (DEFAULT_CENTER, DEFAULT_ZOOM)
+    assert state.map_view({"lat": "bad"}, None, data) == (drawing.HOME.center, drawing.HOME.zoom)

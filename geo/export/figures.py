@@ -21,21 +21,12 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import shapely
 
-from geo import i18n, labels, settings
+from geo import i18n, labels, settings, style
 from geo.citations import Footnote, footnotes
-from geo.drawing import drawable
+from geo.drawing import BASEMAP, RING, extent, level, rings_by_place, shading, whole_area_codes
 from geo.export.typeset import FAMILY, family, use_fonts
 from geo.i18n import N_, _
 from geo.provinces import province_summary
-from geo.style import (
-    COUNTRY_EDGE,
-    HIKVISION_PROVINCE,
-    LAND,
-    OTHER_PROVINCE,
-    PROVINCE_EDGE,
-    SEA,
-    XUAR,
-)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,26 +49,32 @@ ATTRIBUTION = N_(
 )
 #: ``gid`` of the artists tests look for.
 PLACE_LABEL = "place-label"
-RING = "ring"  # a ring's gid: "ring <place id> <source id>"
+RING_GID = "ring"  # a ring's gid: "ring <place id> <source id>"
 CONTEXT_LABEL = "context-label"
 LOCATOR = "locator"
 
 
 @dataclass(frozen=True)
 class TypeSizes:
-    """Type sizes of one figure kind, in points (at 100 dpi a point is 100/72 px)."""
+    """Type sizes of one figure kind, in points (at 100 dpi a point is 100/72 px), and how large it draws lines.
+
+    ``scale`` is points per CSS pixel: the figure draws rings, edges and dashes with the web
+    map's values (:mod:`geo.drawing`) times this.
+    """
 
     title: float
     body: float
     label: float
     note: float
     context: float
+    scale: float
 
 
-#: Slides: body and labels 18 pt = 25 px (at least 24 px), footnotes 13.5 pt = 18.75 px (at least 18 px).
-SLIDE_TYPE = TypeSizes(title=30, body=18, label=18, note=13.5, context=13.5)
+#: Slides: body and labels 18 pt = 25 px (at least 24 px), footnotes 13.5 pt = 18.75 px (at least 18 px);
+#: lines a point per pixel (a 3 px ring is 4 px at 100 dpi, seen from the back of a room).
+SLIDE_TYPE = TypeSizes(title=30, body=18, label=18, note=13.5, context=13.5, scale=1.0)
 #: Handouts: print sizes.
-A4_TYPE = TypeSizes(title=14, body=10, label=9, note=8, context=7.5)
+A4_TYPE = TypeSizes(title=14, body=10, label=9, note=8, context=7.5, scale=0.6)
 #: A context label (province, country) is drawn for areas covering at least this share of the frame.
 MIN_CONTEXT_SHARE = 0.015
 MAX_COUNTRY_LABELS = 12
@@ -175,28 +172,14 @@ def write(target: Figure | Axes, x: float, y: float, text: str, **style: object)
     return target.text(x, y, text, fontfamily=family(text), **style)
 
 
-def region_bounds(data: Dataset, place_ids: set[str]) -> list[Box]:
-    """Boundary boxes of the province-level places among ``place_ids`` (a frame must hold all of XUAR)."""
-    places = data.places[data.places["id"].isin(place_ids) & data.places["admin_level"].isin(["region", "province"])]
-    shapes = data.provinces[data.provinces["iso_3166_2"].isin(set(places["iso_3166_2"]))]
-    return [tuple(geom.bounds) for geom in shapes.geometry]
+def view_bounds(data: Dataset, claims: pd.DataFrame) -> Box:
+    """The frame of a figure with no frame of its own: the extent of what it draws, else all of China.
 
-
-def view_bounds(data: Dataset, claims: pd.DataFrame, pad: float = 2.0) -> Box:
-    """Lon/lat box around the shown places in China, and all of any province-level place among them.
-
-    Places outside China (Santa Clara, Bethlehem) are listed under the map instead, so China
-    stays large; when no shown place is in China, the box holds all shown places.
+    :func:`geo.drawing.extent` frames the places in China and all of any whole region among
+    them; places abroad (Santa Clara, Bethlehem) are named under the map instead.
     """
-    shown = data.places[data.places["id"].isin(set(claims["place"]))]
-    chinese = shown[shown["country"] == "CN"]
-    points = chinese if not chinese.empty else shown
-    if points.empty:
-        minx, miny, maxx, maxy = data.provinces.total_bounds
-        return minx, miny, maxx, maxy
-    minx, miny, maxx, maxy = points.total_bounds
-    boxes = [(minx - pad, miny - pad, maxx + pad, maxy + pad), *region_bounds(data, set(points["id"]))]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    box = extent(data, claims)
+    return box if box is not None else tuple(float(v) for v in data.provinces.total_bounds)
 
 
 def fit_to_aspect(bounds: Box, aspect: float) -> Box:
@@ -225,40 +208,66 @@ def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
     return extent, lonlat
 
 
-def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon) -> None:
-    """Countries, provinces named by sources (shaded), province edges and the XUAR outline."""
-    ax.set_facecolor(SEA)
-    countries = data.countries[data.countries.intersects(area)].to_crs(WEB_MERCATOR)
-    countries.plot(ax=ax, color=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.6)
-    provinces = data.provinces.to_crs(WEB_MERCATOR)
-    for code, hikvision in province_summary(claims)["hikvision_named"].items():
-        colour = HIKVISION_PROVINCE if hikvision else OTHER_PROVINCE
-        provinces[provinces["iso_3166_2"] == code].plot(ax=ax, color=colour, alpha=0.45, linewidth=0)
-    provinces.boundary.plot(ax=ax, color=PROVINCE_EDGE, linewidth=0.6)
-    provinces[provinces["iso_3166_2"] == settings.XUAR_ISO].boundary.plot(ax=ax, color=XUAR, linewidth=2.5)
+def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, scale: float) -> None:
+    """The basemap's layers (:data:`geo.drawing.BASEMAP`, bottom to top), then the provinces sources name, shaded."""
+    from matplotlib.colors import to_rgba
+
+    ax.set_facecolor(style.SEA)
+    for index, layer in enumerate(BASEMAP):
+        shapes = layer.shapes(data)
+        shapes = shapes[shapes.intersects(area)].to_crs(WEB_MERCATOR)
+        if shapes.empty:
+            continue
+        line = {"edgecolor": layer.style.edge, "linewidth": layer.style.edge_width * scale, "zorder": 1 + index / 10}
+        if layer.style.fill is None:
+            shapes.plot(ax=ax, facecolor="none", **line)
+        else:
+            shapes.plot(ax=ax, facecolor=to_rgba(layer.style.fill, layer.style.fill_opacity), **line)
+    provinces = data.provinces.set_index("iso_3166_2")
+    for code, named in province_summary(claims)["hikvision_named"].items():
+        shade = shading(named)
+        gpd.GeoSeries([provinces.geometry[code]], crs=settings.crs).to_crs(WEB_MERCATOR).plot(
+            ax=ax, facecolor=to_rgba(shade.fill, shade.fill_opacity), edgecolor=shade.edge,
+            linewidth=shade.edge_width * scale, zorder=1.5,
+        )  # fmt: skip
+
+
+def draw_rings(ax: Axes, point: shapely.Point, pid: str, sources: list[str], outline: str, colours: dict, scale: float) -> None:
+    """A place's rings as the web map draws them (:data:`geo.drawing.RING`): nested, dashed by level, innermost filled.
+
+    Dash lengths are in CSS pixels scaled like the line; matplotlib scales a dash pattern by
+    the line width, so the pattern is given in line widths.
+    """
+    from matplotlib.colors import to_rgba
+
+    width = RING.weight * scale
+    dashes = (0, tuple(float(d) / RING.weight for d in outline.split()))
+    for index, sid in enumerate(sources):
+        fill = to_rgba(colours[sid], RING.fill_opacity) if index == 0 else "none"
+        diameter = 2 * RING.radius_of(index) * scale
+        ax.scatter(point.x, point.y, s=diameter**2, facecolors=[fill], edgecolors=colours[sid], linewidths=width,
+                   linestyles=[dashes], zorder=5 + index, gid=f"{RING_GID} {pid} {sid}")  # fmt: skip
 
 
 def draw_places(
-    ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, notes: list[Footnote], size: float
+    ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, notes: list[Footnote], sizes: TypeSizes
 ) -> tuple[list[Text], list[str]]:
     """Rings (one per source) and a label per place in the frame; returns the labels and the places left out."""
     number = {n.source_id: n for n in notes}
-    mapped = drawable(claims)
+    colours = {n.source_id: n.colour for n in notes}
+    size = sizes.label
     lonlat = data.places.set_index("id")
     points = lonlat.to_crs(WEB_MERCATOR).geometry
     records = lonlat.drop(columns="geometry").to_dict("index")
     texts, outside = [], []
-    for pid, group in mapped.groupby("place", sort=False):
-        sources = list(dict.fromkeys(group["source"]))
+    for pid, sources in rings_by_place(data.sources, claims).items():
         refs = ",".join(str(n) for n in sorted(number[s].number for s in sources))
         name = f"{labels.place_name(records[pid], short=True)} [{refs}]"
         if not area.contains(lonlat.geometry[pid]):
             outside.append(name)
             continue
         point = points[pid]
-        for ring, sid in enumerate(sources):
-            ax.scatter(point.x, point.y, s=(px(size) * 0.55 + 7 * ring) ** 2, facecolors="none",
-                       edgecolors=number[sid].colour, linewidths=2.6, zorder=5 + ring, gid=f"{RING} {pid} {sid}")  # fmt: skip
+        draw_rings(ax, point, pid, sources, level(records[pid]["admin_level"]).outline.dash, colours, sizes.scale)
         label = ax.text(point.x, point.y, name, fontsize=size, zorder=20, ha="left", va="center",
                         fontfamily=family(name),
                         bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})  # fmt: skip
@@ -279,7 +288,7 @@ def spread_labels(ax: Axes, texts: list[Text]) -> None:
     for text in texts:  # start beside the rings, not on them
         text.set_position(text.get_position())
     adjust_text(texts, x=xs, y=ys, ax=ax, expand=(1.15, 1.4), force_text=(0.3, 0.5), force_static=(0.3, 0.5),
-                arrowprops={"arrowstyle": "-", "color": "#333", "lw": 1.0}, iter_lim=400)  # fmt: skip
+                arrowprops={"arrowstyle": "-", "color": style.FIGURE_TEXT, "lw": 1.0}, iter_lim=400)  # fmt: skip
     settle_overlaps(ax, texts)
 
 
@@ -336,8 +345,8 @@ def context_labels(
         part = province["geometry"].intersection(area)
         if part.area >= MIN_CONTEXT_SHARE * frame_area:
             is_xuar = province["iso_3166_2"] == settings.XUAR_ISO
-            style = {"color": XUAR if is_xuar else "#555", "style": "italic"}
-            candidates.append((part.area, part, labels.place_name(province), style))
+            font = {"color": style.XUAR if is_xuar else style.CONTEXT_PROVINCE, "style": "italic"}
+            candidates.append((part.area, part, labels.place_name(province), font))
     names = country_names()
     countries = []
     for country in data.countries.to_dict("records"):
@@ -346,15 +355,15 @@ def context_labels(
         part = country["geometry"].intersection(area)
         if part.area >= MIN_CONTEXT_SHARE * frame_area:
             name = names.get(str(country["iso_n3"]).zfill(3), country["name"]).upper()
-            countries.append((part.area, part, name, {"color": "#777", "weight": "bold"}))
+            countries.append((part.area, part, name, {"color": style.CONTEXT_COUNTRY, "weight": "bold"}))
     candidates += sorted(countries, key=lambda c: -c[0])[:MAX_COUNTRY_LABELS]
     renderer = ax.figure.canvas.get_renderer()
     taken = [_extent(t, renderer) for t in keep_clear]
     axes_box = ax.get_window_extent(renderer)
     drawn = []
-    for _share, part, name, style in sorted(candidates, key=lambda c: -c[0]):
+    for _share, part, name, font in sorted(candidates, key=lambda c: -c[0]):
         text = ax.text(0, 0, name, fontsize=size, ha="center", va="center", zorder=4, fontfamily=family(name),
-                       **style)  # fmt: skip
+                       **font)  # fmt: skip
         for x, y in label_spots(part):
             text.set_position((x, y))
             box = _extent(text, renderer)
@@ -414,13 +423,14 @@ def draw_locator(fig: Figure, ax: Axes, data: Dataset, extent: Box, avoid: list[
     pad_x, pad_y = (cx1 - cx0) * 0.04, (cy1 - cy0) * 0.04
     area = gpd.GeoSeries([shapely.box(cx0 - pad_x, cy0 - pad_y, cx1 + pad_x, cy1 + pad_y)], crs=WEB_MERCATOR)
     around = data.countries[data.countries.intersects(area.to_crs(settings.crs).iloc[0])].to_crs(WEB_MERCATOR)
-    inset.set_facecolor(SEA)
-    around.plot(ax=inset, color=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.3)
-    data.provinces.to_crs(WEB_MERCATOR).plot(ax=inset, color="#e8e2d4", edgecolor=PROVINCE_EDGE, linewidth=0.25)
+    inset.set_facecolor(style.SEA)
+    around.plot(ax=inset, color=style.LAND, edgecolor=style.COUNTRY_EDGE, linewidth=0.3)
+    data.provinces.to_crs(WEB_MERCATOR).plot(ax=inset, color=style.LOCATOR_CHINA, edgecolor=style.PROVINCE_EDGE,
+                                             linewidth=0.25)  # fmt: skip
     from matplotlib.patches import Rectangle
 
     inset.add_patch(Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1], fill=False,
-                              edgecolor="#d00000", linewidth=2, zorder=10))  # fmt: skip
+                              edgecolor=style.LOCATOR_FRAME, linewidth=2, zorder=10))  # fmt: skip
     inset.set_xlim(cx0 - pad_x, cx1 + pad_x)
     inset.set_ylim(cy0 - pad_y, cy1 + pad_y)
     inset.set_xticks([])
@@ -428,7 +438,7 @@ def draw_locator(fig: Figure, ax: Axes, data: Dataset, extent: Box, avoid: list[
     inset.set_xlabel("")
     inset.set_ylabel("")
     for spine in inset.spines.values():
-        spine.set_edgecolor("#444")
+        spine.set_edgecolor(style.LOCATOR_EDGE)
     return inset
 
 
@@ -450,16 +460,16 @@ def draw_map(
 ) -> list[str]:
     """The whole map panel; returns the places left out of view (named under the map)."""
     extent, area = mercator_frame(ax, bounds)
-    draw_basemap(ax, data, claims, area)
+    draw_basemap(ax, data, claims, area, sizes.scale)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_axis_off()
     ax.add_patch(_pyplot().Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1],
-                                     facecolor=SEA, zorder=-10))  # fmt: skip
-    texts, outside = draw_places(ax, data, claims, area, notes, sizes.label)
+                                     facecolor=style.SEA, zorder=-10))  # fmt: skip
+    texts, outside = draw_places(ax, data, claims, area, notes, sizes)
     spread_labels(ax, texts)
     drawn = data.places[data.places["id"].isin({t.place_id for t in texts})]
-    named = set(drawn.loc[drawn["admin_level"].isin(["region", "province"]), "iso_3166_2"])
+    named = set(drawn.loc[drawn["admin_level"].isin(whole_area_codes()), "iso_3166_2"])
     context = context_labels(ax, data, area, sizes.context, texts, named)
     draw_scale_bar(ax, area, sizes.note)
     draw_locator(ax.figure, ax, data, extent, texts + context)
@@ -546,7 +556,7 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
     top = 0.975 - setter.line_height(sizes.title) * (len(title_lines) + 0.5)
     attribution = setter.wrap(_attribution(data), setter.column_width(0.96), sizes.note)
     bottom = 0.012 + setter.line_height(sizes.note) * (len(attribution) + 0.4)
-    write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note, color="#333",
+    write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note, color=style.FIGURE_TEXT,
           va="bottom")  # fmt: skip
     for column in (0.36, 0.41, 0.46, 0.52):  # widen the text column until everything fits
         texts_before = len(fig.texts)
@@ -578,7 +588,7 @@ def a4_pages(
                   fontsize=sizes.body, va="top")  # fmt: skip
     footer = _attribution(data) + " " + _("Sources: page 2.")
     write(page, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(setter.wrap(footer, setter.column_width(0.88), 7)),
-          fontsize=7, color="#333")  # fmt: skip
+          fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip
     sources = plt.figure(figsize=A4_INCHES, dpi=DPI)
     sources.text(0.06, 0.97, "\n".join(title_lines), fontsize=sizes.title - 2, weight="bold", va="top")
     top = 0.97 - Typesetter(sources).line_height(sizes.title) * (len(title_lines) + 0.6)
@@ -586,7 +596,7 @@ def a4_pages(
           weight="bold", va="top")  # fmt: skip
     draw_notes(sources, notes, 0.06, top - 0.03, 0.06, 0.88, sizes.note if len(notes) <= 24 else 7, one_line=False)
     write(sources, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(Typesetter(sources).wrap(
-        _attribution(data), Typesetter(sources).column_width(0.88), 7)), fontsize=7, color="#333")  # fmt: skip
+        _attribution(data), Typesetter(sources).column_width(0.88), 7)), fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip
     return [page, sources]
 
 

@@ -2,7 +2,7 @@
   var control = L.control.layers(null, null, {collapsed: true}).addTo(map);
   if (tiles) control.addOverlay(tiles, tilesName);
   if (!map.getPane("{{ this.shaded_pane }}")) map.createPane("{{ this.shaded_pane }}").style.zIndex = {{ this.shaded_z }};
-  var groups = {}, byId = {}, hidden = {}, listed = [], view = null, provinces = null, last = null;
+  var groups = {}, byId = {}, hidden = {}, listed = [], view = null, provinces = null, last = null, ring = model.style.ring;
   model.sources.forEach(function (s) { byId[s.id] = s; groups[s.id] = L.featureGroup(); });
   function keyOf(layer) {
     if (layer === provinces) return "provinces";
@@ -38,7 +38,7 @@
       .filter(function (f) { return next.provinces[f.id] && outline[f.id]; })
       .map(function (f) { return {type: "Feature", id: f.id, properties: f.properties, geometry: outline[f.id]}; })}, {
       pane: "{{ this.shaded_pane }}",
-      style: function (f) { var c = next.provinces[f.id].colour; return {fillColor: c, fillOpacity: 0.45, color: c, weight: 1}; },
+      style: function (f) { var c = next.provinces[f.id].colour; return {fillColor: c, fillOpacity: model.style.shading.fillOpacity, color: c, weight: model.style.shading.weight}; },
       onEachFeature: function (f, layer) {
         layer.bindTooltip(next.provinces[f.id].tooltip, {sticky: true});
         layer.bindPopup(function () {
@@ -61,8 +61,8 @@
       var p = model.places[r[0]], s = byId[r[1]];
       if (!p || !s) return;
       counts[s.id] += 1;
-      L.circleMarker([p.lat, p.lon], {radius: next.radius[0] + next.radius[1] * r[2], color: s.colour, weight: 3,
-        dashArray: p.dash, fill: r[2] === 0, fillColor: s.colour, fillOpacity: 0.35})
+      L.circleMarker([p.lat, p.lon], {radius: ring.radius + ring.step * r[2], color: s.colour, weight: ring.weight,
+        dashArray: p.dash, fill: r[2] === 0, fillColor: s.colour, fillOpacity: ring.fillOpacity})
         .bindPopup(function () { return placePopup(r[0]); }, {maxWidth: 440})
         .bindTooltip(r[3], {sticky: true})
         .addTo(groups[s.id]);

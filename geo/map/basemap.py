@@ -14,30 +14,19 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import frontend
+from geo.drawing import BASEMAP, HOME, BasemapLayer
 from geo.html import esc
 from geo.i18n import N_, _
 from geo.map import assets
 from geo.map.controls import MapControls
 from geo.map.elements import LinkedVectorLayer
 from geo.map.fragments import shapes
-from geo.style import (
-    BASEMAP_PANE_Z,
-    COUNTRY_EDGE,
-    LAND,
-    PROVINCE_EDGE,
-    SEA,
-    UPLOAD_PANE,
-    UPLOAD_PANE_Z,
-    XUAR,
-)
+from geo.style import BASEMAP_PANE_Z, SEA, UPLOAD_PANE, UPLOAD_PANE_Z
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
 
-DEFAULT_CENTER = (33.0, 96.0)
-DEFAULT_ZOOM = 4
 TILE_LAYER_NAME = N_("Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)")
-XUAR_TOOLTIP = N_("Xinjiang Uyghur Autonomous Region (XUAR)")
 
 
 #: folium's page header forbids zooming the page (``maximum-scale=1.0, user-scalable=no``): a WCAG failure.
@@ -83,37 +72,30 @@ class _MapStyle(MacroElement):
 
 
 def basemap_layers(data: Dataset) -> dict[str, dict]:
-    """The static basemap layers by name (what :func:`geo.map.assets.publish_basemap` serves)."""
-    prepared = shapes(data)
-    return {"countries": prepared.countries, "provinces": prepared.provinces, "xuar": prepared.xuar}
+    """The basemap's GeoJSON by layer name, bottom to top (what :func:`geo.map.assets.publish_basemap` serves)."""
+    return shapes(data).basemap
 
 
-#: The basemap layers, bottom to top: name, style, whether they react to the mouse, tooltip.
-BASEMAP_STYLES: dict[str, tuple[dict, bool, str | None]] = {
-    "countries": ({"fillColor": LAND, "fillOpacity": 1, "color": COUNTRY_EDGE, "weight": 0.6}, False, None),
-    "provinces": ({"fill": False, "color": PROVINCE_EDGE, "weight": 0.8}, False, None),
-    "xuar": ({"fill": False, "color": XUAR, "weight": 2.5}, True, XUAR_TOOLTIP),
-}
-
-
-def _vector_layer(key: str, data: dict, links: dict[str, str] | None) -> MacroElement:
-    """The basemap layer ``key``: fetched from ``links[key]`` when given, else embedded."""
-    style, interactive, tooltip = BASEMAP_STYLES[key]
-    tooltip = esc(_(tooltip)) if tooltip else None
-    if links and key in links:
-        z_index = BASEMAP_PANE_Z + list(BASEMAP_STYLES).index(key)  # countries, then provinces, then XUAR
-        pane = f"basemap-{key}"
+def _vector_layer(layer: BasemapLayer, collection: dict, links: dict[str, str] | None) -> MacroElement:
+    """One layer of :data:`geo.drawing.BASEMAP`: fetched from ``links[name]`` when given, else embedded."""
+    style = layer.style.leaflet()
+    tooltip = esc(_(layer.tooltip)) if layer.tooltip else None
+    if links and layer.name in links:
+        z_index = BASEMAP_PANE_Z + BASEMAP.index(layer)  # the table's order is the stacking order
         return LinkedVectorLayer(
-            links[key], style, pane=pane, z_index=z_index, interactive=interactive, tooltip=tooltip
-        )
-    return folium.GeoJson(data, style_function=lambda _: style, interactive=interactive, tooltip=tooltip, control=False)
+            links[layer.name], style, pane=f"basemap-{layer.name}", z_index=z_index, interactive=layer.interactive,
+            tooltip=tooltip,
+        )  # fmt: skip
+    return folium.GeoJson(
+        collection, style_function=lambda _: style, interactive=layer.interactive, tooltip=tooltip, control=False
+    )
 
 
 def base_map(
     data: Dataset,
     *,
-    center: tuple[float, float] = DEFAULT_CENTER,
-    zoom: int = DEFAULT_ZOOM,
+    center: tuple[float, float] = HOME.center,
+    zoom: int = HOME.zoom,
     links: dict[str, str] | None = None,
 ) -> OfflineMap:
     """Map with our own vector basemap (countries, provinces, XUAR outline) and optional tiles.
@@ -133,7 +115,8 @@ def base_map(
         control=True,
         attr="© OpenStreetMap contributors",
     ).add_to(fmap)  # listed in the layer control that ClaimLayers makes
-    for key, layer in basemap_layers(data).items():
-        _vector_layer(key, layer, links).add_to(fmap)
-    MapControls(DEFAULT_CENTER, DEFAULT_ZOOM).add_to(fmap)
+    collections = basemap_layers(data)
+    for layer in BASEMAP:
+        _vector_layer(layer, collections[layer.name], links).add_to(fmap)
+    MapControls(HOME.center, HOME.zoom).add_to(fmap)
     return fmap

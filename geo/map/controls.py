@@ -18,13 +18,10 @@ from __future__ import annotations
 from jinja2 import Template
 
 from geo import frontend, i18n
+from geo.drawing import FIT_MAX_ZOOM
 from geo.i18n import _
 from geo.map.elements import ScriptElement
 from geo.style import LABEL_PANE_Z
-
-#: Fitting the map to results never zooms in closer than a county (a single place's results).
-FIT_MAX_ZOOM = 8
-
 
 
 class MapControls(ScriptElement):

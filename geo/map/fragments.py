@@ -16,7 +16,7 @@ import shapely
 from geo import settings
 from geo.cache import per_dataset
 from geo.corrections import latest_changes
-from geo.drawing import source_colours
+from geo.drawing import BASEMAP, BASEMAP_LAYERS, BasemapLayer, source_colours
 from geo.map.popups import place_header, source_heading
 from geo.render import claim_chain_html, claim_html
 
@@ -25,26 +25,13 @@ if TYPE_CHECKING:
 
     from geo.dataset import Dataset
 
-#: Decimal places sent to the browser: about 1 km for context countries, 100 m for provinces.
-COUNTRY_DECIMALS = 2
-PROVINCE_DECIMALS = 3
-#: Context-country islands smaller than this (square degrees, about 2,000 km²) are not drawn.
-MIN_COUNTRY_PART_AREA = 0.2
-
-
 @dataclass(frozen=True)
 class Shapes:
     """Prepared GeoJSON for one dataset: the same in every language."""
 
-    countries: dict
-    provinces: dict  # one feature per province, its id the ISO 3166-2 code: drawn as the basemap and shaded by views
-    xuar: dict
+    basemap: dict[str, dict]  # layer name -> FeatureCollection, one per entry of geo.drawing.BASEMAP
+    province_geometry: dict[str, dict]  # ISO 3166-2 code -> outline, for the shading (the provinces layer's)
     province_anchors: dict[str, list[tuple[float, float]]]  # (lon, lat) points inside each, for its label
-
-    @property
-    def province_geometry(self) -> dict[str, dict]:
-        """ISO 3166-2 code -> the province's GeoJSON geometry (rounded for display)."""
-        return {f["id"]: f["geometry"] for f in self.provinces["features"]}
 
 
 @dataclass(frozen=True)
@@ -82,8 +69,8 @@ def merged_feature(gdf: gpd.GeoDataFrame, decimals: int, name: str = "", min_are
     }
 
 
-def province_features(geometries: gpd.GeoSeries, decimals: int) -> dict:
-    """One GeoJSON feature per province (its id the index, an ISO 3166-2 code), coordinates rounded for display."""
+def features(geometries: gpd.GeoSeries, decimals: int) -> dict:
+    """One GeoJSON feature per row (its id the index, e.g. an ISO 3166-2 code), coordinates rounded for display."""
     shapes_ = rounded(geometries.values, decimals)
     return {
         "type": "FeatureCollection",
@@ -112,14 +99,23 @@ def label_anchors(area: shapely.Geometry) -> list[tuple[float, float]]:
     return [(round(p.x, 4), round(p.y, 4)) for p in [best, *inside]]
 
 
+def layer_collection(layer: BasemapLayer, data: Dataset) -> dict:
+    """A basemap layer's GeoJSON as the browser draws it: one feature per row, or all merged into one."""
+    shapes_ = layer.shapes(data)
+    if layer.per_feature:
+        return features(shapes_.set_index(layer.id_column).geometry, layer.decimals)
+    return merged_feature(shapes_, layer.decimals, layer.name, layer.min_area)
+
+
 @per_dataset(by_language=False)
 def shapes(data: Dataset) -> Shapes:
     """The prepared boundaries for ``data``, built on first use and shared by every language."""
+    basemap = {layer.name: layer_collection(layer, data) for layer in BASEMAP}
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
+    outlines = features(provinces.geometry, BASEMAP_LAYERS["provinces"].decimals)
     return Shapes(
-        countries=merged_feature(data.countries, COUNTRY_DECIMALS, "Countries (Natural Earth)", MIN_COUNTRY_PART_AREA),
-        provinces=province_features(provinces.geometry, PROVINCE_DECIMALS),
-        xuar=merged_feature(provinces.loc[[settings.XUAR_ISO]], PROVINCE_DECIMALS, "XUAR"),
+        basemap=basemap,
+        province_geometry={f["id"]: f["geometry"] for f in outlines["features"]},
         province_anchors={code: label_anchors(geometry) for code, geometry in provinces.geometry.items()},
     )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo import labels
-from geo.drawing import OUTLINES, drawable, source_colours
+from geo.drawing import BASEMAP, OUTLINES, RING, SHADING_LEGEND, drawable, shading, source_colours
 from geo.html import esc
 from geo.i18n import N_, _, number
-from geo.style import HIKVISION_PROVINCE, OTHER_PROVINCE, XUAR
+from geo.render import swatch
+from geo.style import LEGEND_FILL, LEGEND_RING
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,14 +29,13 @@ SOURCES_OPEN = 8
 
 
 def _ring(dash: str) -> str:
+    """A sample ring drawn as the map draws rings (:data:`geo.drawing.RING`), in neutral colours."""
+    size = 2 * (RING.radius + RING.weight)
     return (
-        f"<svg width='22' height='22' aria-hidden='true'><circle cx='11' cy='11' r='8' fill='#bbb' fill-opacity='.35' "
-        f"stroke='#444' stroke-width='3' stroke-dasharray='{dash}'/></svg>"
+        f"<svg width='{size:g}' height='{size:g}' aria-hidden='true'><circle cx='{size / 2:g}' "
+        f"cy='{size / 2:g}' r='{RING.radius + 1:g}' fill='{LEGEND_FILL}' fill-opacity='{RING.fill_opacity:g}' "
+        f"stroke='{LEGEND_RING}' stroke-width='{RING.weight:g}' stroke-dasharray='{dash}'/></svg>"
     )
-
-
-def _swatch(colour: str, shape: str) -> str:
-    return f"<span style='color:{colour}' aria-hidden='true'>{shape}</span>"
 
 
 def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
@@ -44,16 +44,15 @@ def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
     drawn = drawable(claims)
     on_map = set(drawn["source"])
     rows = "".join(
-        f"<li>{_swatch(colours[s['id']], '●')} {esc(labels.source_label(s, max_title=60))}</li>"
+        f"<li>{swatch(colours[s['id']])} {esc(labels.source_label(s, max_title=60))}</li>"
         for s in data.sources.to_dict("records")
         if s["id"] in on_map
     )
     items = [
         *((_ring(outline.dash), _(outline.legend)) for outline in OUTLINES),
         ("", _("nested rings: one per source at that place")),
-        (_swatch(XUAR, "▬"), _("Xinjiang Uyghur Autonomous Region outline")),
-        (_swatch(HIKVISION_PROVINCE, "■"), _("province outside XUAR where a source names Hikvision")),
-        (_swatch(OTHER_PROVINCE, "■"), _("province outside XUAR, vendor another or not stated")),
+        *((swatch(layer.style.edge, "▬"), _(layer.legend)) for layer in BASEMAP if layer.legend),
+        *((swatch(shading(named).fill, "■"), _(text)) for named, text in SHADING_LEGEND.items()),
     ]
     styles = "".join(f"<li>{symbol} {esc(text)}</li>" for symbol, text in items)
     sources = _("Sources on the map ({count})").format(count=number(len(on_map)))

@@ -25,7 +25,7 @@ import folium
 
 from geo import labels
 from geo.cache import per_dataset
-from geo.drawing import LEVELS, drawable, standing
+from geo.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
 from geo.html import esc, js_string, page_script_string
 from geo.i18n import N_, _, language, number
 from geo.map.basemap import base_map
@@ -34,7 +34,7 @@ from geo.map.fragments import fragments, shapes
 from geo.map.legend import legend_html
 from geo.map.popups import place_popup_parts, popup_count, province_popup_parts
 from geo.provinces import province_summary
-from geo.style import HIKVISION_PROVINCE, OTHER_PROVINCE
+from geo.render import swatch
 from geo.urls import place_url
 
 if TYPE_CHECKING:
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
     from geo.dataset import Dataset
     from geo.map.basemap import OfflineMap
 
-BASE_RADIUS = 7
-RING_STEP = 3
 PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
 #: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
 LABEL_PRIORITY = {"yes": 300, "implied": 200, "no": 100}
@@ -62,7 +60,7 @@ class ClaimModel:
 def source_layer_name(source: dict, colour: str) -> str:
     """Layer-control label: coloured dot and escaped short label (the view adds the place count)."""
     title = labels.source_label(source, max_title=34)
-    return f'<span style="color:{colour}" aria-hidden="true">●</span> {esc(title)}'
+    return f"{swatch(colour)} {esc(title)}"
 
 
 def claim_model(
@@ -104,6 +102,7 @@ def claim_model(
         },
         "provinceClaims": {cid: prepared.province_claim_html[cid] for cids in province_rows["claims"] for cid in cids},
         "text": {"provinces": esc(_(PROVINCE_LAYER_NAME)), "dir": language().direction},
+        "style": browser_styles(),
     }
     for pid in used_places:
         place = places[pid]
@@ -112,7 +111,7 @@ def claim_model(
         model["places"][pid] = {
             "lat": round(float(place["lat"]), 4),
             "lon": round(float(place["lon"]), 4),
-            "dash": LEVELS[place["admin_level"]].outline.dash,
+            "dash": level(place["admin_level"]).outline.dash,
             "start": start,
             "end": end,
         }
@@ -161,15 +160,13 @@ def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
     shown = drawable(claims)
     places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
-    order = {sid: i for i, sid in enumerate(data.sources["id"])}
     by_place: dict[str, list[dict]] = {}  # plain records: pandas row access is slow per element
     for record in shown[["id", "place", "source"]].to_dict("records"):
         by_place.setdefault(record["place"], []).append(record)
     rings, popups, place_labels = [], {}, []
     template = _("{place} · {precision} · {claims} claim(s), {sources} source(s); this ring: {publisher} ({count})")
-    for pid, records in by_place.items():
-        place = places[pid]
-        sources_here = sorted(dict.fromkeys(r["source"] for r in records), key=order.get)
+    for pid, sources_here in rings_by_place(data.sources, shown).items():
+        place, records = places[pid], by_place[pid]
         popups[pid] = {
             "count": popup_count(len(records), len(sources_here)),
             "groups": [[sid, [r["id"] for r in records if r["source"] == sid]] for sid in sources_here],
@@ -184,7 +181,7 @@ def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
         place_labels.append(
             label(pid, place["lat"], place["lon"], labels.place_name(place, short=True),
                   LABEL_PRIORITY.get(place["named_in_article"], 100) + min(len(records), 99),
-                  ring=BASE_RADIUS + RING_STEP * (len(sources_here) - 1) + 2,
+                  ring=RING.radius_of(len(sources_here) - 1) + 2,
                   major=place["named_in_article"] == "yes")
         )  # fmt: skip
     provinces = province_view(data, claims)
@@ -194,7 +191,6 @@ def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
         "provinces": provinces,
         "labels": place_labels + province_labels(data, provinces),
         "legend": legend_html(data, claims),
-        "radius": [BASE_RADIUS, RING_STEP],
     }
 
 
@@ -207,7 +203,7 @@ def province_view(data: Dataset, claims: pd.DataFrame) -> dict[str, dict]:
         if not named["uyghur_specific"]:
             vendor += "; " + _("targets ethnic-minority people, not Uyghurs specifically")
         out[code] = {
-            "colour": HIKVISION_PROVINCE if named["hikvision_named"] else OTHER_PROVINCE,
+            "colour": shading(named["hikvision_named"]).fill,
             "tooltip": esc(f"{labels.place_name(provinces.loc[code])}: {vendor}"),
             "claims": list(named["claims"]),
         }

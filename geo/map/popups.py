@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from geo import labels
 from geo.html import esc, link
 from geo.i18n import _, language, number
-from geo.render import names_html
+from geo.render import names_html, swatch
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def source_heading(source: pd.Series, colour: str) -> str:
     """Coloured dot plus the source's short label linked to its URL (http(s) only)."""
-    dot = f'<span style="color:{colour}" aria-hidden="true">●</span>'
+    dot = swatch(colour)
     label = labels.source_label(source.to_dict())
     archive_word = _("archive")
     archive = f" [{link(source['archive_url'], archive_word)}]" if source.get("archive_url") else ""

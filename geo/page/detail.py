@@ -9,7 +9,7 @@ from geo.corrections import latest_changes
 from geo.drawing import source_colours
 from geo.html import esc, link
 from geo.i18n import _, ngettext, number
-from geo.render import claim_chain_html, claim_html, names_html
+from geo.render import claim_chain_html, claim_html, names_html, swatch
 from geo.urls import app_base, place_url
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     parts.append(f"<p><b>{esc(count)}</b></p>")
     for source_id, group in here.groupby("source", sort=False):
         source = sources.loc[source_id]
-        dot = f"<span style='color:{colours.get(source_id, '#333')}' aria-hidden='true'>●</span>"
+        dot = swatch(colours[source_id])
         archive = " · " + link(source["archive_url"], _("archived copy")) if source.get("archive_url") else ""
         title = link(source["url"], labels.source_label(source.to_dict(), max_title=120))
         parts.append(f"<h4 style='margin:10px 0 2px'>{dot} <span lang='en'>{title}</span>{archive}</h4>")

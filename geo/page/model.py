@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from geo import i18n
 from geo.cache import per_dataset
 from geo.dates import year_bounds
-from geo.drawing import standing
 from geo.filters import Filters, apply_filters
 from geo.map.overlays import claim_view, view_json
 from geo.page import about, charts, state, tables
@@ -62,7 +61,7 @@ class FilteredView:
         self.language = i18n.current()
         self.filters = filters
         self.shown: gpd.GeoDataFrame = apply_filters(data.claims, data.places, filters)
-        self.bounds = state.results_bounds(data, standing(self.shown))
+        self.bounds = state.results_bounds(data, self.shown)
         self.map_view, self.map_json = default_map_view(data) if filters == Filters() else _map_view(data, self.shown)
 
     def _once(self, name: str, build: Callable[[Dataset], object]) -> object:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from geo.drawing import HOME, extent, leaflet_bounds, level
 from geo.filters import any_filter_set, params_from_filters
-from geo.map.basemap import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.urls import parse_view
 
 if TYPE_CHECKING:
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 #: Query parameters the filters do not own, kept as they are: the language, the open place, the
 #: map view (written by the map itself) and Streamlit's embedding options.
 KEPT_PARAMS = ("lang", "place", "lat", "lng", "zoom", "embed", "embed_options")
-#: Zoom used when a place's detail view is open, by the place's admin level (the whole area in view).
-PLACE_ZOOM = {"region": 5, "province": 6, "prefecture": 7, "county": 8, "city": 9, "district": 10}
-DEFAULT_PLACE_ZOOM = 6
-#: Degrees added around fitted results (a single place is then framed at county level).
-FIT_PAD = 0.4
 
 
 def wanted_params(params: Mapping[str, str], filters: Filters) -> dict[str, str]:
@@ -44,19 +39,13 @@ def map_view(params: Mapping[str, str], selected: str | None, data: Dataset) -> 
     """Centre and zoom: the open place, else the view in the URL, else the default view."""
     if selected:
         place = data.places.set_index("id").loc[selected]
-        return (place["lat"], place["lon"]), PLACE_ZOOM.get(place["admin_level"], DEFAULT_PLACE_ZOOM)
-    return parse_view(params) or (DEFAULT_CENTER, DEFAULT_ZOOM)
+        return (place["lat"], place["lon"]), level(place["admin_level"]).detail_zoom
+    return parse_view(params) or (HOME.center, HOME.zoom)
 
 
 def results_bounds(data: Dataset, claims: pd.DataFrame) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` around the places of ``claims`` (Leaflet's order), or None if none."""
-    places = data.places[data.places["id"].isin(set(claims["place"]) - {""})]
-    if places.empty:
-        return None
-    return [
-        [round(float(places["lat"].min()) - FIT_PAD, 4), round(float(places["lon"].min()) - FIT_PAD, 4)],
-        [round(float(places["lat"].max()) + FIT_PAD, 4), round(float(places["lon"].max()) + FIT_PAD, 4)],
-    ]
+    """Where fitting moves the map for ``claims``: their extent (:func:`geo.drawing.extent`) in Leaflet's order."""
+    return leaflet_bounds(extent(data, claims))
 
 
 def fit_target(

@@ -8,6 +8,7 @@ from geo import labels
 from geo.citations import footnotes
 from geo.html import esc, link
 from geo.i18n import ngettext, number
+from geo.render import swatch
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,7 +23,7 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
     The caption is data, in English until translated (``lang`` says so to browsers and screen readers).
     """
     items = "".join(
-        f"<li value='{n.number}'><span style='color:{n.colour}' aria-hidden='true'>●</span> "
+        f"<li value='{n.number}'>{swatch(n.colour)} "
         f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
         for n in footnotes(data, claims)
     )

@@ -21,6 +21,7 @@ from geo import frontend, labels, settings
 from geo.html import esc, esc_column, js_string
 from geo.i18n import _, number
 from geo.map.elements import ScriptElement, UploadSlot
+from geo.render import swatch
 from geo.style import UPLOAD, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
@@ -150,7 +151,7 @@ def upload_layers(
         return groups
     layer = prepared.layer
     detail = _("{count}; source: {source}").format(count=number(len(layer.points)), source=layer.attribution)
-    label = f'<span style="color:{UPLOAD}" aria-hidden="true">●</span> {esc(layer.name)} ({esc(detail)})'
+    label = f"{swatch(UPLOAD)} {esc(layer.name)} ({esc(detail)})"
     points = folium.FeatureGroup(name=label, control=False)
     CanvasPoints(prepared.payload, UPLOAD).add_to(points)
     UploadSlot(label).add_to(points)
