@@ -1,4 +1,4 @@
-"""Streamlit entry point: layout and widgets only; all logic lives in ``geo``.
+"""Streamlit entry point: layout and widgets only; every rule lives in ``geo`` (the page's façade is ``geo.page``).
 
 The page is made of named sections. ``?step=N`` shows :func:`briefing_page`; otherwise the
 explorer: :func:`sidebar_filters`, :func:`upload_panel`, :func:`header`,
@@ -16,32 +16,35 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import briefing, i18n, settings
+from geo import briefing, i18n, settings, urls
 from geo.dataset import Dataset
 from geo.errors import DataValidationError
 from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
 from geo.html import message_html
 from geo.i18n import _
 from geo.map import assets
-from geo.map.basemap import base_map
+from geo.map.assembly import app_map
+from geo.map.handoff import view_script
 from geo.map.legend import CAPTION, SUMMARIES_NOTE
-from geo.map.overlays import app_model, claim_layers, claim_view, view_json, view_message, view_script
 from geo.page import about, model, state, tables
-from geo.page.css import page_css
 from geo.page.detail import cite_line, place_detail_html
+from geo.page.downloads import DownloadShelf
+from geo.page.head import page_head
+from geo.page.header import count_line
+from geo.page.session import Key
+from geo.page.startup import load_prepared
 from geo.page.step import step_html
-from geo.page.warm import load_prepared
+from geo.page.uploads import add_layer, remove_layer
 from geo.upload.layer import upload_layers
-from geo.urls import app_base, step_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from geo.upload.layer import PreparedUpload
 
-LANG = i18n.parse_lang(st.query_params.get("lang"))
+LANG = i18n.parse_lang(st.query_params.get(urls.LANG))
 i18n.use(LANG)
-PRESENTING = "step" in st.query_params
+PRESENTING = urls.STEP in st.query_params
 st.set_page_config(
     page_title=_("Hikvision and the surveillance of Uyghurs: places and sources"),
     layout="wide",
@@ -59,36 +62,20 @@ def dataset(data_dir: str) -> tuple[Dataset, dict[str, str]]:
     return load_prepared(data_dir)
 
 
-def page_language() -> None:
-    """The page's language and direction for browsers and screen readers, and right-to-left layout for Uyghur."""
-    language = i18n.language()
-    st.html(
-        f"<script>document.documentElement.lang = {language.html_lang!r};</script>"
-        f"<style>{page_css(language.direction)}</style>",
-        unsafe_allow_javascript=True,
-    )
-
-
 def language_switch(where: Any) -> None:
     """The visible language switch; the choice is written to the URL (``?lang=``), so links keep it."""
     codes = list(i18n.LANGUAGES)
     chosen = where.selectbox(
-        "Language · 语言 · تىل", codes, index=codes.index(LANG), format_func=i18n.language_name, key="language"
+        "Language · 语言 · تىل", codes, index=codes.index(LANG), format_func=i18n.language_name, key=Key.LANGUAGE
     )
     if chosen != LANG:
-        if chosen == i18n.DEFAULT:
-            del st.query_params["lang"]
-        else:
-            st.query_params["lang"] = chosen
+        others = {k: v for k, v in st.query_params.to_dict().items() if k != urls.LANG}
+        st.query_params.from_dict(others | urls.language_params(chosen))
         st.rerun()
 
 
 def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``st.fragment`` in the page's language.
-
-    A fragment reruns alone, in a new script thread whose context has no language set, so
-    each run sets it first (the language only changes with a whole-page run).
-    """
+    """``st.fragment`` in the page's language (a fragment reruns in a new thread, whose context has none set)."""
 
     @functools.wraps(function)
     def in_page_language(*args: Any, **kwargs: Any) -> Any:
@@ -98,27 +85,28 @@ def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
     return st.fragment(in_page_language)
 
 
+def set_url(params: dict[str, str]) -> None:
+    """Write the whole query (``from_dict({})`` sends the browser nothing; ``clear()`` does)."""
+    if params:
+        st.query_params.from_dict(params)
+    else:
+        st.query_params.clear()
+
+
 def select_place(place_id: str | None) -> None:
     """Open (or close, with None) a place's detail view through the URL, in a whole-page rerun.
 
-    Called from inside the filtered page's fragment, whose URL message the rerun drops, so
-    the next run sends the URL again (:func:`filtered_page`).
+    Called from inside a fragment, whose URL message the rerun drops, so the next whole-page
+    run sends the URL again, and the map's hand-off asserts the place (:func:`filtered_page`).
     """
-    if place_id:
-        st.query_params["place"] = place_id
-    elif "place" in st.query_params:
-        del st.query_params["place"]
-    st.session_state["send_url"] = True
+    set_url(urls.place_params(st.query_params.to_dict(), place_id))
+    st.session_state[Key.SEND_URL] = True
     st.rerun(scope="app")
 
 
 def go_to_step(number: int | None) -> None:
     """Show briefing step ``number`` (None leaves briefing mode), through the URL; the language stays."""
-    st.query_params.clear()
-    if LANG != i18n.DEFAULT:
-        st.query_params["lang"] = LANG
-    if number:
-        st.query_params["step"] = str(number)
+    set_url(urls.step_params(number, LANG))
     st.rerun()
 
 
@@ -131,34 +119,25 @@ def table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, **options
     return st.dataframe(frame, hide_index=True, column_config=config, **options)
 
 
-def claims_map(data: Dataset, links: dict[str, str], **view: Any) -> None:
-    """The map with every claim in it: the same element on every rerun, whatever the filters.
+def claims_map(data: Dataset, links: dict[str, str], center: Any, zoom: int, height: int = 560) -> None:
+    """The map with every claim in it, the same element on every rerun; the visitor's layer rides beside it.
 
     Which claims show is a view the page hands over afterwards (:func:`hand_view`), so a
-    filter change re-sends a few kilobytes, not the map, and a first page sends the map
-    before it has read the filters. ``view`` is ``center``, ``zoom`` and ``height``; the
-    visitor's own layer rides in ``feature_group_to_add``.
+    filter change re-sends a few kilobytes, not the map.
     """
-    fmap = base_map(data, links=links)
-    first = view_message(model.default_map_view(data)[0])  # drawn at once; the page's view follows if it differs
-    claim_layers(app_model(data), fmap.web_tiles, first, shapes_url=links.get("provinces", "")).add_to(fmap)
-    mine = st.session_state.get("uploaded")
-    choropleth = st.session_state.get("upload_choropleth", False)
+    session = st.session_state
     st_folium(
-        fmap,
-        feature_group_to_add=upload_layers(mine, data.provinces, choropleth=choropleth),
-        center=view.get("center"),
-        zoom=view.get("zoom"),
+        app_map(data, links, center, zoom),
+        feature_group_to_add=upload_layers(session.get(Key.UPLOADED), data.provinces,
+                                           choropleth=session.get(Key.UPLOAD_CHOROPLETH, False)),
+        center=center, zoom=zoom, height=height, key=Key.MAP, use_container_width=True,
         returned_objects=[],  # panning, zooming and clicking never rerun the script
-        use_container_width=True,
-        height=view.get("height", 560),
-        key="map",
-    )
+    )  # fmt: skip
 
 
-def hand_view(view_text: str, fit: Any = None) -> None:
-    """Hand the map a view (which claims show, JSON) and where to move (``fit``): a small script, not a new map."""
-    st.html(view_script(view_text, fit), unsafe_allow_javascript=True)
+def hand_view(view_text: str, fit: Any = None, params: dict | None = None) -> None:
+    """Hand the map a view (JSON), where to move (``fit``) and the URL's own parameters: a small script."""
+    st.html(view_script(view_text, fit, params), unsafe_allow_javascript=True)
 
 
 def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
@@ -169,21 +148,18 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     title, switch = st.columns([5, 1])
     title.subheader(f"{i18n.number(step.number)}. {step.title}")
     language_switch(switch)
-    claims_map(data, links, center=step.center, zoom=step.zoom, height=620)
-    hand_view(view_json(claim_view(data, claims_here)))
+    claims_map(data, links, step.center, step.zoom, height=620)
+    hand_view(model.step_view(data, step))
     back, where, forward, leave = st.columns([1, 2, 1, 1])
     # PageUp/PageDown: what presentation clickers send
-    if back.button(_("◀ Previous"), disabled=step.number == 1, key="previous", width="stretch", shortcut="PageUp"):
+    if back.button(_("◀ Previous"), disabled=step.number == 1, key=Key.PREVIOUS, width="stretch", shortcut="PageUp"):
         go_to_step(step.number - 1)
-    where.markdown(
-        "**"
-        + _("Step {step} of {total}").format(step=i18n.number(step.number), total=i18n.number(len(all_steps)))
-        + "**"
-    )
+    total = i18n.number(len(all_steps))
+    where.markdown("**" + _("Step {step} of {total}").format(step=i18n.number(step.number), total=total) + "**")
     last = step.number == len(all_steps)
-    if forward.button(_("Next ▶"), disabled=last, key="next", width="stretch", shortcut="PageDown"):
+    if forward.button(_("Next ▶"), disabled=last, key=Key.NEXT, width="stretch", shortcut="PageDown"):
         go_to_step(step.number + 1)
-    if leave.button(_("Exit briefing"), key="exit", width="stretch"):
+    if leave.button(_("Exit briefing"), key=Key.EXIT, width="stretch"):
         go_to_step(None)
     if LANG != i18n.DEFAULT:
         st.caption(_("Step titles and captions are in English until translated."))
@@ -212,77 +188,43 @@ def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) ->
     return filters_from_values(values, bounds)
 
 
-def add_layer(data: Dataset) -> None:
-    """The "Add layer" button's callback (so before the page reruns): read, check and keep the visitor's file.
-
-    Runs before the script body, so the map, sent early in the page, already draws the new
-    layer. A refused file changes nothing (an earlier layer stays); its message waits in
-    the session for the upload panel.
-    """
-    from geo.errors import UploadError
-    from geo.upload.layer import prepare as prepare_upload
-    from geo.upload.read import read_upload
-
-    i18n.use(i18n.parse_lang(st.query_params.get("lang")))  # callbacks run before the page sets its language
-    state_ = st.session_state
-    upload = state_.get("upload_file")
-    if upload is None:
-        return
-    try:
-        layer = read_upload(
-            upload.name,
-            upload.getvalue(),
-            name=state_.get("upload_name", ""),
-            attribution=state_.get("upload_source", ""),
-            lat_column=state_.get("upload_lat"),
-            lon_column=state_.get("upload_lon"),
-            crs=state_.get("upload_crs"),
-        )
-        state_["uploaded"] = prepare_upload(layer, data)
-    except UploadError as error:  # nothing from a refused file is applied; an earlier layer stays
-        state_["upload_error"] = f"{upload.name}: {error}"
-
-
-def remove_layer() -> None:
-    """The "Remove my layer" button's callback: the map of this very run no longer draws it."""
-    st.session_state.pop("uploaded", None)
+def on_add_layer(data: Dataset) -> None:
+    """The "Add layer" button's callback: runs before the page, in the page's language, so the map shows the layer."""
+    i18n.use(i18n.parse_lang(st.query_params.get(urls.LANG)))  # callbacks run before the page sets its language
+    add_layer(st.session_state, data)
 
 
 def upload_panel(data: Dataset) -> None:
     """Add, report on and remove the visitor's own layer (kept in this session only)."""
-    with st.expander(
-        _("Add your own layer"), expanded="uploaded" in st.session_state or "upload_error" in st.session_state
-    ):
+    session = st.session_state
+    with st.expander(_("Add your own layer"), expanded=Key.UPLOADED in session or Key.UPLOAD_ERROR in session):
         st.caption(_("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others."))
-        upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key="upload_file")
-        st.text_input(_("Layer name (required)"), key="upload_name")
-        st.text_input(_("Source or attribution (required)"), key="upload_source")
+        upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key=Key.UPLOAD_FILE)
+        st.text_input(_("Layer name (required)"), key=Key.UPLOAD_NAME)
+        st.text_input(_("Source or attribution (required)"), key=Key.UPLOAD_SOURCE)
         if upload is not None:  # the upload code is imported when a file is given, not on every page
             from geo.upload.read import coordinate_column_defaults, upload_columns
 
             columns = upload_columns(upload.name, upload.getvalue())
             if columns:
                 lat_index, lon_index = coordinate_column_defaults(columns)
-                st.selectbox(_("Latitude column"), columns, index=lat_index, key="upload_lat")
-                st.selectbox(_("Longitude column"), columns, index=lon_index, key="upload_lon")
-        st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key="upload_crs")
-        st.button(_("Add layer"), key="upload_add", disabled=upload is None, on_click=add_layer, args=(data,))
-        if "upload_error" in st.session_state:
-            st.html(message_html("error", st.session_state.pop("upload_error")))
-        if "uploaded" in st.session_state:  # messages here, not above the map, so the map is not re-mounted
-            added = st.session_state["uploaded"].layer
+                st.selectbox(_("Latitude column"), columns, index=lat_index, key=Key.UPLOAD_LAT)
+                st.selectbox(_("Longitude column"), columns, index=lon_index, key=Key.UPLOAD_LON)
+        st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key=Key.UPLOAD_CRS)
+        st.button(_("Add layer"), key=Key.UPLOAD_ADD, disabled=upload is None, on_click=on_add_layer, args=(data,))
+        if Key.UPLOAD_ERROR in session:
+            st.html(message_html("error", session.pop(Key.UPLOAD_ERROR)))
+        if Key.UPLOADED in session:  # messages here, not above the map, so the map is not re-mounted
+            added = session[Key.UPLOADED].layer
             note = _("Your layer “{name}” (source: {source}): {summary}.").format(
                 name=added.name, source=added.attribution, summary=added.summary
             )
             st.html(message_html("info", " ".join([note, *added.notes])))
             if added.problems:
-                st.caption(
-                    _("{count} row(s) left out: see the “Your layer” tab.").format(
-                        count=i18n.number(len(added.problems))
-                    )
-                )
-            st.checkbox(_("Shade provinces by my points"), key="upload_choropleth")
-            st.button(_("Remove my layer"), key="upload_remove", on_click=remove_layer)
+                left_out = _("{count} row(s) left out: see the “Your layer” tab.")
+                st.caption(left_out.format(count=i18n.number(len(added.problems))))
+            st.checkbox(_("Shade provinces by my points"), key=Key.UPLOAD_CHOROPLETH)
+            st.button(_("Remove my layer"), key=Key.UPLOAD_REMOVE, on_click=remove_layer, args=(session,))
 
 
 def header() -> Any:
@@ -296,44 +238,20 @@ def header() -> Any:
     return count_slot
 
 
-def count_line(data: Dataset, shown_count: int) -> str:
-    """The count of shown claims, provenance and the way into the briefing (Markdown)."""
-    shown = _("{shown} of {total} claims shown").format(
-        shown=i18n.number(shown_count), total=i18n.number(len(data.claims))
-    )
-    about_line = _(
-        "every place named in one GHRD article (Putro, 2023) with the sources that support or correct it · "
-        "dataset version {version} ({updated})"
-    ).format(version=data.version, updated=i18n.date(data.updated))
-    start = _("▶ Start the briefing")
-    return f"**{shown}** · {about_line} · [{start}]({step_url(1)})"
-
-
 def place_detail(data: Dataset, selected: str, shown: Any) -> None:
     """The open place's names, claims by source and "cite this" line, with a way to close it."""
     with st.container(border=True):
         place = data.places.set_index("id", drop=False).loc[selected]
         cite = cite_line(data, place, str(st.context.url or ""), dt.date.today().isoformat())
         st.html(place_detail_html(data, selected, shown, cite))
-        if st.button(_("Close the detail view"), key="close_detail"):
+        if st.button(_("Close the detail view"), key=Key.CLOSE_DETAIL):
             select_place(None)
 
 
-def fit_target(view: model.FilteredView, filters: Filters, params: dict[str, str]) -> list[list[float]] | str | None:
-    """Where the map moves for these filters (unless the view in the URL the page opened with still holds)."""
-    if "opened_with" not in st.session_state:  # the filters and view this session opened with
-        st.session_state["opened_with"] = (filters, "zoom" in params)
-    opened_filters, opened_with_view = st.session_state["opened_with"]
-    return state.fit_target(filters, view.bounds, kept_view=opened_with_view and filters == opened_filters)
-
-
 def map_section(data: Dataset, links: dict[str, str], params: dict) -> Any:
-    """The map (never rerunning the script on pan, zoom or click; legend and labels on it) and the 12-provinces panel.
-
-    Returns the slot where the view goes, right after the map, once the filters are read.
-    """
+    """The map (never rerunning the script on pan, zoom or click) and the 12-provinces panel; returns the view's slot."""
     center, zoom = state.map_view(params, state.selected_place(params, data), data)
-    claims_map(data, links, center=center, zoom=zoom)
+    claims_map(data, links, center, zoom)
     view_slot = st.empty()
     st.caption(_(CAPTION))
     st.html(model.dataset_summary(data).twelve_provinces)
@@ -346,28 +264,20 @@ def places_tab(view: model.FilteredView) -> None:
     Both are keyboard routes to every ring on the map. The tabs rerun on their own, so a
     pick asks for a whole-page rerun: the detail view sits above the map, outside the tabs.
     """
-    if st.session_state.pop("clear_place_picker", False):  # after a pick: an empty picker, so closing does not reopen
-        st.session_state["place_picker"] = ""
-    places = view.places
-    choices = {"": "", **dict(zip(places["id"], places["place"], strict=True))}
+    picks = st.session_state.get(Key.PLACE_PICKS, 0)  # a new, empty picker after each pick (see Key.PLACE_PICKS)
+    choices = {"": "", **dict(zip(view.places["id"], view.places["place"], strict=True))}
     picked = st.selectbox(
-        _("Open a place's detail view"), list(choices), format_func=choices.get, key="place_picker",
+        _("Open a place's detail view"), list(choices), format_func=choices.get, key=f"{Key.PLACE_PICKER}_{picks}",
         placeholder=_("Choose a place"),
     )  # fmt: skip
     if picked:
-        st.session_state["clear_place_picker"] = True
+        st.session_state[Key.PLACE_PICKS] = picks + 1
         select_place(picked)
-    st.html(tables.places_html(places))
+    st.html(tables.places_html(view.places))
 
 
 def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
-    """One button per export format, in the page's language; figures, the offline map and the pack on request.
-
-    Every button hands over a file already made (not a function run on click), so a click
-    always gets its file, even while the page is rerunning after a filter change. The small
-    formats are made when the tab opens; the slow ones when asked for, then kept for this
-    session and these filters.
-    """
+    """One button per export format, each handing over a file already made; slow ones have a "Make" button first."""
     from geo.export.formats import EXPORTERS  # the export stack is imported when the Downloads tab first opens
 
     st.markdown(
@@ -376,21 +286,16 @@ def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
             "`python -m geo export --format NAME` with the same filter options."
         ).format(shown=i18n.number(len(view.shown)), total=i18n.number(len(data.claims)))
     )
-    app_url = app_base(str(st.context.url or ""))
-    prepared = st.session_state.setdefault("prepared_files", {})
+    shelf = DownloadShelf(st.session_state, view, urls.app_base(str(st.context.url or "")))
     columns = st.columns(2)
     for index, exporter in enumerate(EXPORTERS.values()):
         column, label = columns[index % 2], _(exporter.label)
-        key = (exporter.name, view.filters, LANG, app_url)
-        if exporter.slow and key not in prepared:
-            if column.button(_("Make: {format}").format(format=label), key=f"make_{exporter.name}"):
-                if any(k[1:] != key[1:] for k in prepared):  # files of other filters or another language go
-                    prepared.clear()
-                with column, st.spinner(_("Making {file}…").format(file=exporter.filename)):
-                    prepared[key] = exporter.write(data, view.shown, app_url)
-            if key not in prepared:
+        content = shelf.ready(exporter)
+        if content is None:
+            if not column.button(_("Make: {format}").format(format=label), key=f"make_{exporter.name}"):
                 continue
-        content = prepared[key] if exporter.slow else model.export_bytes(view, exporter.name, app_url)
+            with column, st.spinner(_("Making {file}…").format(file=exporter.filename)):
+                content = shelf.make(exporter)
         column.download_button(
             f"{label} · {i18n.number(round(len(content) / 1024))} KB", data=content, file_name=exporter.filename,
             mime=exporter.mime, on_click="ignore", key=f"download_{exporter.name}",
@@ -422,30 +327,21 @@ def upload_tab(mine: PreparedUpload | None) -> None:
         st.markdown("**" + _("Nearest mapped place") + "** (" + _("geodesic distance, WGS84") + ")")
         table(mine.nearest_summary)
     for index, (label, filename, make) in enumerate(mine.downloads()):
-        st.download_button(
-            label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}"
-        )
+        st.download_button(label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}")
 
 
 def corrections_tab(data: Dataset, selected: str | None) -> None:
     """The public corrections log: every change to a published row, newest first, filterable by place."""
-    from geo.page.corrections import corrections_for, places_with_corrections
+    from geo.page.corrections import INTRO, corrections_for, places_with_corrections
 
-    st.markdown(
-        _(
-            "Every change to a published row since the first release, newest first, with what it was, what it is, "
-            "why, and the evidence. Nothing is removed silently: a claim that no longer stands stays, marked "
-            "*retracted*, with the reason. `python -m geo validate` fails if a published row changes without an "
-            "entry here."
-        )
-    )
+    st.markdown(_(INTRO))
     if LANG != i18n.DEFAULT:
         st.caption(_("The log's entries are in English."))
     choices = {"": _("All places"), **places_with_corrections(data)}  # labels made now, in the page's language
     options = list(choices)
     place = st.selectbox(
         _("Place"), options, index=options.index(selected) if selected in options else 0, format_func=choices.get,
-        key="corrections_place",
+        key=Key.CORRECTIONS_PLACE,
     )  # fmt: skip
     table(corrections_for(data, place or None), links={"evidence link": _("open")}, key="corrections_table")
 
@@ -457,11 +353,8 @@ def about_tab(data: Dataset) -> None:
     st.markdown(about.translations_markdown())
     st.subheader(_("The article's known errors and how they are handled"))
     st.html(model.dataset_summary(data).known_errors)
-    st.caption(
-        _("Dataset version {version}, last updated {updated}.").format(
-            version=data.version, updated=i18n.date(data.updated)
-        )
-    )
+    st.caption(_("Dataset version {version}, last updated {updated}.").format(version=data.version,
+                                                                                 updated=i18n.date(data.updated)))
 
 
 def claims_tab(view: model.FilteredView) -> None:
@@ -481,8 +374,7 @@ def sources_tab(view: model.FilteredView) -> None:
 def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
     """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method.
 
-    Only the open tab is built and sent (switching tabs reruns this fragment alone, not the
-    page), so a first page and a filter change do not pay for six tabs nobody is looking at.
+    Only the open tab is built and sent (switching tabs reruns this fragment alone).
     """
     sections = {
         _("Places"): lambda: places_tab(view),
@@ -490,25 +382,20 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
         _("Sources and citation chain"): lambda: sources_tab(view),
         _("Timeline"): lambda: st.vega_lite_chart(spec=view.timeline, width="stretch"),
         _("Downloads"): lambda: downloads_tab(data, view),
-        _("Your layer"): lambda: upload_tab(st.session_state.get("uploaded")),
+        _("Your layer"): lambda: upload_tab(st.session_state.get(Key.UPLOADED)),
         _("Corrections"): lambda: corrections_tab(data, selected),
         _("About and method"): lambda: about_tab(data),
-    }
-    for pane, section in zip(st.tabs(list(sections), key="tab", on_change="rerun"), sections.values(), strict=True):
+    }  # fmt: skip
+    for pane, section in zip(st.tabs(list(sections), key=Key.TAB, on_change="rerun"), sections.values(), strict=True):
         if pane.open:
             with pane:
                 section()
 
 
 def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
-    """The explorer: filters and upload in the sidebar; header, detail, map and tabs in the main area.
-
-    The map goes out first (it is the same whatever the filters); everything that follows
-    the filters is one fragment (:func:`filtered_page`), so a filter change reruns that
-    part alone and the map gets a new view, not a new map.
-    """
+    """The explorer: the map first (the same whatever the filters), then one fragment for what follows the filters."""
     slots = {"count": header(), "detail": st.container()}
-    slots["view"] = map_section(data, links, params)  # the map first: it does not depend on the filters
+    slots["view"] = map_section(data, links, params)
     st.sidebar.header(_("Filters"))  # the sidebar gets a write before the fragment fills in its filters
     filtered_page(data, slots)
     with st.sidebar:
@@ -523,23 +410,21 @@ def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
     with st.sidebar:
         filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
     wanted = state.wanted_params(params, filters)
-    if wanted != params or st.session_state.pop("send_url", False):
-        if wanted:
-            st.query_params.from_dict(wanted)
-        else:  # from_dict({}) sends the browser nothing; clear() does
-            st.query_params.clear()
+    if wanted != params or st.session_state.pop(Key.SEND_URL, False):
+        set_url(wanted)
     view = model.filtered_view(data, filters)
-    with slots["view"]:
-        hand_view(view.map_json, fit_target(view, filters, params))
-    slots["count"].markdown(count_line(data, len(view.shown)))
     selected = state.selected_place(params, data)
+    with slots["view"]:
+        hand_view(view.map_json, state.page_fit(st.session_state, filters, view.bounds, params),
+                  state.owned_params(selected))  # fmt: skip
+    slots["count"].markdown(count_line(data, len(view.shown)))
     if selected:
         with slots["detail"]:
             place_detail(data, selected, view.shown)
     tabs(data, view, selected)
 
 
-page_language()
+st.html(page_head(i18n.language()), unsafe_allow_javascript=True)
 try:
     data, basemap_links = dataset(str(settings.data_dir))
 except DataValidationError as error:
@@ -553,7 +438,7 @@ except DataValidationError as error:
     st.stop()
 
 query = st.query_params.to_dict()
-step_number = briefing.parse_step(query.get("step"), len(data.briefing))
+step_number = briefing.parse_step(query.get(urls.STEP), len(data.briefing))
 if step_number:
     briefing_page(data, basemap_links, step_number)
 else:

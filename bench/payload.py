@@ -32,9 +32,8 @@ from geo.drawing import LEVELS, RING
 from geo.filters import Filters, apply_filters
 from geo.map import assets
 from geo.map.basemap import OfflineMap, basemap_layers
-from geo.map.fragments import fragments
 from geo.map.overlays import claim_view
-from geo.map.popups import place_popup
+from geo.map.popups import fragments, place_popup
 from geo.provinces import named_provinces
 from geo.urls import place_url
 from tests.server import streamlit_server

@@ -29,7 +29,7 @@ def per_dataset(
 
     ``by_language=False`` is for values with no text for readers (shapes, numbers): one
     value serves every language. The decorated function also has ``stored(data)`` and
-    ``prime(data, values)``, so :mod:`geo.page.warm` can keep a first page's work on disk.
+    ``prime(data, values)``, so :mod:`geo.page.startup` can keep a first page's work on disk.
     """
 
     def decorate(function: Callable[[Dataset], T]) -> Callable[[Dataset], T]:

@@ -180,6 +180,10 @@ SHADING_LEGEND = {
 }
 
 
+#: A researcher's uploaded point, in CSS pixels: small, so 100,000 of them stay readable.
+UPLOADED_POINT = {"radius": 3, "weight": 1, "fillOpacity": 0.7}
+
+
 def shading(hikvision_named: bool) -> AreaStyle:
     """The shading of a named province: orange where a source names Hikvision."""
     return HIKVISION_SHADING if hikvision_named else OTHER_SHADING

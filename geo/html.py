@@ -82,13 +82,12 @@ def page_script_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c")
 
 
-_BOX = {"info": ("#eef4fb", "#1f6feb"), "error": ("#fdecea", "#cf222e"), "success": ("#eaf6ec", "#1a7f37")}
+#: Message boxes the stylesheet colours (``.geo-message.<kind>``).
+MESSAGE_KINDS = ("info", "error", "success")
 
 
 def message_html(kind: str, text: str) -> str:
     """A coloured message box for text that comes from users (never rendered as Markdown)."""
-    background, border = _BOX.get(kind, _BOX["info"])
-    return (
-        f"<div role='{'alert' if kind == 'error' else 'status'}' style='background:{background};"
-        f"border-inline-start:4px solid {border};padding:8px 12px;border-radius:4px'>{esc(text)}</div>"
-    )
+    kind = kind if kind in MESSAGE_KINDS else "info"
+    role = "alert" if kind == "error" else "status"
+    return f"<div class='geo-message {kind}' role='{role}'>{esc(text)}</div>"

@@ -14,7 +14,7 @@ from geo import citations, labels
 from geo.corrections import RowChange
 from geo.html import esc, link
 from geo.i18n import _, date
-from geo.style import STATUS, UNMAPPED_SOURCE
+from geo.style import STATUS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,11 +50,8 @@ def swatch(colour: str, shape: str = "●") -> str:
 
 def status_badge(status: str) -> str:
     """Coloured status pill with its label as text (colour is never the only cue)."""
-    colour = STATUS.get(status, UNMAPPED_SOURCE)
-    return (
-        f'<span class="badge" style="background:{colour};color:#fff;border-radius:8px;'
-        f'padding:0 6px;font-size:11px">{esc(labels.status(status))}</span>'
-    )
+    known = status if status in STATUS else "as_reported"
+    return f'<span class="badge status-{known}">{esc(labels.status(status))}</span>'
 
 
 def names_html(place: Mapping) -> str:
@@ -106,7 +103,7 @@ def change_html(change: RowChange | None) -> str:
     else:
         what = _("Added on {date} (version {version})").format(**when)
     see = _("see the corrections log")
-    return f"<div class='changed' style='font-size:12px;color:#57606a'>{esc(what)}; {esc(see)}</div>"
+    return f"<div class='changed'>{esc(what)}; {esc(see)}</div>"
 
 
 def relay_html(relay: Mapping | None) -> str:
@@ -166,11 +163,11 @@ def claim_html(
             fix = esc(shorten(correction, CORRECTION_CHARS))
             html += f"<div class='correction'><b>{words['correction']}</b> {fix}</div>"
         return html + f"<div class='chain'>{words['chain']} {chain}</div>{change_html(change)}</div>"
-    html = f"<div style='margin:6px 0 10px 12px'>{badge} <b>{summary}</b> <span style='color:#666'>[{esc(claim['id'])}]</span>"
+    html = f"<div class='detail-claim'>{badge} <b>{summary}</b> <span class='claim-id'>[{esc(claim['id'])}]</span>"
     if quote:
         locator = f" ({esc(claim['locator'])})" if claim.get("locator") else ""
         html += (
-            f"<blockquote lang='{quote_lang}' dir='auto' style='margin:4px 0 4px 12px'>“{esc(quote)}”{locator}"
+            f"<blockquote lang='{quote_lang}' dir='auto'>“{esc(quote)}”{locator}"
             f"{relay_html(relay)}</blockquote>"
         )
     if correction:
@@ -182,5 +179,5 @@ def claim_html(
     )
     chain_word = esc(_("chain:"))
     return (
-        html + f"<div style='color:#555;font-size:13px'>{dates} · {chain_word} {chain}</div>{change_html(change)}</div>"
+        html + f"<div class='claim-dates'>{dates} · {chain_word} {chain}</div>{change_html(change)}</div>"
     )

@@ -82,8 +82,6 @@ TOKENS: dict[str, str] = {
     "error-edge": ERROR_EDGE,
     "success-background": SUCCESS_BACKGROUND,
     "success-edge": SUCCESS_EDGE,
-    "legend-ring": LEGEND_RING,
-    "legend-fill": LEGEND_FILL,
     **{f"status-{code}": colour for code, colour in STATUS.items()},
 }
 

@@ -8,9 +8,18 @@ they work from the page, from inside the map's iframe and, with a base, from an 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from geo import i18n
+
+#: The query parameters the app itself owns (the filters' own keys are in :data:`geo.filters.FILTERS`).
+LANG = "lang"
+PLACE = "place"
+STEP = "step"
+#: The map's view, written by the map itself after each pan or zoom (``geo/frontend/frame.js``).
+VIEW = ("lat", "lng", "zoom")
+#: Streamlit's embedding options, kept as they are.
+EMBED = ("embed", "embed_options")
 
 
 def is_http_url(url: str) -> bool:
@@ -32,26 +41,37 @@ def app_base(url: str) -> str:
     return url.split("?", maxsplit=1)[0].rstrip("/")
 
 
-def _language_param() -> str:
-    """``&lang=xx`` when the page is not in the default language, so a link keeps the reader's language."""
-    code = i18n.current()
-    return "" if code == i18n.DEFAULT else f"&lang={code}"
+def language_params(code: str | None = None) -> dict[str, str]:
+    """``{"lang": code}`` when the page is not in the default language (the current one unless given), so links keep it."""
+    code = code or i18n.current()
+    return {} if code == i18n.DEFAULT else {LANG: code}
+
+
+def step_params(number: int | None, code: str | None = None) -> dict[str, str]:
+    """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over."""
+    return ({STEP: str(number)} if number else {}) | language_params(code)
+
+
+def place_params(params: Mapping[str, str], place_id: str | None) -> dict[str, str]:
+    """``params`` with the open place set to ``place_id``, or removed (None): the detail view opens or closes."""
+    others = {key: value for key, value in params.items() if key != PLACE}
+    return others | ({PLACE: place_id} if place_id else {})
 
 
 def place_url(place_id: str, base: str = "") -> str:
     """Link to a place's detail view (in the current language): root-relative without ``base``, absolute with it."""
-    return f"{base.rstrip('/')}/?place={place_id}{_language_param()}"
+    return f"{base.rstrip('/')}/?{urlencode({PLACE: place_id} | language_params())}"
 
 
 def step_url(number: int) -> str:
     """Root-relative link to briefing step ``number``, in the current language."""
-    return f"/?step={number}{_language_param()}"
+    return f"/?{urlencode(step_params(number))}"
 
 
 def parse_view(params: Mapping[str, str]) -> tuple[tuple[float, float], int] | None:
     """Map centre and zoom from ``lat``, ``lng`` and ``zoom`` query parameters, if valid."""
     try:
-        lat, lng, zoom = float(params["lat"]), float(params["lng"]), int(params["zoom"])
+        lat, lng, zoom = float(params[VIEW[0]]), float(params[VIEW[1]]), int(params[VIEW[2]])
     except (KeyError, ValueError):
         return None
     if -90 <= lat <= 90 and -180 <= lng <= 180 and 1 <= zoom <= 18:

@@ -25,7 +25,7 @@ def map_frame(page):
     """The frame of the map iframe now on the page (Streamlit may have replaced an older one), once it shows a view."""
     page.frame_locator(MAP_IFRAME).locator(".leaflet-container").wait_for()
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-    frame.wait_for_function("() => window.geoViewKey !== undefined")
+    frame.wait_for_function("() => window.geo && window.geo.viewKey !== undefined")
     return frame
 
 

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from .conftest import PROJECT
+from .mapdata import handed_messages
 
 APP = str(PROJECT / "dashboard.py")
 
@@ -30,10 +31,10 @@ def payload(at: AppTest) -> dict:
 
 
 def map_message(at: AppTest) -> dict:
-    """The view the page hands the map (the script after the map element): rings, popups, legend, fit."""
-    script = next(h.proto.body for h in at.get("html") if "window.__geoView" in h.proto.body)
-    literal = script.split("JSON.parse(", 1)[1].split("); window.__geoView", 1)[0]
-    return json.loads(json.loads(literal))
+    """The message the page hands the map (the script after the map element): view, fit, the URL's own parameters."""
+    messages = handed_messages(" ".join(h.proto.body for h in at.get("html")))
+    assert len(messages) == 1
+    return messages[0]
 
 
 def table_places(at: AppTest) -> list[tuple[str, str]]:
@@ -114,10 +115,13 @@ def test_unknown_place_param_is_ignored() -> None:
 
 def test_picking_a_place_opens_its_detail_view() -> None:
     at = run()
-    at.selectbox(key="place_picker").set_value("moyu").run()
+    at.selectbox(key="place_picker_0").set_value("moyu").run()
     assert at.query_params["place"] in ("moyu", ["moyu"])
     assert any("Moyu County" in h.proto.body and "Cite this:" in h.proto.body for h in at.get("html"))
-    assert at.selectbox(key="place_picker").value == ""  # cleared, so closing the detail does not reopen it
+    assert at.selectbox(key="place_picker_1").value == ""  # a new, empty picker, so closing the detail does not reopen it
+    at.button(key="close_detail").click().run()
+    assert "place" not in at.query_params
+    assert not any("Cite this:" in h.proto.body for h in at.get("html"))
 
 
 def legend(at: AppTest) -> str:
@@ -209,7 +213,7 @@ def test_upload_adds_a_layer_and_its_table_only_in_this_session() -> None:
     messages = " ".join(h.proto.body for h in at.get("html"))
     assert "Your layer “My sites” (source: Field notes, 2026): 2 row(s) shown, 1 left out" in messages
     feature_group = payload(at)["feature_group"]
-    assert "L.canvas" in feature_group
+    assert "geo.addCanvasPoints(" in feature_group  # one canvas layer for every point
     assert "My sites" in feature_group
     open_tab(at, "Your layer")
     rows = next(df.value for df in at.dataframe if "site" in df.value.columns)

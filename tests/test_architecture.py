@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .importgraph import build, cycles
+from .importgraph import build, cycles, layers
 
 GRAPH = build()
 ENTRY_POINTS = {"dashboard", "geo.__main__"}
@@ -51,6 +51,15 @@ def test_no_module_imports_a_layer_above_its_own(module: str) -> None:
     allowed = MAY_IMPORT[layer] | {layer}
     upward = sorted(m for m in GRAPH.imports(module) if layer_of(m) not in allowed)
     assert upward == [], f"{module} ({layer}) imports {upward}"
+
+
+#: The longest import chain, in modules (it was 13 when the map's assembly, the downloads and the start-up
+#: preparation reached through each other; ``python -m tests.importgraph`` prints the graph).
+MAX_CHAIN = 10
+
+
+def test_the_longest_import_chain_is_short() -> None:
+    assert layers(GRAPH) <= MAX_CHAIN
 
 
 def test_only_the_dashboard_imports_streamlit() -> None:

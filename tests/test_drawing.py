@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 
 import pandas as pd
@@ -20,6 +19,8 @@ import pytest
 from geo import drawing
 from geo.export import bibliography, figures, gis, offline
 
+from .mapdata import claim_layers_calls, handed_messages, rings
+
 RETRACTED_ONLY_SOURCE = "securitycurated-2023-11-14"  # its one claim, at Fuzhou, was retracted in 0.2.0
 
 
@@ -27,28 +28,6 @@ def drawn_pairs(data, claims) -> set[tuple[str, str]]:
     """(place, source) of every ring the rule draws for ``claims``."""
     shown = drawing.drawable(claims)
     return set(zip(shown["place"], shown["source"], strict=True))
-
-
-def parsed_strings(script: str) -> list:
-    """Every ``JSON.parse("…")`` argument in a script, decoded (the map carries its model and views this way)."""
-    out = []
-    for match in re.finditer(r'JSON\.parse\((")', script):
-        literal, _end = json.JSONDecoder().raw_decode(script, match.start(1))
-        try:
-            out.append(json.loads(literal))
-        except json.JSONDecodeError:
-            continue
-    return out
-
-
-def rings_in(script: str) -> set[tuple[str, str]]:
-    """(place, source) of every ring in the views a map script carries."""
-    pairs = set()
-    for value in parsed_strings(script):
-        view = value.get("view", value) if isinstance(value, dict) else {}
-        for ring in view.get("rings", []):
-            pairs.add((ring[0], ring[1]))
-    return pairs
 
 
 def mentions(text: str, source: pd.Series) -> bool:
@@ -82,17 +61,19 @@ def test_the_map_the_app_sends_draws_the_drawable_set(data, tombstoned) -> None:
     at = run()
     sent = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     page = " ".join(h.proto.body for h in at.get("html"))
-    assert rings_in(page) == drawn_pairs(data, data.claims)  # the view the page hands the map
-    models = [v for v in parsed_strings(sent) if isinstance(v, dict) and "places" in v]
-    assert len(models) == 1
-    assert {s["id"] for s in models[0]["sources"]} == {s for _p, s in drawn_pairs(data, data.claims)}
+    [handed] = handed_messages(page)
+    assert rings(handed["view"]) == drawn_pairs(data, data.claims)  # the view the page hands the map
+    [(model, options)] = claim_layers_calls(sent)
+    assert rings(options["initial"]["view"]) == drawn_pairs(data, data.claims)  # what it draws before the page runs
+    assert {s["id"] for s in model["sources"]} == {s for _p, s in drawn_pairs(data, data.claims)}
     assert not mentions(sent, tombstoned)
     assert not mentions(page, tombstoned)
 
 
 def test_the_offline_map_draws_the_drawable_set(data, tombstoned) -> None:
     html = offline.to_html(data, data.claims).decode("utf-8")
-    assert rings_in(html) == drawn_pairs(data, data.claims)
+    [(_model, options)] = claim_layers_calls(html)
+    assert rings(options["initial"]["view"]) == drawn_pairs(data, data.claims)
     assert not mentions(html, tombstoned)
 
 

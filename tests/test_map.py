@@ -7,16 +7,25 @@ import re
 
 import pytest
 
-from geo.drawing import RING, source_colours
+from geo import frontend
+from geo.drawing import BASEMAP, HOME, RING, source_colours
 from geo.html import esc, link
 from geo.map import assets
-from geo.map.overlays import build_map, claim_model, claim_view, view_script
+from geo.map.assembly import app_map, standalone_map
+from geo.map.handoff import view_script
+from geo.map.overlays import claim_model, claim_view
 from geo.provinces import named_provinces
+
+from .mapdata import handed_messages
+
+#: Published basemap files, as the app passes them (the map only carries their addresses).
+LINKS = {layer.name: f"/app/static/basemap/{layer.name}-0.json" for layer in BASEMAP}
 
 
 @pytest.fixture(scope="module")
 def html(data) -> str:
-    return build_map(data, data.claims).get_root().render()
+    """The map the app sends (every claim; the filters' view is handed to it by the page), rendered."""
+    return app_map(data, LINKS, HOME.center, HOME.zoom).get_root().render()
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +35,7 @@ def view(data) -> dict:
 
 def model_of(data, claims=None) -> dict:
     """The claim model as the browser parses it."""
-    return json.loads(json.loads(claim_model(data, data.claims if claims is None else claims).literal))
+    return json.loads(claim_model(data, data.claims if claims is None else claims).json)
 
 
 def rings_by_source(view: dict) -> dict[str, list[list]]:
@@ -81,8 +90,10 @@ def test_a_view_of_fewer_claims_renests_the_rings(data) -> None:
 
 
 def test_points_are_area_rings_not_pins(data, html: str) -> None:
-    assert "L.marker(" not in html.replace('L.marker(spots[i].at, {pane: "geoLabels"', "")  # labels only
-    assert "L.circleMarker(" in html
+    pins = [line for line in html.splitlines() if "L.marker(" in line]
+    assert len(pins) == 1  # the one L.marker in the map: the label layer's, non-interactive, in the labels' pane
+    assert "L.marker(spot.at, {pane: options.labelPane, interactive: false" in pins[0]
+    assert html.count("L.circleMarker(") == frontend.text("claim-layers.js").count("L.circleMarker(") + 1  # + uploads
     levels = dict(zip(data.places["id"], data.places["admin_level"], strict=True))
     dashes_by_level: dict[str, set] = {}
     for pid, place in model_of(data)["places"].items():
@@ -93,12 +104,12 @@ def test_points_are_area_rings_not_pins(data, html: str) -> None:
 
 def test_a_filter_change_sends_a_view_not_the_map(data) -> None:
     narrow = data.claims[data.claims["place"] == "pishan"]
-    script = view_script(json.dumps(claim_view(data, narrow)), "home")
-    assert len(script) < 10_000  # the whole model is many times that, and is not re-sent
+    script = view_script(json.dumps(claim_view(data, narrow)), "home", {"place": None})
+    assert len(script) < 12_000  # the whole model is many times that, and is not re-sent
     assert "<" not in script.removeprefix("<script>").removesuffix("</script>")  # survives the page's sanitiser
-    literal = script.split("JSON.parse(", 1)[1].split("); window.__geoView", 1)[0]
-    message = json.loads(json.loads(literal))
+    [message] = handed_messages(script)
     assert message["fit"] == "home"
+    assert message["params"] == {"place": None}
     assert {r[0] for r in message["view"]["rings"]} == {"pishan"}
 
 
@@ -143,7 +154,7 @@ def test_hostile_text_is_escaped_in_popups_and_layer_names(data) -> None:
     claims.loc[claims["source"] == "register-2023-07-31", "summary"] = attack
     claims.loc[claims["source"] == "register-2023-07-31", "source_title"] = attack
     hostile = type(data)(**{**data.__dict__, "sources": sources, "claims": claims})
-    out = build_map(hostile, claims).get_root().render()
+    out = standalone_map(hostile, claims).get_root().render()
     assert "<img src=x" not in out
     assert "${alert(2)}" not in out
     assert 'href="javascript:' not in out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from geo import i18n
 from geo.map import assets
-from geo.map.overlays import build_map
+from geo.map.assembly import standalone_map
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,7 +61,7 @@ def stable_ids(html: str) -> str:
 
 def to_html(data: Dataset, claims: pd.DataFrame, base_url: str = "", **view: object) -> bytes:
     """The shown claims as one self-contained HTML page."""
-    fmap = build_map(data, claims, detail_base=base_url or None, **view)
+    fmap = standalone_map(data, claims, detail_base=base_url or None, **view)
     html = stable_ids(inline_assets(fmap.get_root().render()))
     language = i18n.language()  # the page says its language (screen readers, fonts, hyphenation)
     html = html.replace("<html>", f'<html lang="{language.html_lang}">', 1)

@@ -1,1 +1,31 @@
-var {{ this.get_name() }}_map = {{ this._parent.get_name() }};if (!{{ this.get_name() }}_map.getPane({{ this.pane|tojson }})) { {{ this.get_name() }}_map.createPane({{ this.pane|tojson }}).style.zIndex = {{ this.z_index }}; }var {{ this.get_name() }}_options = {{ this.options|tojson }};{{ this.get_name() }}_options.renderer = L.canvas({pane: {{ this.pane|tojson }}, padding: 0.5});var {{ this.get_name() }} = L.geoJson(null, {{ this.get_name() }}_options);{% if this.tooltip %}{{ this.get_name() }}.bindTooltip({{ this.tooltip|tojson }}, {sticky: true});{% endif %}{{ this.get_name() }}.addTo({{ this.get_name() }}_map);fetch({{ this.url|tojson }}).then(function (r) { return r.json(); }).then(function (d) { requestAnimationFrame(function () { setTimeout(function () { {{ this.get_name() }}.addData(d); }, 0); }); });
+/*
+ * A basemap layer (geo/drawing.py's BASEMAP): fetched once from this app's static files, or given
+ * inline in a standalone file, and drawn on its own canvas in its own pane.
+ *
+ * The layers arrive in any order, so each draws in a pane at its own `zIndex` (below Leaflet's
+ * overlay pane, 400, where the rings are): the stacking never depends on which download finishes
+ * first. A canvas draws thousands of border vertices cheaply; the layer fills in after the page's
+ * first paint, so the rings come first.
+ *
+ * options: {url, style, pane, zIndex, interactive, tooltip}; `data` (a FeatureCollection) instead of
+ * the url in standalone files.
+ */
+(function (geo) {
+  "use strict";
+
+  geo.addBasemapLayer = function (map, options, data) {
+    if (!map.getPane(options.pane)) map.createPane(options.pane).style.zIndex = options.zIndex;
+    var layer = L.geoJson(null, {
+      style: options.style, interactive: options.interactive, pane: options.pane,
+      renderer: L.canvas({pane: options.pane, padding: 0.5})
+    });
+    if (options.tooltip) layer.bindTooltip(options.tooltip, {sticky: true});
+    layer.addTo(map);
+    var fill = function (collection) {
+      requestAnimationFrame(function () { setTimeout(function () { layer.addData(collection); }, 0); });
+    };
+    if (data) fill(data);
+    else fetch(options.url).then(function (r) { return r.json(); }).then(fill);
+    return layer;
+  };
+})(globalThis.geo = globalThis.geo || {});

@@ -1,22 +1,37 @@
-(function () {
-  var data = JSON.parse({{ this.payload_literal }});  // a string + JSON.parse compiles far faster than a 100k-row literal
-  var columns = data.columns.map(function (c) { return c.split({{ this.separator|tojson }}); });
-  var renderer = L.canvas({padding: 0.5, pane: {{ this.pane|tojson }}});  // a pane above shaded provinces
-  var style = {radius: 3, weight: 1, color: {{ this.colour|tojson }}, fillColor: {{ this.colour|tojson }},
-               fillOpacity: 0.7, renderer: renderer};
-  var popup = function (layer) {
-    var row = layer.options.row, html = "<table class='upload-popup'>";
-    for (var k = 0; k < data.fields.length; k++) {
-      html += "<tr><th style='text-align:left;padding-right:6px'>" + data.fields[k] + "</th><td>" + columns[k][row] + "</td></tr>";
-    }
-    return html + "</table><div style='color:#666;font-size:11px'>" + data.attribution + "</div>";
+/*
+ * A researcher's uploaded points: circle markers on one canvas renderer, any number of them.
+ *
+ * The rows come as columns (coordinates, and each popup field's escaped values joined by one
+ * separator, so a 100k-row layer is a few strings); a point's popup table is built when it is
+ * clicked. One popup for the whole group, not one per point.
+ *
+ * data: {fields, lat, lon, columns, attribution}; options: {separator, pane, colour, radius, weight,
+ * fillOpacity}.
+ */
+(function (geo) {
+  "use strict";
+
+  /** The popup of row `row`: a table of its fields, then the layer's attribution (all escaped on the server). */
+  geo.uploadPopup = function (data, columns, row) {
+    var cells = data.fields.map(function (field, k) {
+      return "<tr><th>" + field + "</th><td>" + columns[k][row] + "</td></tr>";
+    });
+    return "<table class=\"geo-upload-popup\">" + cells.join("") + "</table><div class=\"geo-attribution\">" +
+      data.attribution + "</div>";
   };
-  var group = L.featureGroup();  // one popup for the whole layer, not one per point
-  for (var i = 0; i < data.lat.length; i++) {
-    var marker = L.circleMarker([data.lat[i], data.lon[i]], style);
-    marker.options.row = i;
-    group.addLayer(marker);
-  }
-  group.bindPopup(popup);
-  group.addTo({{ this._parent.get_name() }});
-})();
+
+  geo.addCanvasPoints = function (group, data, options) {
+    var columns = data.columns.map(function (c) { return c.split(options.separator); });
+    var style = {radius: options.radius, weight: options.weight, color: options.colour, fillColor: options.colour,
+      fillOpacity: options.fillOpacity, renderer: L.canvas({padding: 0.5, pane: options.pane})};
+    var points = L.featureGroup();
+    for (var i = 0; i < data.lat.length; i++) {
+      var marker = L.circleMarker([data.lat[i], data.lon[i]], style);
+      marker.options.row = i;
+      points.addLayer(marker);
+    }
+    points.bindPopup(function (layer) { return geo.uploadPopup(data, columns, layer.options.row); });
+    points.addTo(group);
+    return points;
+  };
+})(globalThis.geo = globalThis.geo || {});

@@ -6,6 +6,7 @@ are added to it, or streamed beside it by ``st_folium`` as ``feature_group_to_ad
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -13,15 +14,15 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo import frontend
+from geo import urls
 from geo.drawing import BASEMAP, HOME, BasemapLayer
 from geo.html import esc
 from geo.i18n import N_, _
 from geo.map import assets
 from geo.map.controls import MapControls
-from geo.map.elements import LinkedVectorLayer
-from geo.map.fragments import shapes
-from geo.style import BASEMAP_PANE_Z, SEA, UPLOAD_PANE, UPLOAD_PANE_Z
+from geo.map.elements import BasemapLayerElement, ClientCode
+from geo.map.shapes import shapes
+from geo.style import BASEMAP_PANE_Z, UPLOAD_PANE, UPLOAD_PANE_Z
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
@@ -50,25 +51,26 @@ class OfflineMap(folium.Map):
             header._children[self.get_name()] = Element(html)
 
 
-class _MapStyle(MacroElement):
-    """Sea-coloured background, the default icon path served by this app, and the view in the URL.
+class FrameSetup(MacroElement):
+    """The map's frame: default icons served by this app, the view written into the page's URL, detail links.
 
-    After each pan or zoom the map writes ``lat``, ``lng`` and ``zoom`` into the page URL
-    with ``history.replaceState``: the view survives a reload and can be shared, and the
-    Streamlit script never reruns for it.
+    See ``geo/frontend/frame.js``: after each pan or zoom the map writes ``lat``, ``lng`` and
+    ``zoom`` into the page's URL (the view survives a reload and can be shared, and the app
+    never reruns for it), and a popup's link to a place's detail view asks the page to open it.
     """
 
     _template = Template(
-        "{% macro header(this, kwargs) %}<style>" + frontend.text("map-frame.css") + "</style>{% endmacro %}"
         "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
-        + frontend.text("url-writer.js")
-        + "{% endmacro %}"
+        " geo.writeViewToPage({{ this._parent.get_name() }}, {{ this.view_names|tojson }});"
+        " geo.openLinksInPage({{ this._parent.get_name() }});"
+        "{% endmacro %}"
     )
 
     def __init__(self) -> None:
         super().__init__()
-        self.sea = SEA
+        self._name = "FrameSetup"
         self.image_path = assets.LEAFLET_IMAGES
+        self.view_names = list(urls.VIEW)
 
 
 def basemap_layers(data: Dataset) -> dict[str, dict]:
@@ -76,19 +78,18 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
     return shapes(data).basemap
 
 
-def _vector_layer(layer: BasemapLayer, collection: dict, links: dict[str, str] | None) -> MacroElement:
+def _vector_layer(layer: BasemapLayer, collection: dict, links: dict[str, str] | None) -> BasemapLayerElement:
     """One layer of :data:`geo.drawing.BASEMAP`: fetched from ``links[name]`` when given, else embedded."""
-    style = layer.style.leaflet()
-    tooltip = esc(_(layer.tooltip)) if layer.tooltip else None
-    if links and layer.name in links:
-        z_index = BASEMAP_PANE_Z + BASEMAP.index(layer)  # the table's order is the stacking order
-        return LinkedVectorLayer(
-            links[layer.name], style, pane=f"basemap-{layer.name}", z_index=z_index, interactive=layer.interactive,
-            tooltip=tooltip,
-        )  # fmt: skip
-    return folium.GeoJson(
-        collection, style_function=lambda _: style, interactive=layer.interactive, tooltip=tooltip, control=False
-    )
+    options = {
+        "url": links.get(layer.name, "") if links else "",
+        "style": layer.style.leaflet(),
+        "pane": f"basemap-{layer.name}",
+        "zIndex": BASEMAP_PANE_Z + BASEMAP.index(layer),  # the table's order is the stacking order
+        "interactive": layer.interactive,
+        "tooltip": esc(_(layer.tooltip)) if layer.tooltip else None,
+    }
+    embedded = None if options["url"] else json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    return BasemapLayerElement(options, embedded)
 
 
 def base_map(
@@ -104,7 +105,8 @@ def base_map(
     the basemap from this app; without, it is embedded (standalone exports).
     """
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, prefer_canvas=False, control_scale=True)
-    _MapStyle().add_to(fmap)
+    ClientCode().add_to(fmap)  # first: every element after it calls into the client code
+    FrameSetup().add_to(fmap)
     # uploaded points sit above shaded provinces
     folium.map.CustomPane(UPLOAD_PANE, z_index=UPLOAD_PANE_Z, pointer_events=True).add_to(fmap)
     fmap.web_tiles = folium.TileLayer(
@@ -118,5 +120,5 @@ def base_map(
     collections = basemap_layers(data)
     for layer in BASEMAP:
         _vector_layer(layer, collections[layer.name], links).add_to(fmap)
-    MapControls(HOME.center, HOME.zoom).add_to(fmap)
+    MapControls(HOME).add_to(fmap)
     return fmap

@@ -1,40 +1,47 @@
 """What sits on the map besides layers: the legend control, a reset-view button, place labels, fit-to-results.
 
-:class:`MapControls` is part of the base map and installs them once, with three functions
-on ``window``: ``geoSetLegend(html)``, ``geoSetLabels(items)`` and ``geoFit(target)``. A
-view of the claims (:class:`geo.map.elements.ClaimLayers`) only calls them with data, so a
-filter change sends data, not code, and labels are placed in the browser, where text
-sizes are known.
-
-Labels: each shown place's name in the page's language (escaped on the server), and the
-names of shaded provinces. At each zoom they are placed in priority order (the article's
-places first) beside their ring, on the first side that overlaps no placed label and no
-other place's ring; a label that fits nowhere is left out at that zoom and returns when
-the user zooms in.
+:class:`MapControls` is part of the base map and installs them once (``geo/frontend/controls.js``,
+labels placed by ``labels.js``). A view of the claims (:class:`geo.map.elements.ClaimLayers`) only
+calls them with data, so a filter change sends data, not code, and labels are placed in the
+browser, where text sizes are known: each shown place's name in the page's language (escaped on
+the server) and the names of shaded provinces, in priority order (the article's places first),
+beside their ring, on the first side that overlaps no placed label and no other place's ring; a
+label that fits nowhere is left out at that zoom and returns when the user zooms in.
 """
 
 from __future__ import annotations
 
-from jinja2 import Template
+from collections.abc import Sequence
 
-from geo import frontend, i18n
-from geo.drawing import FIT_MAX_ZOOM
+from geo import i18n
+from geo.drawing import FIT_MAX_ZOOM, View
 from geo.i18n import _
-from geo.map.elements import ScriptElement
-from geo.style import LABEL_PANE_Z
+from geo.map.elements import ClientCall, json_argument
+from geo.style import LABEL_PANE, LABEL_PANE_Z
+
+#: The legend starts open on maps at least this wide (CSS px), folded on phones.
+LEGEND_OPEN_WIDTH = 700
 
 
-class MapControls(ScriptElement):
-    """Installs the legend control, the reset-view button and the label layer on the map."""
+class MapControls(ClientCall):
+    """Installs the legend control, the reset-view button and the label layer on the map (``geo.addControls``)."""
 
-    _template = Template("{% macro script(this, kwargs) %}\n" + frontend.text("controls.js") + "{% endmacro %}")
+    function = "addControls"
 
-    def __init__(self, center: tuple[float, float], zoom: int) -> None:
+    def __init__(self, home: View) -> None:
         super().__init__()
         self._name = "MapControls"
-        self.label_z = LABEL_PANE_Z
         language = i18n.language()
-        self.text = {"legend": _("Legend"), "reset": _("Reset view"), "lang": language.html_lang,
-                     "dir": language.direction}  # fmt: skip
-        self.home = {"center": list(center), "zoom": zoom}
-        self.fit_max_zoom = FIT_MAX_ZOOM
+        self.options = {
+            "text": {"legend": _("Legend"), "reset": _("Reset view"), "lang": language.html_lang,
+                     "dir": language.direction},
+            "home": {"center": list(home.center), "zoom": home.zoom},
+            "labelPane": LABEL_PANE,
+            "labelZ": LABEL_PANE_Z,
+            "fitMaxZoom": FIT_MAX_ZOOM,
+            "legendOpenWidth": LEGEND_OPEN_WIDTH,
+        }  # fmt: skip
+
+    def argument_list(self) -> Sequence[str]:
+        """The map, then the options (texts, home view, label pane, fit limit)."""
+        return [self._parent.get_name(), json_argument(self.options)]

@@ -1,18 +1,27 @@
-"""Leaflet elements that carry their data as JSON and render without folium's per-element cost.
+"""Leaflet elements as thin wiring: each renders one call into the client code, with its data as JSON.
 
-folium renders each marker, popup and tooltip as its own element, and branca compiles every
-rendered snippet again as a Jinja template; with a few hundred elements, or a large GeoJSON
-string, a Streamlit rerun spent most of its time lexing its own output. These elements emit
-one script each, added to the page as is.
+The programs live in ``geo/frontend/*.js`` (linted, unit-tested); :class:`ClientCode` inlines
+them once at the top of every map, with the stylesheet, so the app's map, the offline HTML
+and the static site are self-contained. Each element here renders a single line such as
+``geo.addClaimLayers(map, tiles, model, options);``: the Python side names the map's
+variables and passes JSON, and never writes JavaScript.
+
+These elements also avoid folium's per-element cost: folium renders each marker, popup and
+tooltip as its own element, and branca compiles every rendered snippet again as a Jinja
+template; with a few hundred elements, or a large GeoJSON string, a Streamlit rerun spent
+most of its time lexing its own output.
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Sequence
 
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import frontend
-from geo.style import SHADED_PANE, SHADED_PANE_Z
+from geo.html import js_string
 
 
 class _RawScript(Element):
@@ -40,74 +49,107 @@ class ScriptElement(MacroElement):
             child.render(**kwargs)
 
 
+def json_argument(value: object) -> str:
+    """A small JSON value as JavaScript source that cannot end the ``<script>`` holding it."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
+def parsed_argument(json_text: str) -> str:
+    """Large JSON text as ``JSON.parse("…")``: parsing one string is much faster than compiling a literal."""
+    return f"JSON.parse({js_string(json_text)})"
 
-class ClaimLayers(ScriptElement):
-    """Draws a claim model (:func:`geo.map.overlays.claim_model`) and applies views of it.
 
-    One layer per source and one for the shaded provinces, listed in a layer control with
-    the web tiles; ``window.geoApplyView(message)`` replaces the rings, shapes, labels and
-    legend with a view's and moves the map to ``message.fit``. The map shows the page's
-    latest view (``parent.__geoView``) if there is one when it loads, else ``initial`` (the
-    view it was made with: all claims in the app, so a first page draws without waiting).
-    Every string in the model and views is escaped on the server.
+class ClientCall(ScriptElement):
+    """One call into the client code: ``geo.<function>(<arguments>);``.
+
+    Subclasses give :meth:`arguments`, as JavaScript source: names of the map's variables
+    (known only when rendering: streamlit-folium renames elements first) and JSON.
     """
 
-    _template = Template("{% macro script(this, kwargs) %}\n" + frontend.text("claim-layers.js") + "{% endmacro %}")
+    function = ""
+    _template = Template("{% macro script(this, kwargs) %}geo.{{ this.function }}({{ this.arguments() }});{% endmacro %}")
 
-    def __init__(
-        self, model_literal: str, initial_literal: str = "", tiles: object | None = None, shapes_url: str = ""
-    ) -> None:
+    def arguments(self) -> str:
+        """The call's arguments, comma-separated JavaScript source."""
+        return ", ".join(self.argument_list())
+
+    def argument_list(self) -> Sequence[str]:
+        """Each argument as JavaScript source (the parent layer's variable first, by default)."""
+        return [self._parent.get_name()]
+
+
+class ClientCode(MacroElement):
+    """The client code and the stylesheet, inlined once at the top of a map (its first child)."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ClientCode"
+        self.css = frontend.stylesheet()
+        self.code = frontend.frame_code()
+
+
+class ClaimLayers(ClientCall):
+    """Draws a claim model (:func:`geo.map.overlays.claim_model`) and applies views of it (``claim-layers.js``).
+
+    ``initial`` is the message applied at once when the page has handed no view (all claims
+    in the app, so a first page draws without waiting; the only view of a standalone file).
+    """
+
+    function = "addClaimLayers"
+
+    def __init__(self, model_json: str, initial: dict | None, tiles: object | None, options: dict) -> None:
         super().__init__()
         self._name = "ClaimLayers"
-        self.model_literal = model_literal
-        self.initial_literal = initial_literal
-        self.tiles = tiles  # named when rendered: streamlit-folium renames elements to stable ids first
-        self.tiles_label = tiles.layer_name if tiles is not None else ""
-        self.shaded_pane, self.shaded_z = SHADED_PANE, SHADED_PANE_Z
-        self.shapes_url = shapes_url
+        self.model_json = model_json
+        self.tiles = tiles  # named when rendered
+        self.options = {**options, "initial": initial, "tilesName": getattr(tiles, "layer_name", "")}
+
+    def argument_list(self) -> Sequence[str]:
+        """The map, the web tiles layer (or null), the model (parsed from a string), the options."""
+        tiles = self.tiles.get_name() if self.tiles is not None else "null"
+        return [self._parent.get_name(), tiles, parsed_argument(self.model_json), json_argument(self.options)]
 
 
-class UploadSlot(ScriptElement):
+class UploadSlot(ClientCall):
     """Lists a visitor's layer in the map's layer control (``name``: escaped HTML), or, with no name, clears them.
 
     The page always sends one empty slot first, so the control forgets a removed layer.
     """
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{% if this.layer_label %}if (window.geoAddUpload) window.geoAddUpload({{ this._parent.get_name() }}, "
-        "{{ this.layer_label|tojson }});{% else %}if (window.geoUploadsReset) window.geoUploadsReset();{% endif %}"
-        "{% endmacro %}"
-    )
-
     def __init__(self, layer_label: str = "") -> None:
         super().__init__()
         self._name = "UploadSlot"
         self.layer_label = layer_label
+        self.function = "listUpload" if layer_label else "resetUploads"
+
+    def argument_list(self) -> Sequence[str]:
+        """The upload's group and its label; nothing to reset."""
+        return [self._parent.get_name(), json_argument(self.layer_label)] if self.layer_label else []
 
 
-class LinkedVectorLayer(ScriptElement):
-    """A basemap layer the browser fetches from this app's static files, styled by one constant style.
+class BasemapLayerElement(ClientCall):
+    """A layer of :data:`geo.drawing.BASEMAP` (``basemap-layer.js``): fetched from ``options["url"]``, or embedded.
 
-    Only the URL, the style and an optional tooltip travel in the page, so the payload stays
+    Fetched, only the URL, the style and a tooltip travel in the page, so the payload stays
     small and the server never walks the boundary coordinates on a rerun (folium's GeoJson
-    computes bounds and a per-feature style map from the data on every render, ~0.2 s here).
-    The files arrive in any order, so each layer draws in its own pane at ``z_index``
-    (below Leaflet's overlay pane, 400, where the rings are): the stacking never depends on
-    which download finishes first. Each draws on its own canvas (thousands of border vertices
-    are cheap there, costly as SVG), after the page's first paint: the rings come first.
+    computes bounds and a per-feature style map on every render, ~0.2 s here). Embedded
+    (``collection_json``) for standalone files.
     """
 
-    _template = Template("{% macro script(this, kwargs) %}" + frontend.text("basemap-layer.js") + "{% endmacro %}")
+    function = "addBasemapLayer"
 
-    def __init__(
-        self, url: str, style: dict, *, pane: str, z_index: int, interactive: bool, tooltip: str | None = None
-    ) -> None:
+    def __init__(self, options: dict, collection_json: str | None = None) -> None:
         super().__init__()
-        self._name = "LinkedVectorLayer"
-        self.url = url
-        self.pane, self.z_index = pane, int(z_index)
-        self.options = {"style": style, "interactive": interactive, "pane": pane}
-        self.tooltip = tooltip
+        self._name = "BasemapLayer"
+        self.options = options
+        self.collection_json = collection_json
+
+    def argument_list(self) -> Sequence[str]:
+        """The map, the options, then the embedded collection (parsed) or null (fetched)."""
+        data = parsed_argument(self.collection_json) if self.collection_json else "null"
+        return [self._parent.get_name(), json_argument(self.options), data]

@@ -16,23 +16,18 @@ decided here, in Python, and tested here; the browser only assembles.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import folium
-
 from geo import labels
 from geo.cache import per_dataset
 from geo.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
-from geo.html import esc, js_string, page_script_string
+from geo.html import esc
 from geo.i18n import N_, _, language, number
-from geo.map.basemap import base_map
-from geo.map.elements import ClaimLayers
-from geo.map.fragments import fragments, shapes
 from geo.map.legend import legend_html
-from geo.map.popups import place_popup_parts, popup_count, province_popup_parts
+from geo.map.popups import fragments, place_popup_parts, popup_count, province_popup_parts
+from geo.map.shapes import shapes
 from geo.provinces import province_summary
 from geo.render import swatch
 from geo.urls import place_url
@@ -41,7 +36,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geo.dataset import Dataset
-    from geo.map.basemap import OfflineMap
 
 PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
 #: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
@@ -51,10 +45,9 @@ PROVINCE_LABEL_PRIORITY = 50
 
 @dataclass(frozen=True)
 class ClaimModel:
-    """A :func:`claim_model` ready for the page: its JSON as a JavaScript string literal, and its extent."""
+    """A :func:`claim_model` ready for the page: its compact JSON text (encoded once, sent as a string to parse)."""
 
-    literal: str
-    bounds: list[list[float]] | None  # [[south, west], [north, east]] of its places
+    json: str
 
 
 def source_layer_name(source: dict, colour: str) -> str:
@@ -115,10 +108,7 @@ def claim_model(
             "start": start,
             "end": end,
         }
-    lats = [p["lat"] for p in model["places"].values()]
-    lons = [p["lon"] for p in model["places"].values()]
-    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
-    return ClaimModel(js_string(json.dumps(model, ensure_ascii=False, separators=(",", ":"))), bounds)
+    return ClaimModel(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
 
 
 def province_feature(code: str, province: pd.Series, geometry: dict | None) -> dict:
@@ -131,7 +121,7 @@ def province_feature(code: str, province: pd.Series, geometry: dict | None) -> d
 def app_model(data: Dataset) -> ClaimModel:
     """The app's model: every claim, with detail links into the app (once per dataset and language).
 
-    Province outlines come from the published provinces file (see :func:`claim_layers`).
+    Province outlines come from the published provinces file (see :func:`geo.map.assembly.assemble`).
     """
     return claim_model(data, data.claims, "", embed_shapes=False)
 
@@ -221,55 +211,12 @@ def province_labels(data: Dataset, provinces: dict[str, dict]) -> list[dict]:
     ]  # fmt: skip
 
 
-def view_message(view: dict, fit: list[list[float]] | str | None = None) -> dict:
-    """What the page hands the map: a view, and where to move the map (``"home"``, bounds, or None: stay)."""
-    return {"key": view_key(view_json(view)), "view": view, "fit": fit}
-
-
-#: The iframe of the map on the page (streamlit-folium's component).
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
 def view_json(view: dict) -> str:
     """A view as compact JSON (the page model keeps it, so a rerun does not encode it again)."""
     return json.dumps(view, ensure_ascii=False, separators=(",", ":"))
 
 
-def view_key(view_text: str) -> str:
-    """A short name for a view's content: the map skips a view it already shows."""
-    return hashlib.sha256(view_text.encode()).hexdigest()[:16]
-
-
-def view_script(view_text: str, fit: list[list[float]] | str | None = None) -> str:
-    """A script for the page that hands a view (:func:`view_json`) and a fit target to the map.
-
-    The map reads ``window.__geoView`` when it starts; if it is already running, its
-    ``geoApplyView`` is called. The JSON is parsed from a string literal with no ``<`` in it
-    (:func:`geo.html.page_script_string`), and every text in it was escaped on the server.
-    """
-    message = '{"key":' + json.dumps(view_key(view_text)) + ',"view":' + view_text + ',"fit":' + json.dumps(fit) + "}"
-    return (
-        f"<script>(function () {{ var m = JSON.parse({page_script_string(message)}); window.__geoView = m;"
-        f" document.querySelectorAll({json.dumps(MAP_IFRAME)}).forEach(function (f) {{"
-        " try { if (f.contentWindow && f.contentWindow.geoApplyView) f.contentWindow.geoApplyView(m); }"
-        " catch (e) {} }); })();</script>"
-    )
-
-
-def claim_layers(
-    model: ClaimModel, tiles: folium.TileLayer | None = None, message: dict | None = None, shapes_url: str = ""
-) -> ClaimLayers:
-    """The element that draws ``model`` on a map; ``message`` is applied at once (standalone maps).
-
-    ``shapes_url`` is the published provinces file, for a model made without outlines.
-    """
-    initial = js_string(json.dumps(message, ensure_ascii=False, separators=(",", ":"))) if message else ""
-    return ClaimLayers(model.literal, initial, tiles, shapes_url)
-
-
-def build_map(data: Dataset, claims: pd.DataFrame, detail_base: str | None = "", **view: object) -> OfflineMap:
-    """The whole map of ``claims`` in one object, showing all of them (exports and tests)."""
-    fmap = base_map(data, **view)
-    model = claim_model(data, claims, detail_base)
-    claim_layers(model, fmap.web_tiles, view_message(claim_view(data, claims))).add_to(fmap)
-    return fmap
+@per_dataset
+def default_view(data: Dataset) -> str:
+    """The view with no filter, as JSON (every first page draws it; kept with the prepared first page)."""
+    return view_json(claim_view(data, data.claims))

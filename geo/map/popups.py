@@ -1,19 +1,28 @@
-"""Popups of the map: a place's header, a source's heading, whole place and province popups.
+"""Popups of the map: a place's header, a source's heading, whole place and province popups, and their pieces.
 
-Claims inside them come from :func:`geo.render.claim_html`; every value is escaped.
+Claims inside them come from :func:`geo.render.claim_html`; every value is escaped. Building
+the pieces from DataFrames costs hundreds of milliseconds, so :func:`fragments` prepares them
+once per loaded dataset and language (keyed weakly by the dataset, so a reloaded one gets
+fresh pieces), and a filter change only picks from them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import labels
+from geo import labels, settings
+from geo.cache import per_dataset
+from geo.corrections import latest_changes
+from geo.drawing import source_colours
 from geo.html import esc, link
 from geo.i18n import _, language, number
-from geo.render import names_html, swatch
+from geo.render import claim_chain_html, claim_html, names_html, swatch
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from geo.dataset import Dataset
 
 
 def source_heading(source: pd.Series, colour: str) -> str:
@@ -28,7 +37,7 @@ def source_heading(source: pd.Series, colour: str) -> str:
 def place_header(place: pd.Series) -> str:
     """Top of a place popup: name, names in every script, precision."""
     return (
-        f"<h4 style='margin:0 0 4px'><bdi>{esc(labels.place_name(place))}</bdi></h4>"
+        f"<h4><bdi>{esc(labels.place_name(place))}</bdi></h4>"
         f"<div class='names'>{names_html(place)}</div>"
         f"<div class='precision'><i>{esc(labels.precision(place['precision']))}</i></div>"
     )
@@ -36,11 +45,11 @@ def place_header(place: pd.Series) -> str:
 
 def place_popup_parts(header: str, detail_url: str | None) -> tuple[str, str]:
     """A place popup's start (wrapper and header) and end (detail link, close); the count and claims go between."""
-    start = f"<div class='place-popup' dir='{language().direction}' style='max-width:420px;font-size:13px'>{header}"
+    start = f"<div class='place-popup' dir='{language().direction}'>{header}"
     end = "</div>"
     if detail_url:
         open_detail = _("Open the detail view")
-        end = f"<div class='detail'><a href='{esc(detail_url)}' target='_top'>{esc(open_detail)} ↗</a></div></div>"
+        end = f"<div class='detail'><a href='{esc(detail_url)}' target='_top' data-place>{esc(open_detail)} ↗</a></div></div>"
     return start, end
 
 
@@ -61,8 +70,47 @@ def province_popup_parts(province: pd.Series) -> tuple[str, str]:
     """A province popup's start (names, and that no source ties it to the '12') and end; its claims go between."""
     not_named = _("Not named by any source as one of the article’s “12 provinces”.")
     start = (
-        f"<div dir='{language().direction}' style='max-width:380px;font-size:13px'><h4 style='margin:0 0 4px'>"
+        f"<div class='province-popup' dir='{language().direction}'><h4>"
         f"{esc(labels.place_name(province))} <span lang='zh-Hans'>{esc(province['name_zh'])}</span></h4>"
         f"<div>{esc(not_named)}</div>"
     )
     return start, "</div>"
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """Prepared HTML fragments for one dataset, in one interface language."""
+
+    claim_html: dict[str, str]
+    province_claim_html: dict[str, str]
+    source_heading: dict[str, str]
+    place_header: dict[str, str]
+    colours: dict[str, str]
+
+
+@per_dataset
+def fragments(data: Dataset) -> Fragments:
+    """The prepared HTML pieces for ``data`` in the current language, built on first use."""
+    colours = source_colours(data.sources, data.claims)
+    sources = data.sources.set_index("id", drop=False)
+    source_records = sources.to_dict("index")
+    claims = list(data.claims.iterrows())
+    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
+    return Fragments(
+        claim_html={
+            row["id"]: claim_html(
+                row,
+                "popup",
+                chain=claim_chain_html(row, source_records),
+                change=changes.get(row["id"]),
+                relay=source_records.get(row["quote_via"]),
+            )
+            for _, row in claims
+        },
+        province_claim_html={
+            row["id"]: claim_html(row, "province", source=source_records[row["source"]]) for _, row in claims
+        },
+        source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
+        place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
+        colours=colours,
+    )

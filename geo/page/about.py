@@ -137,6 +137,6 @@ def twelve_provinces_panel(data: Dataset) -> str:
     ]
     body = "<br>".join(f"<b>{esc(head)}</b> {esc(text)}" for head, text in lines)
     return (
-        "<div class='twelve' style='border-inline-start:4px solid #e66101;padding:4px 10px;background:#fff7ef'>"
+        "<div class='twelve'>"
         f"{body}</div>"
     )

@@ -15,6 +15,12 @@ from geo.urls import safe_url
 if TYPE_CHECKING:
     from geo.dataset import Dataset
 
+#: What the Corrections tab says first (Markdown).
+INTRO = N_(
+    "Every change to a published row since the first release, newest first, with what it was, what it is, why, and "
+    "the evidence. Nothing is removed silently: a claim that no longer stands stays, marked *retracted*, with the "
+    "reason. `python -m geo validate` fails if a published row changes without an entry here."
+)
 TABLE_LABEL = {settings.SOURCES_CSV: N_("source"), settings.PLACES_CSV: N_("place"), settings.CLAIMS_CSV: N_("claim"),
                settings.BRIEFING_CSV: N_("briefing step")}  # fmt: skip
 

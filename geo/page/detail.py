@@ -28,7 +28,7 @@ def cite_line(data: Dataset, place: pd.Series, base_url: str, accessed: str) -> 
 
 
 def _row(heading: str, value_html: str) -> str:
-    return f"<tr><th scope='row' style='text-align:start;padding-inline-end:8px'>{esc(heading)}</th><td>{value_html}</td></tr>"
+    return f"<tr><th scope='row'>{esc(heading)}</th><td>{value_html}</td></tr>"
 
 
 def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: str) -> str:
@@ -40,9 +40,9 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     records = sources.to_dict("index")
     here = claims[claims["place"] == place_id]
     parts = [
-        f"<h3 style='margin-bottom:4px'><bdi>{esc(labels.place_name(place))}</bdi></h3>",
+        f"<div class='place-detail'><h3><bdi>{esc(labels.place_name(place))}</bdi></h3>",
         f"<div>{names_html(place)}</div>",
-        "<table style='margin:6px 0;font-size:14px'>",
+        "<table class='place-facts'>",
         _row(_("Precision"), esc(labels.precision(place["precision"]))),
         _row(_("Coordinates"), f"<span dir='ltr'>{place['lat']:.4f}, {place['lon']:.4f}</span> (WGS84)"),
         _row(_("Coordinate source"), f"<span lang='en'>{esc(place['coord_source'])}</span>"),
@@ -65,9 +65,9 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
         dot = swatch(colours[source_id])
         archive = " · " + link(source["archive_url"], _("archived copy")) if source.get("archive_url") else ""
         title = link(source["url"], labels.source_label(source.to_dict(), max_title=120))
-        parts.append(f"<h4 style='margin:10px 0 2px'>{dot} <span lang='en'>{title}</span>{archive}</h4>")
+        parts.append(f"<h4>{dot} <span lang='en'>{title}</span>{archive}</h4>")
         if source.get("date_note"):
-            parts.append(f"<div lang='en' style='color:#555;font-size:13px'>{esc(source['date_note'])}</div>")
+            parts.append(f"<div lang='en' class='date-note'>{esc(source['date_note'])}</div>")
         parts.extend(
             claim_html(
                 claim,
@@ -79,5 +79,5 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
             for _index, claim in group.iterrows()
         )
     cite_this = _("Cite this:")
-    parts.append(f"<p style='font-size:13px'><b>{esc(cite_this)}</b> <span lang='en'>{esc(cite)}</span></p>")
+    parts.append(f"<p class='cite-line'><b>{esc(cite_this)}</b> <span lang='en'>{esc(cite)}</span></p></div>")
     return "".join(parts)

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import i18n
+from geo.briefing import step_claims
 from geo.cache import per_dataset
 from geo.dates import year_bounds
 from geo.filters import Filters, apply_filters
-from geo.map.overlays import claim_view, view_json
+from geo.map.overlays import claim_view, default_view, view_json
 from geo.page import about, charts, state, tables
 
 if TYPE_CHECKING:
@@ -29,12 +30,11 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+    from geo.briefing import Step
     from geo.dataset import Dataset
 
 #: Distinct filter sets kept per dataset.
 VIEWS_KEPT = 256
-#: Export files kept for the Downloads tab (the small formats: CSV, GeoJSON, GeoPackage, KML, bibliographies).
-EXPORTS_KEPT = 48
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,12 @@ class FilteredView:
         self.filters = filters
         self.shown: gpd.GeoDataFrame = apply_filters(data.claims, data.places, filters)
         self.bounds = state.results_bounds(data, self.shown)
-        self.map_view, self.map_json = default_map_view(data) if filters == Filters() else _map_view(data, self.shown)
+        self.map_json = default_view(data) if filters == Filters() else view_json(claim_view(data, self.shown))
+
+    @property
+    def data(self) -> Dataset:
+        """The dataset these views are of (held weakly, so the LRU of views does not keep a dropped one alive)."""
+        return self._data()
 
     def _once(self, name: str, build: Callable[[Dataset], object]) -> object:
         with self._lock:
@@ -101,30 +106,6 @@ class FilteredView:
         return self._once("_timeline", build)
 
 
-def _map_view(data: Dataset, shown: pd.DataFrame) -> tuple[dict, str]:
-    view = claim_view(data, shown)
-    return view, view_json(view)
-
-
-@per_dataset
-def default_map_view(data: Dataset) -> tuple[dict, str]:
-    """The map's view with no filter (every first page), kept with the warm start's preparation."""
-    return _map_view(data, data.claims)
-
-
-@functools.lru_cache(maxsize=EXPORTS_KEPT)
-def export_bytes(view: FilteredView, name: str, base_url: str) -> bytes:
-    """The file of format ``name`` for a view's claims, in the view's language (shared by sessions, cached).
-
-    The Downloads tab hands these bytes to its buttons, so a button points at a stored file
-    that stays valid while the page reruns: a click during a run still gets its file.
-    """
-    from geo.export.formats import EXPORTERS  # the export stack loads when the Downloads tab first opens
-
-    with i18n.speaking(view.language):
-        return EXPORTERS[name].write(view._data(), view.shown, base_url)
-
-
 @per_dataset
 def dataset_summary(data: Dataset) -> DatasetSummary:
     """The year range, the 12-provinces panel and the known-errors list, built on first use."""
@@ -159,3 +140,8 @@ def _view_builder(data: Dataset) -> Callable[[Filters], FilteredView]:
             return build(filters)
 
     return locked
+
+
+def step_view(data: Dataset, step: Step) -> str:
+    """The map's view of a briefing step: the claims it rests on (JSON)."""
+    return view_json(claim_view(data, step_claims(data, step)))

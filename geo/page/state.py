@@ -6,11 +6,13 @@ the rules can be tested without Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
+from geo import urls
 from geo.drawing import HOME, extent, leaflet_bounds, level
 from geo.filters import any_filter_set, params_from_filters
+from geo.page.session import Key
 from geo.urls import parse_view
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 #: Query parameters the filters do not own, kept as they are: the language, the open place, the
 #: map view (written by the map itself) and Streamlit's embedding options.
-KEPT_PARAMS = ("lang", "place", "lat", "lng", "zoom", "embed", "embed_options")
+KEPT_PARAMS = (urls.LANG, urls.PLACE, *urls.VIEW, *urls.EMBED)
 
 
 def wanted_params(params: Mapping[str, str], filters: Filters) -> dict[str, str]:
@@ -31,7 +33,7 @@ def wanted_params(params: Mapping[str, str], filters: Filters) -> dict[str, str]
 
 def selected_place(params: Mapping[str, str], data: Dataset) -> str | None:
     """The place whose detail view is open (``?place=``), if it is a known place id."""
-    place = params.get("place")
+    place = params.get(urls.PLACE)
     return place if place in set(data.places["id"]) else None
 
 
@@ -63,3 +65,27 @@ def fit_target(
     if not any_filter_set(filters):
         return "home"
     return bounds
+
+
+def page_fit(
+    session: MutableMapping, filters: Filters, bounds: list[list[float]] | None, params: Mapping[str, str]
+) -> list[list[float]] | str | None:
+    """Where the map moves for these filters in this session (:func:`fit_target`); nowhere while a place is open.
+
+    An open place's detail view frames that place (:func:`map_view`). The session remembers
+    the filters it opened with and whether its URL held a view: that view holds until the
+    filters change.
+    """
+    opened_filters, opened_with_view = session.setdefault(Key.OPENED_WITH, (filters, urls.VIEW[2] in params))
+    if params.get(urls.PLACE):
+        return None
+    return fit_target(filters, bounds, kept_view=opened_with_view and filters == opened_filters)
+
+
+def owned_params(selected: str | None) -> dict[str, str | None]:
+    """The URL parameters the page asserts after each run (``geo.handView``): the open place, or none.
+
+    Whatever wrote the URL last (the map writes its view; Streamlit writes the query it knows,
+    and drops a fragment run's), the address then says what the page shows.
+    """
+    return {urls.PLACE: selected}

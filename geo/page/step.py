@@ -35,7 +35,7 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
         len(claims),
     ).format(step=number(step.number), total=number(total), count=number(len(claims)), statuses=status_line)
     return (
-        f"<div lang='en' dir='ltr' style='font-size:20px;line-height:1.45;margin-bottom:8px'>{esc(step.caption)}</div>"
-        f"<div style='font-size:14px;color:#444'>{esc(rests)}</div>"
-        f"<ol lang='en' dir='ltr' style='font-size:14px'>{items}</ol>"
+        f"<div class='step-caption' lang='en' dir='ltr'>{esc(step.caption)}</div>"
+        f"<div class='step-rests'>{esc(rests)}</div>"
+        f"<ol class='step-notes' lang='en' dir='ltr'>{items}</ol>"
     )

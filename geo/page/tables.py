@@ -90,19 +90,18 @@ def places_html(places: pd.DataFrame) -> str:
     Light enough to come with a first page (a data grid's code would delay the map), and
     every place reachable with the keyboard: Tab to its link, Enter.
     """
-    cell = "padding:2px 8px;border-bottom:1px solid #d0d7de;text-align:start"
     titles = [_(HEADERS[column]) for column in PLACE_COLUMNS]
-    head = "".join(f"<th scope='col' style='{cell}'>{esc(title)}</th>" for title in titles)
+    head = "".join(f"<th scope='col'>{esc(title)}</th>" for title in titles)
     rows = []
     for record in places.to_dict("records"):
         name = f"<a href='{esc(record['detail'])}' target='_top'><bdi>{esc(record['place'])}</bdi></a>"
-        cells = [f"<th scope='row' style='{cell}'>{name}</th>"]
+        cells = [f"<th scope='row'>{name}</th>"]
         for column, lang in list(PLACE_COLUMNS.items())[1:]:
             marks = f" lang='{lang}' dir='{'rtl' if lang == 'ug-Arab' else 'ltr'}'" if lang else ""
-            cells.append(f"<td{marks} style='{cell}'>{esc(record[column])}</td>")
+            cells.append(f"<td{marks}>{esc(record[column])}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        "<table class='places' style='border-collapse:collapse;font-size:14px;width:100%'>"
+        "<table class='places'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 import branca.colormap as cm
 import folium
-from jinja2 import Template
 
-from geo import frontend, labels, settings
-from geo.html import esc, esc_column, js_string
+from geo import labels, settings
+from geo.drawing import UPLOADED_POINT
+from geo.html import esc, esc_column
 from geo.i18n import _, number
-from geo.map.elements import ScriptElement, UploadSlot
+from geo.map.elements import ClientCall, UploadSlot, json_argument, parsed_argument
 from geo.render import swatch
-from geo.style import UPLOAD, UPLOAD_PANE
+from geo.style import CHOROPLETH_EDGE, UPLOAD, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
     nearest_places,
@@ -33,7 +33,7 @@ from geo.upload.analysis import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import geopandas as gpd
     import pandas as pd
@@ -42,18 +42,20 @@ if TYPE_CHECKING:
     from geo.upload.read import UploadedLayer
 
 
-class CanvasPoints(ScriptElement):
-    """Circle markers on one canvas renderer; the popup table is built when a point is clicked."""
+class CanvasPoints(ClientCall):
+    """The points on one canvas renderer (``geo.addCanvasPoints``); a point's popup is built when it is clicked."""
 
-    _template = Template("{% macro script(this, kwargs) %}\n" + frontend.text("canvas-points.js") + "{% endmacro %}")
+    function = "addCanvasPoints"
 
     def __init__(self, payload: str, colour: str) -> None:
         super().__init__()
         self._name = "CanvasPoints"
-        self.payload_literal = js_string(payload)
-        self.separator = COLUMN_SEPARATOR
-        self.colour = colour
-        self.pane = UPLOAD_PANE
+        self.payload = payload
+        self.options = {"separator": COLUMN_SEPARATOR, "pane": UPLOAD_PANE, "colour": colour, **UPLOADED_POINT}
+
+    def argument_list(self) -> Sequence[str]:
+        """The upload's group, its rows (parsed from one string) and the options."""
+        return [self._parent.get_name(), parsed_argument(self.payload), json_argument(self.options)]
 
 
 #: Joins a column's escaped values into one string: ``esc`` turns every ``$`` into ``&#36;``, so no value holds
@@ -181,7 +183,7 @@ def province_choropleth(prepared: PreparedUpload, provinces: gpd.GeoDataFrame) -
         style_function=lambda f: {
             "fillColor": scale(f["properties"]["points"]),
             "fillOpacity": 0.6,
-            "color": "#555",
+            "color": CHOROPLETH_EDGE,
             "weight": 0.5,
         },
         tooltip=folium.GeoJsonTooltip(["name", "points"], aliases=[esc(_("province")), esc(_("uploaded points"))]),

@@ -25,8 +25,9 @@ from geo import labels, readers, settings
 from geo.dataset import load_dataset
 from geo.map import assets
 from geo.map.basemap import basemap_layers
-from geo.map.fragments import fragments, shapes
-from geo.map.overlays import app_model
+from geo.map.overlays import app_model, default_view
+from geo.map.popups import fragments
+from geo.map.shapes import shapes
 from geo.page import model
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ CACHES = {
     "fragments": fragments,
     "app_model": app_model,
     "dataset_summary": model.dataset_summary,
-    "default_map_view": model.default_map_view,
+    "default_view": default_view,
     "place_names": labels.place_names,
 }
 #: Libraries whose version can change what the caches hold.

@@ -1,8 +1,9 @@
-"""Map-ready pieces of a dataset, computed once per loaded dataset (and language) and reused on every rerun.
+"""The basemap and the provinces as the browser draws them: GeoJSON prepared once per loaded dataset.
 
-Building popups and basemap GeoJSON from DataFrames costs hundreds of milliseconds; a filter
-change only needs to pick from these prepared fragments. The cache is keyed weakly by the
-dataset object, so a reloaded dataset gets fresh fragments.
+Building GeoJSON from GeoDataFrames costs hundreds of milliseconds; every rerun and every
+language reuses it. One collection per layer of :data:`geo.drawing.BASEMAP`, coordinates
+rounded for display (the stored data keeps full precision), plus each province's outline
+and the points inside it where its name may go.
 """
 
 from __future__ import annotations
@@ -13,17 +14,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from geo import settings
 from geo.cache import per_dataset
-from geo.corrections import latest_changes
-from geo.drawing import BASEMAP, BASEMAP_LAYERS, BasemapLayer, source_colours
-from geo.map.popups import place_header, source_heading
-from geo.render import claim_chain_html, claim_html
+from geo.drawing import BASEMAP, BASEMAP_LAYERS
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
     from geo.dataset import Dataset
+    from geo.drawing import BasemapLayer
+
 
 @dataclass(frozen=True)
 class Shapes:
@@ -32,17 +31,6 @@ class Shapes:
     basemap: dict[str, dict]  # layer name -> FeatureCollection, one per entry of geo.drawing.BASEMAP
     province_geometry: dict[str, dict]  # ISO 3166-2 code -> outline, for the shading (the provinces layer's)
     province_anchors: dict[str, list[tuple[float, float]]]  # (lon, lat) points inside each, for its label
-
-
-@dataclass(frozen=True)
-class Fragments:
-    """Prepared HTML fragments for one dataset, in one interface language."""
-
-    claim_html: dict[str, str]
-    province_claim_html: dict[str, str]
-    source_heading: dict[str, str]
-    place_header: dict[str, str]
-    colours: dict[str, str]
 
 
 def rounded(geometries: np.ndarray, decimals: int) -> np.ndarray:
@@ -117,32 +105,4 @@ def shapes(data: Dataset) -> Shapes:
         basemap=basemap,
         province_geometry={f["id"]: f["geometry"] for f in outlines["features"]},
         province_anchors={code: label_anchors(geometry) for code, geometry in provinces.geometry.items()},
-    )
-
-
-@per_dataset
-def fragments(data: Dataset) -> Fragments:
-    """The prepared HTML pieces for ``data`` in the current language, built on first use."""
-    colours = source_colours(data.sources, data.claims)
-    sources = data.sources.set_index("id", drop=False)
-    source_records = sources.to_dict("index")
-    claims = list(data.claims.iterrows())
-    changes = latest_changes(data.corrections, settings.CLAIMS_CSV)
-    return Fragments(
-        claim_html={
-            row["id"]: claim_html(
-                row,
-                "popup",
-                chain=claim_chain_html(row, source_records),
-                change=changes.get(row["id"]),
-                relay=source_records.get(row["quote_via"]),
-            )
-            for _, row in claims
-        },
-        province_claim_html={
-            row["id"]: claim_html(row, "province", source=source_records[row["source"]]) for _, row in claims
-        },
-        source_heading={sid: source_heading(sources.loc[sid], colours[sid]) for sid in sources.index},
-        place_header={row["id"]: place_header(row) for _, row in data.places.iterrows()},
-        colours=colours,
     )

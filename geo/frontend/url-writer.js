@@ -1,1 +1,0 @@
-{{ this._parent.get_name() }}.on('moveend', function (e) { try { var c = e.target.getCenter(), w = window.parent, url = new URL(w.location.href); url.searchParams.set('lat', c.lat.toFixed(3)); url.searchParams.set('lng', c.lng.toFixed(3)); url.searchParams.set('zoom', String(e.target.getZoom())); w.history.replaceState(w.history.state, '', url.toString()); } catch (err) {} });

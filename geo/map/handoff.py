@@ -1,0 +1,45 @@
+"""How the page hands the map a view: the message, and the page's script that delivers it.
+
+After every run the page hands the map a message: the view of what the filters show
+(:func:`geo.map.overlays.claim_view`, a few kilobytes), its key, where to move the map, and
+the URL parameters the page owns (the open place). ``geo/frontend/page.js`` delivers it to
+the map's frame (``view.js`` decides whether to redraw or only move) and makes the URL say
+what the run says, whatever wrote it last. Every text in a view was escaped on the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from geo import frontend
+from geo.html import page_script_string
+
+Fit = list[list[float]] | str | None  # bounds [[south, west], [north, east]], "home", or None (stay)
+
+
+def view_key(view_text: str) -> str:
+    """A short name for a view's content: the map skips a view it already shows."""
+    return hashlib.sha256(view_text.encode()).hexdigest()[:16]
+
+
+def message_json(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> str:
+    """The message as JSON text, around a view already encoded (:func:`geo.map.overlays.view_json`)."""
+    head = {"key": view_key(view_text)}
+    tail = {"fit": fit, "params": params}
+    return json.dumps(head)[:-1] + ',"view":' + view_text + "," + json.dumps(tail)[1:]
+
+
+def message(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> dict:
+    """The message as an object (a standalone map applies it when it starts)."""
+    return json.loads(message_json(view_text, fit, params))
+
+
+def view_script(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> str:
+    """The page's script that hands the map this view (``geo.handView`` in ``page.js``, inlined with it).
+
+    The JSON is a string literal with no ``<`` in it (:func:`geo.html.page_script_string`): the
+    page's sanitiser drops a script that seems to hold a tag.
+    """
+    call = f"geo.handView(JSON.parse({page_script_string(message_json(view_text, fit, params))}));"
+    return f"<script>{frontend.page_code()}\n{call}</script>"

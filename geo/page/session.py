@@ -1,0 +1,40 @@
+"""The names of what a browser session keeps (``st.session_state``), in one place.
+
+Widget keys are session keys too: Streamlit stores a widget's value under its key, and the
+app's logic reads and sets some of them (the picker is cleared after a pick; the upload is
+read from its widgets in a callback). Tests name them the same way.
+"""
+
+from __future__ import annotations
+
+
+class Key:
+    """Session keys: each attribute's value is the key string."""
+
+    # Kept by the app
+    UPLOADED = "uploaded"  # the visitor's prepared layer (geo.upload.layer.PreparedUpload)
+    UPLOAD_ERROR = "upload_error"  # a refused file's message, shown once by the upload panel
+    SEND_URL = "send_url"  # the next whole-page run sends the URL again (a fragment run's URL message is dropped)
+    OPENED_WITH = "opened_with"  # (filters, whether the URL held a map view) when the session opened
+    DOWNLOADS = "prepared_files"  # the download shelf (geo.page.downloads)
+    #: Picks made with the place picker. Each pick gives the picker a new key (``place_picker_<n>``), so it
+    #: starts empty and a late copy of an old picker's value (sent with a click on "Close" before the page
+    #: caught up) matches no widget and cannot reopen the place.
+    PLACE_PICKS = "place_picks"
+    # Widgets
+    LANGUAGE = "language"
+    PLACE_PICKER = "place_picker"  # a prefix: the picker's key is place_picker_<picks>
+    TAB = "tab"
+    MAP = "map"
+    CORRECTIONS_PLACE = "corrections_place"
+    CLOSE_DETAIL = "close_detail"
+    UPLOAD_FILE = "upload_file"
+    UPLOAD_NAME = "upload_name"
+    UPLOAD_SOURCE = "upload_source"
+    UPLOAD_LAT = "upload_lat"
+    UPLOAD_LON = "upload_lon"
+    UPLOAD_CRS = "upload_crs"
+    UPLOAD_CHOROPLETH = "upload_choropleth"
+    UPLOAD_ADD = "upload_add"
+    UPLOAD_REMOVE = "upload_remove"
+    PREVIOUS, NEXT, EXIT = "previous", "next", "exit"

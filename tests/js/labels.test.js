@@ -1,0 +1,61 @@
+// Label placement: priority first, no overlaps, rings kept clear, nothing off the map.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const {load} = require("./load.js");
+
+const geo = load("labels.js");
+const project = ([lat, lon]) => ({x: lon, y: lat});  // a flat map: lon is x, lat is y (px)
+const size = {x: 400, y: 300};
+const measure = () => 60;
+
+function overlapping(boxes) {
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => { if (geo.overlaps(a, b)) pairs.push([a, b]); }));
+  return pairs;
+}
+
+test("a label goes to the right of its ring first", () => {
+  const [placed] = geo.placeLabels([{id: "a", lat: 100, lon: 100, text: "A", priority: 1, r: 10}], project, size, measure);
+  assert.deepEqual(placed.box, {x: 113, y: 91.5, w: 60, h: 17});
+});
+
+test("crowded labels never overlap, and the higher priority keeps the best spot", () => {
+  const items = [];
+  for (let i = 0; i < 12; i++) items.push({id: `p${i}`, lat: 150, lon: 150 + i * 4, text: `P${i}`, priority: i, r: 8});
+  const placed = geo.placeLabels(items, project, size, measure);
+  assert.deepEqual(overlapping(placed.map((p) => p.box)), []);
+  assert.equal(placed[0].item.id, "p11");  // placed first
+  assert.ok(placed.length < items.length, "some wait for a closer zoom");
+});
+
+test("a label never covers another place's ring", () => {
+  const items = [
+    {id: "big", lat: 100, lon: 100, text: "Big", priority: 9, r: 10},
+    {id: "near", lat: 100, lon: 135, text: "Near", priority: 1, r: 10},
+  ];
+  const placed = geo.placeLabels(items, project, size, measure);
+  const ring = {x: 125, y: 90, w: 20, h: 20};
+  for (const p of placed) if (p.item.id !== "near") assert.equal(geo.overlaps(p.box, ring), false);
+});
+
+test("labels stay inside the map, or wait", () => {
+  const placed = geo.placeLabels([{id: "edge", lat: 5, lon: 395, text: "Edge", priority: 1, r: 4}], project, size, measure);
+  for (const p of placed) {
+    assert.ok(p.box.x >= 0 && p.box.y >= 0 && p.box.x + p.box.w <= size.x && p.box.y + p.box.h <= size.y);
+  }
+});
+
+test("an area's name is centred on its point, else on its other points", () => {
+  const items = [
+    {id: "ring", lat: 100, lon: 100, text: "R", priority: 9, r: 10},
+    {id: "area", lat: 100, lon: 100, text: "Area", priority: 1, r: 0, alts: [[200, 200]]},
+  ];
+  const area = geo.placeLabels(items, project, size, measure).find((p) => p.item.id === "area");
+  assert.deepEqual(area.at, [200, 200]);  // its best point is under the ring and its label
+  assert.deepEqual(area.d, [-30, -8.5]);
+});
+
+test("escaped text is measured as the characters it shows", () => {
+  assert.equal(geo.measuredText("Ürümqi &amp; &lt;x&gt;"), "Ürümqi x xxx");
+});
