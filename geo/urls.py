@@ -47,6 +47,11 @@ def language_params(code: str | None = None) -> dict[str, str]:
     return {} if code == i18n.DEFAULT else {LANG: code}
 
 
+def with_language(params: Mapping[str, str], code: str) -> dict[str, str]:
+    """``params`` in language ``code`` (the default language leaves ``lang`` out)."""
+    return {key: value for key, value in params.items() if key != LANG} | language_params(code)
+
+
 def step_params(number: int | None, code: str | None = None) -> dict[str, str]:
     """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over."""
     return ({STEP: str(number)} if number else {}) | language_params(code)

@@ -1,4 +1,4 @@
-"""The import graph of ``geo/`` (and ``dashboard.py``), read with :mod:`ast`, never by importing.
+"""The import graph of ``geo/`` (and the dashboard: ``dashboard.py`` and ``sections/``), read with :mod:`ast`, never by importing.
 
 Every ``import`` statement counts, including the ones inside functions (a lazy import is
 still a dependency) and the ones under ``if TYPE_CHECKING:`` (reported apart: they never run).
@@ -15,6 +15,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = "geo"
+#: The Streamlit layer: the entry point and its sections.
+DASHBOARD = ("dashboard", "sections")
 
 
 @dataclass
@@ -90,7 +92,7 @@ def _resolve(statement: ast.Import | ast.ImportFrom, current: str, modules: set[
             name = name.rpartition(".")[0]
         if name:
             internal.add(name)
-        elif target.split(".")[0] not in (PACKAGE, "dashboard", ""):
+        elif target.split(".")[0] not in (PACKAGE, *DASHBOARD, ""):
             external.add(target.split(".")[0])
     if isinstance(statement, ast.ImportFrom) and any(
         f"{statement.module}.{a.name}" in modules for a in statement.names
@@ -100,10 +102,10 @@ def _resolve(statement: ast.Import | ast.ImportFrom, current: str, modules: set[
 
 
 def build(include_dashboard: bool = True) -> Graph:
-    """The graph of every module under ``geo/`` (and ``dashboard.py``)."""
+    """The graph of every module under ``geo/`` (and the dashboard's: ``dashboard.py`` and ``sections/``)."""
     files = sorted((PROJECT / PACKAGE).rglob("*.py"))
     if include_dashboard:
-        files.append(PROJECT / "dashboard.py")
+        files += [PROJECT / "dashboard.py", *sorted((PROJECT / "sections").glob("*.py"))]
     names = {module_name(f): f for f in files}
     graph = Graph()
     for name, path in names.items():
@@ -205,7 +207,7 @@ def report(graph: Graph, what: str) -> None:
 def main() -> None:
     """Print the module graph and, when ``geo`` has subpackages, the graph by package; ``-v`` lists edges."""
     graph = build()
-    report(graph, "modules (geo and dashboard.py)")
+    report(graph, "modules (geo and the dashboard)")
     packages = by_package(graph)
     if len(packages.nodes) < len(graph.nodes):
         report(packages, "by package (each subpackage of geo one node)")

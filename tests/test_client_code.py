@@ -19,7 +19,7 @@ from geo import frontend, style
 
 from .conftest import PROJECT
 
-PYTHON_FILES = [*sorted((PROJECT / "geo").rglob("*.py")), PROJECT / "dashboard.py"]
+PYTHON_FILES = [*sorted((PROJECT / "geo").rglob("*.py")), PROJECT / "dashboard.py", *sorted((PROJECT / "sections").glob("*.py"))]
 #: What marks a Python string as JavaScript.
 JS_MARKERS = re.compile(r"geo\.\w+\(|\bfunction\b|\bL\.\w+|document\.|window\.|JSON\.parse|\bvar\s|=>")
 #: Lines of JavaScript left in Python strings: thin wiring only (it was about 230).

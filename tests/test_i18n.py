@@ -65,7 +65,7 @@ def test_no_catalog_has_a_fuzzy_entry_or_a_location_line(path) -> None:
 def test_no_message_hides_inside_an_f_string() -> None:
     """Babel does not look inside f-string expressions: a ``_()`` there would never be translated."""
     hidden = []
-    for path in [*sorted((PROJECT / "geo").rglob("*.py")), PROJECT / "dashboard.py"]:
+    for path in [*sorted((PROJECT / "geo").rglob("*.py")), PROJECT / "dashboard.py", *sorted((PROJECT / "sections").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 hidden += [

@@ -1,0 +1,75 @@
+"""The tabs under the map (but Downloads, in ``dashboard.py``): each builds its content only when it is open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from geo import i18n
+from geo.i18n import _
+from geo.map.legend import SUMMARIES_NOTE
+from geo.page import about, model, tables
+from geo.page.session import Key
+from sections.widgets import select_place, table, translated
+
+if TYPE_CHECKING:
+    from geo.dataset import Dataset
+
+
+def places_tab(view: model.FilteredView) -> None:
+    """Places of the shown claims: a picker that opens a place's detail view, and the table (each name a link).
+
+    Both are keyboard routes to every ring on the map. The tabs rerun on their own, so a
+    pick asks for a whole-page rerun: the detail view sits above the map, outside the tabs.
+    """
+    picks = st.session_state.get(Key.PLACE_PICKS, 0)  # a new, empty picker after each pick (see Key.PLACE_PICKS)
+    choices = {"": "", **dict(zip(view.places["id"], view.places["place"], strict=True))}
+    picked = st.selectbox(
+        _("Open a place's detail view"), list(choices), format_func=choices.get, key=f"{Key.PLACE_PICKER}_{picks}",
+        placeholder=_("Choose a place"),
+    )  # fmt: skip
+    if picked:
+        st.session_state[Key.PLACE_PICKS] = picks + 1
+        select_place(picked)
+    st.html(tables.places_html(view.places))
+
+
+def corrections_tab(data: Dataset, selected: str | None) -> None:
+    """The public corrections log: every change to a published row, newest first, filterable by place."""
+    from geo.page.corrections import INTRO, corrections_for, places_with_corrections
+
+    st.markdown(_(INTRO))
+    if translated():
+        st.caption(_("The log's entries are in English."))
+    choices = {"": _("All places"), **places_with_corrections(data)}  # labels made now, in the page's language
+    options = list(choices)
+    place = st.selectbox(
+        _("Place"), options, index=options.index(selected) if selected in options else 0, format_func=choices.get,
+        key=Key.CORRECTIONS_PLACE,
+    )  # fmt: skip
+    table(corrections_for(data, place or None), links={"evidence link": _("open")}, key="corrections_table")
+
+
+def about_tab(data: Dataset) -> None:
+    """The method, who translated the page, the article's known errors and the dataset version."""
+    st.markdown(about.method_markdown())
+    st.subheader(_("Languages and translation"))
+    st.markdown(about.translations_markdown())
+    st.subheader(_("The article's known errors and how they are handled"))
+    st.html(model.dataset_summary(data).known_errors)
+    st.caption(_("Dataset version {version}, last updated {updated}.").format(version=data.version,
+                                                                                 updated=i18n.date(data.updated)))
+
+
+def claims_tab(view: model.FilteredView) -> None:
+    """One row per shown claim, with its source link."""
+    if translated():
+        st.caption(_(SUMMARIES_NOTE))
+    table(view.claims, links={"link": _("source")})
+
+
+def sources_tab(view: model.FilteredView) -> None:
+    """Who cites or relays whom, and the sources behind the shown claims."""
+    st.graphviz_chart(view.citation_graph)
+    table(view.sources, links={"link": _("open"), "archive": _("archive")})

@@ -1,0 +1,82 @@
+"""The visitor's own layer: the panel that adds, reports on and removes it, and the "Your layer" tab."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from geo import i18n
+from geo.html import message_html
+from geo.i18n import _
+from geo.page.session import Key
+from geo.page.uploads import add_layer, remove_layer
+from sections.widgets import table, url_language
+
+if TYPE_CHECKING:
+    from geo.dataset import Dataset
+    from geo.upload.layer import PreparedUpload
+
+
+def on_add_layer(data: Dataset) -> None:
+    """The "Add layer" button's callback: runs before the page, in its language, so the map shows the layer at once."""
+    i18n.use(url_language())
+    add_layer(st.session_state, data)
+
+
+def upload_panel(data: Dataset) -> None:
+    """Add, report on and remove the visitor's own layer (kept in this session only)."""
+    session = st.session_state
+    with st.expander(_("Add your own layer"), expanded=Key.UPLOADED in session or Key.UPLOAD_ERROR in session):
+        st.caption(_("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others."))
+        upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key=Key.UPLOAD_FILE)
+        st.text_input(_("Layer name (required)"), key=Key.UPLOAD_NAME)
+        st.text_input(_("Source or attribution (required)"), key=Key.UPLOAD_SOURCE)
+        if upload is not None:  # the upload code is imported when a file is given, not on every page
+            from geo.upload.read import coordinate_column_defaults, upload_columns
+
+            columns = upload_columns(upload.name, upload.getvalue())
+            if columns:
+                lat_index, lon_index = coordinate_column_defaults(columns)
+                st.selectbox(_("Latitude column"), columns, index=lat_index, key=Key.UPLOAD_LAT)
+                st.selectbox(_("Longitude column"), columns, index=lon_index, key=Key.UPLOAD_LON)
+        st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key=Key.UPLOAD_CRS)
+        st.button(_("Add layer"), key=Key.UPLOAD_ADD, disabled=upload is None, on_click=on_add_layer, args=(data,))
+        if Key.UPLOAD_ERROR in session:
+            st.html(message_html("error", session.pop(Key.UPLOAD_ERROR)))
+        if Key.UPLOADED in session:  # messages here, not above the map, so the map is not re-mounted
+            added = session[Key.UPLOADED].layer
+            note = _("Your layer “{name}” (source: {source}): {summary}.").format(
+                name=added.name, source=added.attribution, summary=added.summary
+            )
+            st.html(message_html("info", " ".join([note, *added.notes])))
+            if added.problems:
+                left_out = _("{count} row(s) left out: see the “Your layer” tab.")
+                st.caption(left_out.format(count=i18n.number(len(added.problems))))
+            st.checkbox(_("Shade provinces by my points"), key=Key.UPLOAD_CHOROPLETH)
+            st.button(_("Remove my layer"), key=Key.UPLOAD_REMOVE, on_click=remove_layer, args=(session,))
+
+
+def upload_tab(mine: PreparedUpload | None) -> None:
+    """The visitor's layer: left-out rows, its rows, points per province, nearest places, CSV downloads."""
+    from geo.upload.read import problems_table
+
+    if not mine:
+        st.markdown(_("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset."))
+        return
+    source = _("source: {source}").format(source=mine.layer.attribution)
+    st.html(message_html("info", f"{mine.layer.name} · {source} · {mine.layer.summary}"))
+    if mine.layer.problems:
+        left_out = _("{count} row(s) left out (row numbers count the header as row 1):")
+        st.markdown("**" + left_out.format(count=i18n.number(len(mine.layer.problems))) + "**")
+        st.dataframe(problems_table(mine.layer), hide_index=True)
+    table(mine.layer.points.drop(columns="geometry"), key="mine_rows")
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**" + _("Points per province") + "**")
+        table(mine.provinces)
+    with right:
+        st.markdown("**" + _("Nearest mapped place") + "** (" + _("geodesic distance, WGS84") + ")")
+        table(mine.nearest_summary)
+    for index, (label, filename, make) in enumerate(mine.downloads()):
+        st.download_button(label, data=make, file_name=filename, mime="text/csv", on_click="ignore", key=f"mine_{index}")
