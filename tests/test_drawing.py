@@ -16,7 +16,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from geo import drawing
+from geo import drawing, style
 from geo.export import bibliography, figures, gis, offline
 
 from .mapdata import claim_layers_calls, handed_messages, rings
@@ -138,3 +138,29 @@ def test_the_briefing_pack_cites_no_tombstone(data, tombstoned) -> None:
         for name in pack.namelist():
             if name.endswith((".kml", ".bib", ".json", ".html", ".txt")):
                 assert not mentions(pack.read(name).decode("utf-8"), tombstoned), name
+
+
+def test_a_new_basemap_layer_is_drawn_by_every_output(monkeypatch) -> None:
+    """The README's recipe, literally: one entry in ``geo.drawing.BASEMAP``; the web map, legend and figures follow."""
+    from geo.dataset import load_dataset
+    from geo.map.assembly import app_map
+    from geo.map.basemap import basemap_layers
+    from geo.map.legend import legend_html
+
+    tibet = drawing.BasemapLayer(
+        "tibet", lambda d: d.provinces[d.provinces["iso_3166_2"] == "CN-XZ"], drawing.AreaStyle(style.MUTED, 1.5),
+        decimals=2, legend="Tibet's outline (a test layer)",
+    )  # fmt: skip
+    monkeypatch.setattr(drawing, "BASEMAP", (*drawing.BASEMAP, tibet))
+    data = load_dataset()  # a fresh dataset: prepared shapes are cached per dataset
+    published = basemap_layers(data)  # what the app publishes as files
+    assert list(published) == [layer.name for layer in drawing.BASEMAP]
+    links = {name: f"/app/static/basemap/{name}.json" for name in published}
+    html = app_map(data, links, drawing.HOME.center, drawing.HOME.zoom).get_root().render()
+    assert '"url":"/app/static/basemap/tibet.json"' in html
+    assert '"pane":"basemap-tibet"' in html
+    assert "Tibet&#x27;s outline (a test layer)" in legend_html(data, data.claims)
+    fig = figures.slide(data, data.claims, title="t", bounds=(78, 26, 100, 37))
+    gids = {c.get_gid() for ax in fig.axes for c in ax.collections}
+    figures._pyplot().close(fig)
+    assert {f"{figures.BASEMAP_GID} {layer.name}" for layer in drawing.BASEMAP} <= gids

@@ -55,10 +55,14 @@ def test_one_overlay_per_source_with_places(data, view) -> None:
 
 
 def test_a_retracted_claim_draws_no_ring(data, view) -> None:
+    retracted = data.claims[data.claims["status"] == "retracted"]
+    assert list(retracted["source"]) == ["securitycurated-2023-11-14"]  # the one tombstone (at Fuzhou)
     names = " ".join(s["name"] for s in model_of(data)["sources"])
     assert "securitycurated" not in names  # its only claim is retracted
     assert "IPVM, “Hikvision Wins Project" in names  # the claim that replaces it (Ramadan alerts, 2023)
-    assert "securitycurated-2023-minjiang" not in rings_by_source(view)
+    assert set(retracted["source"]).isdisjoint(rings_by_source(view))
+    fuzhou = {ring[1] for ring in view["rings"] if ring[0] == "fuzhou_minjiang"}
+    assert fuzhou == {"ipvm-2023-11-13-fasting"}  # the place keeps the standing claim's ring only
 
 
 def test_each_place_popup_is_sent_once_for_all_its_rings(data, view) -> None:

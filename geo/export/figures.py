@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import shapely
 
-from geo import i18n, labels, settings, style
+from geo import drawing, i18n, labels, settings, style
 from geo.citations import Footnote, footnotes
-from geo.drawing import BASEMAP, RING, extent, level, rings_by_place, shading, whole_area_codes
+from geo.drawing import RING, extent, level, rings_by_place, shading, whole_area_codes
 from geo.export.typeset import FAMILY, family, use_fonts
 from geo.i18n import N_, _
 from geo.provinces import province_summary
@@ -49,6 +49,7 @@ ATTRIBUTION = N_(
 )
 #: ``gid`` of the artists tests look for.
 PLACE_LABEL = "place-label"
+BASEMAP_GID = "basemap"  # a basemap layer's gid: "basemap <layer name>"
 RING_GID = "ring"  # a ring's gid: "ring <place id> <source id>"
 CONTEXT_LABEL = "context-label"
 LOCATOR = "locator"
@@ -213,16 +214,15 @@ def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Po
     from matplotlib.colors import to_rgba
 
     ax.set_facecolor(style.SEA)
-    for index, layer in enumerate(BASEMAP):
+    for index, layer in enumerate(drawing.BASEMAP):
         shapes = layer.shapes(data)
         shapes = shapes[shapes.intersects(area)].to_crs(WEB_MERCATOR)
         if shapes.empty:
             continue
         line = {"edgecolor": layer.style.edge, "linewidth": layer.style.edge_width * scale, "zorder": 1 + index / 10}
-        if layer.style.fill is None:
-            shapes.plot(ax=ax, facecolor="none", **line)
-        else:
-            shapes.plot(ax=ax, facecolor=to_rgba(layer.style.fill, layer.style.fill_opacity), **line)
+        fill = "none" if layer.style.fill is None else to_rgba(layer.style.fill, layer.style.fill_opacity)
+        shapes.plot(ax=ax, facecolor=fill, **line)
+        ax.collections[-1].set_gid(f"{BASEMAP_GID} {layer.name}")
     provinces = data.provinces.set_index("iso_3166_2")
     for code, named in province_summary(claims)["hikvision_named"].items():
         shade = shading(named)

@@ -14,8 +14,8 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo import urls
-from geo.drawing import BASEMAP, HOME, BasemapLayer
+from geo import drawing, urls
+from geo.drawing import HOME, BasemapLayer
 from geo.html import esc
 from geo.i18n import N_, _
 from geo.map import assets
@@ -84,7 +84,7 @@ def _vector_layer(layer: BasemapLayer, collection: dict, links: dict[str, str] |
         "url": links.get(layer.name, "") if links else "",
         "style": layer.style.leaflet(),
         "pane": f"basemap-{layer.name}",
-        "zIndex": BASEMAP_PANE_Z + BASEMAP.index(layer),  # the table's order is the stacking order
+        "zIndex": BASEMAP_PANE_Z + drawing.BASEMAP.index(layer),  # the table's order is the stacking order
         "interactive": layer.interactive,
         "tooltip": esc(_(layer.tooltip)) if layer.tooltip else None,
     }
@@ -118,7 +118,7 @@ def base_map(
         attr="© OpenStreetMap contributors",
     ).add_to(fmap)  # listed in the layer control that ClaimLayers makes
     collections = basemap_layers(data)
-    for layer in BASEMAP:
+    for layer in drawing.BASEMAP:
         _vector_layer(layer, collections[layer.name], links).add_to(fmap)
     MapControls(HOME).add_to(fmap)
     return fmap

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import labels
-from geo.drawing import BASEMAP, OUTLINES, RING, SHADING_LEGEND, drawable, shading, source_colours
+from geo import drawing, labels
+from geo.drawing import OUTLINES, RING, SHADING_LEGEND, drawable, shading, source_colours
 from geo.html import esc
 from geo.i18n import N_, _, number
 from geo.render import swatch
@@ -51,7 +51,7 @@ def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
     items = [
         *((_ring(outline.dash), _(outline.legend)) for outline in OUTLINES),
         ("", _("nested rings: one per source at that place")),
-        *((swatch(layer.style.edge, "▬"), _(layer.legend)) for layer in BASEMAP if layer.legend),
+        *((swatch(layer.style.edge, "▬"), _(layer.legend)) for layer in drawing.BASEMAP if layer.legend),
         *((swatch(shading(named).fill, "■"), _(text)) for named, text in SHADING_LEGEND.items()),
     ]
     styles = "".join(f"<li>{symbol} {esc(text)}</li>" for symbol, text in items)

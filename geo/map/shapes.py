@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from geo import drawing
 from geo.cache import per_dataset
-from geo.drawing import BASEMAP, BASEMAP_LAYERS
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -98,9 +98,9 @@ def layer_collection(layer: BasemapLayer, data: Dataset) -> dict:
 @per_dataset(by_language=False)
 def shapes(data: Dataset) -> Shapes:
     """The prepared boundaries for ``data``, built on first use and shared by every language."""
-    basemap = {layer.name: layer_collection(layer, data) for layer in BASEMAP}
+    basemap = {layer.name: layer_collection(layer, data) for layer in drawing.BASEMAP}
     provinces = data.provinces.set_index("iso_3166_2", drop=False)
-    outlines = features(provinces.geometry, BASEMAP_LAYERS["provinces"].decimals)
+    outlines = features(provinces.geometry, drawing.BASEMAP_LAYERS["provinces"].decimals)
     return Shapes(
         basemap=basemap,
         province_geometry={f["id"]: f["geometry"] for f in outlines["features"]},
