@@ -180,8 +180,8 @@ def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
     view = model.filtered_view(data, filters)
     selected = state.selected_place(params, data)
     with slots["view"]:
-        hand_view(view.map_json, state.page_fit(st.session_state, filters, view.bounds, params),
-                  state.owned_params(selected))  # fmt: skip
+        fit = state.page_fit(st.session_state, filters, view.bounds, params, selected)
+        hand_view(view.map_json, fit, state.owned_params(selected))
     slots["count"].markdown(count_line(data, len(view.shown)))
     if selected:
         with slots["detail"]:

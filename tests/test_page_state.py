@@ -26,3 +26,15 @@ def test_an_open_place_wins_over_the_url_view_which_wins_over_the_default(data) 
     assert (lat, lon, zoom) == (pishan["lat"], pishan["lon"], drawing.LEVELS["county"].detail_zoom)
     assert state.map_view(view, None, data) == ((20.0, 110.0), 8)
     assert state.map_view({"lat": "bad"}, None, data) == (drawing.HOME.center, drawing.HOME.zoom)
+
+
+def test_the_session_keeps_its_opening_view_until_the_filters_change_and_an_open_place_stays_framed(data) -> None:
+    bounds = [[36.0, 77.0], [39.0, 80.0]]
+    narrowed = Filters(query="Guma")
+    session: dict = {}
+    assert state.page_fit(session, narrowed, bounds, {"q": "Guma", "zoom": "5"}, None) is None  # the URL's view holds
+    assert state.page_fit(session, Filters(), None, {"zoom": "5"}, None) == "home"  # filters changed: fit again
+    assert state.page_fit({}, narrowed, bounds, {"q": "Guma"}, None) == bounds
+    assert state.page_fit({}, narrowed, bounds, {"q": "Guma", "place": "pishan"}, "pishan") is None
+    assert state.owned_params("pishan") == {"place": "pishan"}
+    assert state.owned_params(None) == {"place": None}

@@ -68,8 +68,9 @@ def fit_target(
 
 
 def page_fit(
-    session: MutableMapping, filters: Filters, bounds: list[list[float]] | None, params: Mapping[str, str]
-) -> list[list[float]] | str | None:
+    session: MutableMapping, filters: Filters, bounds: list[list[float]] | None, params: Mapping[str, str],
+    selected: str | None,
+) -> list[list[float]] | str | None:  # fmt: skip
     """Where the map moves for these filters in this session (:func:`fit_target`); nowhere while a place is open.
 
     An open place's detail view frames that place (:func:`map_view`). The session remembers
@@ -77,7 +78,7 @@ def page_fit(
     filters change.
     """
     opened_filters, opened_with_view = session.setdefault(Key.OPENED_WITH, (filters, urls.VIEW[2] in params))
-    if params.get(urls.PLACE):
+    if selected:
         return None
     return fit_target(filters, bounds, kept_view=opened_with_view and filters == opened_filters)
 
