@@ -26,6 +26,7 @@ class Graph:
     edges: dict[str, set[str]] = field(default_factory=dict)
     typing_only: dict[str, set[str]] = field(default_factory=dict)
     external: dict[str, set[str]] = field(default_factory=dict)
+    external_at_run_time: dict[str, set[str]] = field(default_factory=dict)  # not only under TYPE_CHECKING
 
     @property
     def nodes(self) -> list[str]:
@@ -113,11 +114,14 @@ def build(include_dashboard: bool = True) -> Graph:
         graph.edges[name] = set()
         graph.typing_only[name] = set()
         graph.external[name] = set()
+        graph.external_at_run_time[name] = set()
         for statement, typing in _imports(tree):
             internal, external = _resolve(statement, name, set(names))
             internal.discard(name)
             (graph.typing_only if typing else graph.edges)[name].update(internal)
             graph.external[name].update(external)
+            if not typing:
+                graph.external_at_run_time[name].update(external)
         graph.typing_only[name] -= graph.edges[name]
     return graph
 

@@ -71,6 +71,9 @@ def test_the_dashboard_is_layout_only() -> None:
     lines = (PROJECT / "dashboard.py").read_text(encoding="utf-8").count("\n")
     assert lines <= 350
     assert set(GRAPH.nodes) >= DASHBOARD
+    data_libraries = {"pandas", "geopandas", "shapely", "numpy", "pyogrio", "folium", "branca", "matplotlib"}
+    for module in DASHBOARD:  # no data work in the layout: type hints only (TYPE_CHECKING) from these
+        assert not GRAPH.external_at_run_time[module] & data_libraries, module
 
 
 def test_only_the_dashboard_imports_streamlit() -> None:

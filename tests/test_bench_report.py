@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
 
 import pytest
 
@@ -31,8 +34,20 @@ def test_goals_are_judged_from_the_figures() -> None:
 
 @pytest.mark.parametrize("module", sorted({m for m, _ in BENCHES.values()} | {"bench.wsclient", "bench.common"}))
 def test_every_benchmark_imports(module: str) -> None:
-    """A benchmark left behind by a change in ``geo`` fails here, not in the middle of ``python -m bench``."""
-    assert callable(getattr(import_module(module), "measure", print))
+    """A benchmark left behind by a change in ``geo`` fails here, not in the middle of ``python -m bench``.
+
+    Its ``measure`` exists, and every name it imports from ``geo``, even inside a function, still does.
+    """
+    imported = import_module(module)
+    if module in {m for m, _ in BENCHES.values()}:
+        assert callable(imported.measure)
+    tree = ast.parse(Path(imported.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("geo"):
+            source = import_module(node.module)
+            missing = [alias.name for alias in node.names if not hasattr(source, alias.name)
+                       and find_spec(f"{node.module}.{alias.name}") is None]  # fmt: skip
+            assert missing == [], f"{module} imports {missing} from {node.module}"
 
 
 def test_the_naive_baseline_draws_the_same_rings_as_ours(data) -> None:

@@ -104,6 +104,18 @@ def test_the_place_picker_opens_the_detail_view_with_the_keyboard(page, app_url)
     assert page.get_by_role("heading", name="Moyu County").count() >= 1
 
 
+def test_a_place_s_link_in_the_places_table_opens_its_detail_view_with_the_keyboard(page, app_url) -> None:
+    """The Places tab's table is a keyboard route to every ring: Tab to a name, Enter."""
+    page.goto(app_url)
+    map_frame(page)
+    link = page.locator("table.places a", has_text="Moyu County")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Cite this:").wait_for()
+    assert "place=moyu" in page.url
+    assert page.get_by_role("heading", name="Moyu County").count() >= 1
+
+
 def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
     page.goto(app_url + "/?place=fuzhou_minjiang")
     page.get_by_text("Cite this:").wait_for()

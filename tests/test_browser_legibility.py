@@ -11,6 +11,10 @@ import os
 
 import pytest
 
+from geo import briefing
+from geo.drawing import drawable
+from geo.provinces import province_summary
+
 from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, wait_until_run_finished
 from .conftest import PROJECT
 
@@ -85,12 +89,21 @@ def test_zooming_in_shows_more_labels(browser, app_url) -> None:
     context.close()
 
 
-def test_every_place_and_shaded_province_of_the_12_provinces_step_is_named(browser, app_url) -> None:
+def test_every_place_and_shaded_province_of_the_12_provinces_step_is_named(browser, app_url, data) -> None:
     context, page = open_page(browser, app_url + "/?step=7")
     frame = map_frame(page)
-    texts = {label["text"] for label in placed_labels(frame)}
-    for name in ("Gansu", "Sichuan", "Shandong", "Fujian", "Fuzhou, Fujian", "Hainan"):
-        assert any(name in text for text in texts), name
+    ids = {label["id"] for label in placed_labels(frame)}  # a province's label is named by its ISO code
+    step = briefing.steps(data)[6]
+    claims = briefing.step_claims(data, step)
+    provinces = set(province_summary(claims).index)
+    places = set(drawable(claims)["place"])
+    assert len(provinces) == 9
+    assert len(places) == 7
+    assert places - ids == set()
+    # a shaded province is named by its own label, or (labels lowest in priority) by a labelled place in it
+    in_province = dict(zip(data.places["id"], data.places["iso_3166_2"], strict=True))
+    named = {code for code in provinces if code in ids or any(in_province.get(i) == code for i in ids)}
+    assert named == provinces
     context.close()
 
 
@@ -202,9 +215,20 @@ def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> 
     context, page = open_page(browser, app_url + path + (f"{joiner}lang={lang}" if lang != "en" else ""), width=1300)
     map_frame(page)
     wait_until_run_finished(page)
-    if view == "upload":
+    if view == "upload":  # a layer added, its tab open with its tables, and the upload form open
+        page.get_by_test_id("stSidebar").locator("summary").first.click()
+        page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(
+            files=[{"name": "sites.csv", "mimeType": "text/csv", "buffer": b"site,lat,lon\nA,37.6,78.3\nB,19.7,110.0\n"}]
+        )
+        page.locator(".st-key-upload_name input").fill("Sites")
+        page.locator(".st-key-upload_source input").fill("Field notes")
+        page.locator(".st-key-upload_source input").press("Enter")
+        page.locator(".st-key-upload_add button").click()
+        page.locator(".st-key-upload_remove button").wait_for()  # the layer is kept
         page.get_by_role("tab", name=UPLOAD_TAB[lang]).click()
-        page.get_by_test_id("stSidebar").locator("summary").first.click()  # the upload form, open
+        page.get_by_role("tabpanel").locator(".geo-message").wait_for()  # the tab's own content (its layer), not the last tab's
+        page.get_by_role("tabpanel").get_by_test_id("stDataFrame").first.wait_for()
+        wait_until_run_finished(page)
     violations = axe_violations(page)
     context.close()
     assert violations == []

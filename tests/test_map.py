@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from geo import frontend
+from geo import frontend, style
 from geo.drawing import BASEMAP, HOME, RING, source_colours
 from geo.html import esc, link
 from geo.map import assets
@@ -16,7 +16,7 @@ from geo.map.handoff import view_script
 from geo.map.overlays import claim_model, claim_view
 from geo.provinces import named_provinces
 
-from .mapdata import handed_messages
+from .mapdata import claim_layers_calls, handed_messages
 
 #: Published basemap files, as the app passes them (the map only carries their addresses).
 LINKS = {layer.name: f"/app/static/basemap/{layer.name}-0.json" for layer in BASEMAP}
@@ -97,7 +97,7 @@ def test_points_are_area_rings_not_pins(data, html: str) -> None:
     pins = [line for line in html.splitlines() if "L.marker(" in line]
     assert len(pins) == 1  # the one L.marker in the map: the label layer's, non-interactive, in the labels' pane
     assert "L.marker(spot.at, {pane: options.labelPane, interactive: false" in pins[0]
-    assert html.count("L.circleMarker(") == frontend.text("claim-layers.js").count("L.circleMarker(") + 1  # + uploads
+    # each ring is a circle marker of the model's ring style: tests/js/claim-layers.test.js draws a model
     levels = dict(zip(data.places["id"], data.places["admin_level"], strict=True))
     dashes_by_level: dict[str, set] = {}
     for pid, place in model_of(data)["places"].items():
@@ -130,6 +130,9 @@ def test_tiles_are_optional_and_off_by_default(html: str) -> None:
     assert "tile.openstreetmap.org" in html
     tile_var = re.search(r"var (tile_layer_\w+) = L\.tileLayer\(", html).group(1)
     assert f"{tile_var}.addTo(" not in html
+    assert "geo.addClaimLayers(map_" in html
+    assert f", {tile_var}, JSON.parse(" in html  # handed to the claim layers, which only list it in the control
+    assert not re.search(r"\btiles\.addTo\(", frontend.text("claim-layers.js"))
 
 
 def test_popup_has_names_precision_quote_links_and_detail(html: str) -> None:
@@ -144,9 +147,12 @@ def test_popup_has_names_precision_quote_links_and_detail(html: str) -> None:
 def test_province_layer_names_provinces_without_tying_them_to_twelve(data, html: str, view) -> None:
     named = named_provinces(data.claims)
     assert set(named["province"]) == {"CN-CQ", "CN-FJ", "CN-GS", "CN-HI", "CN-JS", "CN-SC", "CN-SD", "CN-SH", "CN-ZJ"}
-    assert "one of the article’s “12 provinces”" in html
+    not_named = "Not named by any source as one of the article’s “12 provinces”."
+    [(model, _options)] = claim_layers_calls(html)
+    starts = [f["properties"]["start"] for f in model["provinces"]["features"]]
+    assert len(starts) == len(set(named["province"])) == sum(not_named in start for start in starts)
     assert set(view["provinces"]) == set(named["province"])
-    orange = {code for code, p in view["provinces"].items() if p["colour"] == "#e66101"}
+    orange = {code for code, p in view["provinces"].items() if p["colour"] == style.HIKVISION_PROVINCE}
     assert {"CN-HI", "CN-FJ"} <= orange  # Hikvision named
 
 
@@ -161,7 +167,7 @@ def test_hostile_text_is_escaped_in_popups_and_layer_names(data) -> None:
     out = standalone_map(hostile, claims).get_root().render()
     assert "<img src=x" not in out
     assert "${alert(2)}" not in out
-    assert 'href="javascript:' not in out
+    assert "javascript:" not in out  # the popups travel as JSON text: no escaped form of the link either
     assert esc(attack) in out
 
 

@@ -35,15 +35,17 @@ test("a label never covers another place's ring", () => {
     {id: "near", lat: 100, lon: 135, text: "Near", priority: 1, r: 10},
   ];
   const placed = geo.placeLabels(items, project, size, measure);
-  const ring = {x: 125, y: 90, w: 20, h: 20};
-  for (const p of placed) if (p.item.id !== "near") assert.equal(geo.overlaps(p.box, ring), false);
+  const big = placed.find((p) => p.item.id === "big");
+  assert.ok(big, "the first label is placed");
+  assert.equal(geo.overlaps(big.box, {x: 125, y: 90, w: 20, h: 20}), false);  // not over Near's ring
+  assert.ok(big.box.x + big.box.w <= 125 || big.box.y + big.box.h <= 90 || big.box.y >= 110);
 });
 
 test("labels stay inside the map, or wait", () => {
-  const placed = geo.placeLabels([{id: "edge", lat: 5, lon: 395, text: "Edge", priority: 1, r: 4}], project, size, measure);
-  for (const p of placed) {
-    assert.ok(p.box.x >= 0 && p.box.y >= 0 && p.box.x + p.box.w <= size.x && p.box.y + p.box.h <= size.y);
-  }
+  const [edge] = geo.placeLabels([{id: "edge", lat: 5, lon: 395, text: "Edge", priority: 1, r: 4}], project, size, measure);
+  assert.deepEqual(edge.box, {x: 328, y: 12, w: 60, h: 17});  // not right, left or above: below, inside the map
+  const none = geo.placeLabels([{id: "out", lat: -50, lon: 500, text: "Out", priority: 1, r: 4}], project, size, measure);
+  assert.deepEqual(none, []);  // off the map: it waits
 });
 
 test("an area's name is centred on its point, else on its other points", () => {
