@@ -1,4 +1,8 @@
-"""Shared fixtures: the shipped data folder and a way to break a copy of it one cell at a time."""
+"""Shared fixtures: the shipped data folder, a way to break a copy of it one cell at a time, and the costly outputs.
+
+Figures cost seconds each, so what several tests read is made once per run here (the
+default view's slide, the briefing pack); treat each as read-only.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,32 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from geo import settings
 from geo.dataset import Dataset, load_dataset
+from geo.export import figures, formats
 
 from .server import ServerError, streamlit_server
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = PROJECT.parent / "shared" / "seed" / "000_030e18b3e0a7e353.txt"
+
+# Hypothesis: CI (``CI`` set) tries each property with its full number of examples, the local
+# loop with a fifth of them; ``HYPOTHESIS_PROFILE=ci`` runs the full number locally.
+hypothesis_settings.register_profile("ci", max_examples=100)
+hypothesis_settings.register_profile("dev", max_examples=20)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def examples(ci: int) -> int:
+    """A property's number of examples: ``ci`` under the ``ci`` profile, the profile's share of it otherwise."""
+    return max(5, ci * hypothesis_settings.default.max_examples // 100)
 
 
 class BrokenData:
@@ -72,6 +90,46 @@ def data() -> Dataset:
 @pytest.fixture
 def broken(tmp_path: Path) -> BrokenData:
     return BrokenData(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def default_slide(data: Dataset):
+    """The default view's slide (every claim, the dataset's title), drawn once for the run."""
+    fig = figures.slide(data, data.claims, title=data.title)
+    fig.canvas.draw()
+    yield fig
+    figures._pyplot().close(fig)
+
+
+def stand_in_figure(kind: str):
+    """A writer like :func:`figures.to_png` whose bytes name what it was asked to draw, in no time."""
+
+    def write(data: Dataset, claims: pd.DataFrame, base_url: str = "", **layout: object) -> bytes:
+        del data, base_url
+        return f"{kind}: claims {','.join(claims['id'])}; layout {sorted(layout.items())}".encode()
+
+    return write
+
+
+@contextmanager
+def stand_in_figures() -> Iterator[None]:
+    """Slides and A4 PDFs written by :func:`stand_in_figure`, for tests of what holds them (the briefing pack)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(figures, "to_png", stand_in_figure("PNG"))
+        patch.setattr(figures, "to_pdf", stand_in_figure("PDF"))
+        yield
+
+
+@pytest.fixture(
+    scope="session",
+    params=[pytest.param("stand-in figures"), pytest.param("real figures", marks=pytest.mark.slow)],
+)
+def pack(request: pytest.FixtureRequest, data: Dataset) -> bytes:
+    """The default view's briefing pack, made once: with stand-in figures (quick) and with real ones (slow)."""
+    if request.param == "real figures":
+        return formats.to_pack(data, data.claims)
+    with stand_in_figures():
+        return formats.to_pack(data, data.claims)
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import warnings
 
 import pytest
@@ -33,32 +34,64 @@ def step_slide(data, number: int):
     return step, claims, figures.slide(data, claims, title=step.title, caption=step.caption, bounds=step.bounds)
 
 
+class Slides:
+    """Slides by number (0: the default view, 1 onwards: the briefing steps), each drawn once, when first asked for."""
+
+    def __init__(self, data, default_slide) -> None:
+        self.data = data
+        self.made = {0: (None, data.claims, default_slide)}  # shared with other modules: never closed here
+
+    def __getitem__(self, number: int):
+        if number not in self.made:
+            step, claims, fig = step_slide(self.data, number)
+            drawn(fig)
+            self.made[number] = (step, claims, fig)
+        return self.made[number]
+
+    def close(self) -> None:
+        for number, (_step, _claims, fig) in self.made.items():
+            if number:
+                figures._pyplot().close(fig)
+
+
 @pytest.fixture(scope="module")
-def slides(data):
-    """Every briefing step's slide and the default view's slide, drawn once for the module."""
-    made = {n: step_slide(data, n) for n in range(1, len(data.briefing) + 1)}
-    made[0] = (None, data.claims, figures.slide(data, data.claims, title=data.title))
-    for _step, _claims, fig in made.values():
-        drawn(fig)
+def slides(data, default_slide):
+    made = Slides(data, default_slide)
     yield made
-    for _step, _claims, fig in made.values():
-        figures._pyplot().close(fig)
+    made.close()
 
 
-def test_place_labels_never_overlap_and_stay_on_the_map(slides) -> None:
-    for number, (_step, claims, fig) in slides.items():
-        renderer = fig.canvas.get_renderer()
-        labels = texts_with(fig, figures.PLACE_LABEL)
-        assert bool(labels) == (claims["place"] != "").any(), number  # step 8 (a treaty) names no place
-        boxes = [t.get_window_extent(renderer) for t in labels]
-        axes = fig.axes[0].get_window_extent(renderer)
-        for i, a in enumerate(boxes):
-            inside = axes.x0 - 1 <= a.x0 and a.x1 <= axes.x1 + 1 and axes.y0 - 1 <= a.y0 and a.y1 <= axes.y1 + 1
-            assert inside, number
-            for b in boxes[i + 1 :]:
-                assert not a.overlaps(b), (number, labels[i].get_text())
-        context = [t.get_window_extent(renderer) for t in texts_with(fig, figures.CONTEXT_LABEL)]
-        assert not any(c.overlaps(b) for c in context for b in boxes), number
+def briefing_steps() -> int:
+    """The number of briefing steps, read at collection (the ``data`` fixture is not there yet)."""
+    with (settings.data_dir / settings.BRIEFING_CSV).open(encoding="utf-8", newline="") as table:
+        return sum(1 for _row in csv.DictReader(table))
+
+
+#: Slides whose every label and type size the quick loop checks: the default view (0), a whole region (1), three
+#: counties (2), the world (3), many provinces (7) and a step that names no place (8); the other steps run as slow.
+QUICK_SLIDES = (0, 1, 2, 3, 7, 8)
+SLIDES = [n if n in QUICK_SLIDES else pytest.param(n, marks=pytest.mark.slow) for n in range(briefing_steps() + 1)]
+
+
+def test_every_briefing_step_is_checked(data) -> None:
+    assert briefing_steps() == len(data.briefing)
+
+
+@pytest.mark.parametrize("number", SLIDES)
+def test_place_labels_never_overlap_and_stay_on_the_map(slides, number: int) -> None:
+    _step, claims, fig = slides[number]
+    renderer = fig.canvas.get_renderer()
+    labels = texts_with(fig, figures.PLACE_LABEL)
+    assert bool(labels) == (claims["place"] != "").any(), number  # step 8 (a treaty) names no place
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    axes = fig.axes[0].get_window_extent(renderer)
+    for i, a in enumerate(boxes):
+        inside = axes.x0 - 1 <= a.x0 and a.x1 <= axes.x1 + 1 and axes.y0 - 1 <= a.y0 and a.y1 <= axes.y1 + 1
+        assert inside, number
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (number, labels[i].get_text())
+    context = [t.get_window_extent(renderer) for t in texts_with(fig, figures.CONTEXT_LABEL)]
+    assert not any(c.overlaps(b) for c in context for b in boxes), number
 
 
 def test_every_drawn_place_is_labelled(slides) -> None:
@@ -68,12 +101,13 @@ def test_every_drawn_place_is_labelled(slides) -> None:
         assert name in names
 
 
-def test_type_is_readable_from_the_back_of_a_room(slides) -> None:
-    for number, (_step, _claims, fig) in slides.items():
-        sizes = [t.get_fontsize() for t in fig.texts] + [t.get_fontsize() for ax in fig.axes for t in ax.texts]
-        assert min(sizes) >= FOOTNOTE_PT, number  # footnotes, attribution, context names: at least 18 px
-        labels = texts_with(fig, figures.PLACE_LABEL)
-        assert all(t.get_fontsize() >= BODY_PT for t in labels), number  # labels and body: at least 24 px
+@pytest.mark.parametrize("number", SLIDES)
+def test_type_is_readable_from_the_back_of_a_room(slides, number: int) -> None:
+    _step, _claims, fig = slides[number]
+    sizes = [t.get_fontsize() for t in fig.texts] + [t.get_fontsize() for ax in fig.axes for t in ax.texts]
+    assert min(sizes) >= FOOTNOTE_PT, number  # footnotes, attribution, context names: at least 18 px
+    labels = texts_with(fig, figures.PLACE_LABEL)
+    assert all(t.get_fontsize() >= BODY_PT for t in labels), number  # labels and body: at least 24 px
     assert figures.SLIDE_TYPE.body >= BODY_PT
 
 

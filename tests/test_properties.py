@@ -1,4 +1,7 @@
-"""Property-based tests: escaping, upload parsing and validation never fail unexpectedly."""
+"""Property-based tests: escaping, upload parsing and validation never fail unexpectedly.
+
+Each runs with its number of examples in CI and a fifth of them locally (the Hypothesis profiles in conftest).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from geo.html import esc, esc_column, link
 from geo.upload.read import read_upload
 from geo.validate import validate_dataset
 
-from .conftest import BrokenData
+from .conftest import BrokenData, examples
 
 
 @given(st.text())
@@ -46,7 +49,7 @@ def test_links_are_only_ever_http(url: str, label: str) -> None:
 
 
 @given(st.binary(max_size=2000), st.sampled_from(["x.csv", "x.geojson", "x.json", "x.gpkg", "x.txt", "x.zip"]))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_upload_parser_raises_only_upload_errors(content: bytes, filename: str) -> None:
     try:
         layer = read_upload(filename, content, name="n", attribution="a")
@@ -59,7 +62,7 @@ csv_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_siz
 
 
 @given(st.lists(st.tuples(csv_cell, csv_cell, csv_cell), min_size=1, max_size=20))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_upload_of_arbitrary_csv_cells_lists_every_bad_row(rows: list[tuple[str, str, str]]) -> None:
     import csv
     import io
@@ -88,7 +91,7 @@ coordinate_cell = st.one_of(
 
 
 @given(st.lists(st.tuples(coordinate_cell, coordinate_cell), max_size=25), st.booleans())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_vectorised_coordinate_check_agrees_with_the_row_by_row_check(rows: list, geographic: bool) -> None:
     import pandas as pd
 
@@ -105,7 +108,7 @@ def test_vectorised_coordinate_check_agrees_with_the_row_by_row_check(rows: list
 
 
 @given(csv_cell, st.sampled_from(["name_en", "lat", "admin_level", "precision", "parent", "other_names"]))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_validator_reports_instead_of_raising(tmp_path_factory, value: str, field: str) -> None:
     broken = BrokenData(tmp_path_factory.mktemp("data"))
     broken.set(geo_settings.PLACES_CSV, "moyu", field, value)

@@ -130,9 +130,18 @@ def test_point_outside_declared_country(broken: BrokenData) -> None:
     assert "outside country US" in problem.message
 
 
-@pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x", "//example.org", "ipvm.com/reports"]
-)
+#: Links the validator refuses, and dates it does not accept. Each value's verdict is checked in no time by
+#: test_is_http_url and test_parse_partial_date; the validator's report of one (file, row, field, value) runs in the
+#: quick loop, of the others as slow.
+NOT_HTTP = ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x", "//example.org", "ipvm.com/reports"]
+NOT_DATES = ["2022-13", "2023-02-30", "2023-7", "0000"]
+
+
+def first_quick(values: list[str]) -> list:
+    return [values[0], *(pytest.param(v, marks=pytest.mark.slow) for v in values[1:])]
+
+
+@pytest.mark.parametrize("url", first_quick(NOT_HTTP))
 def test_only_http_urls(broken: BrokenData, url: str) -> None:
     row = broken.set(S, "register-2023-07-31", "url", url)
     problem = only(validate_dataset(broken.dir), S, "url")
@@ -144,7 +153,7 @@ def test_archive_url_is_checked_too(broken: BrokenData) -> None:
     assert only(validate_dataset(broken.dir), S, "archive_url").row == row
 
 
-@pytest.mark.parametrize("value", ["2022-13", "2023-02-30", "2023-7", "0000"])
+@pytest.mark.parametrize("value", first_quick(NOT_DATES))
 def test_dates_must_be_real_iso_dates(broken: BrokenData, value: str) -> None:
     row = broken.set(C, "c03-chengmai-ghrd", "event_date", value)
     problem = only(validate_dataset(broken.dir), C, "event_date")
@@ -201,26 +210,31 @@ def test_several_faults_are_all_reported(broken: BrokenData) -> None:
     assert {(P, "name_en"), (S, "url"), (C, "event_date"), (C, "status")} <= found
 
 
-def test_cli_exit_codes_and_report(broken: BrokenData) -> None:
-    ok = subprocess.run(
-        [sys.executable, "-m", "geo", "validate", "data"], cwd=PROJECT, capture_output=True, text=True, check=False
-    )
-    assert ok.returncode == 0, ok.stdout + ok.stderr
+@pytest.mark.parametrize("how", ["in process", pytest.param("as a program", marks=pytest.mark.slow)])
+def test_cli_exit_codes_and_report(broken: BrokenData, capsys, monkeypatch, how: str) -> None:
+    """``python -m geo validate``; the quick loop calls its ``main`` (tests/test_export.py runs the CLI as a program)."""
+    from geo.__main__ import main
+
+    monkeypatch.chdir(PROJECT)
+
+    def cli(*args: str) -> tuple[int, str]:
+        if how == "as a program":
+            done = subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, check=False)
+            return done.returncode, done.stdout
+        code = main(list(args))
+        return code, capsys.readouterr().out
+
+    assert cli("validate", "data") == (0, "data: valid\n")
     row = broken.set(P, "pishan", "name_en", "")
-    bad = subprocess.run(
-        [sys.executable, "-m", "geo", "validate", str(broken.dir)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert bad.returncode == 1
-    assert f"places.csv, row {row}, field 'name_en'" in bad.stdout
+    code, report = cli("validate", str(broken.dir))
+    assert code == 1
+    assert f"places.csv, row {row}, field 'name_en'" in report
 
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("2023", True), ("2023-08", True), ("2023-08-22", True), ("2023-8-22", False), ("2023-02-29", False), ("", False)],
+    [("2023", True), ("2023-08", True), ("2023-08-22", True), ("2023-8-22", False), ("2023-02-29", False), ("", False)]
+    + [(value, False) for value in NOT_DATES],
 )
 def test_parse_partial_date(text: str, ok: bool) -> None:
     assert (parse_partial_date(text) is not None) is ok
@@ -231,10 +245,10 @@ def test_parse_partial_date(text: str, ok: bool) -> None:
     [
         ("https://a.org/x", True),
         ("HTTP://a.org", True),
-        ("javascript:alert(1)", False),
         ("https://", False),
         (" data:x", False),
-    ],
+    ]
+    + [(url, False) for url in NOT_HTTP],
 )
 def test_is_http_url(url: str, ok: bool) -> None:
     assert is_http_url(url) is ok
@@ -334,11 +348,11 @@ def test_a_retracted_claim_needs_its_reason(broken: BrokenData) -> None:
     assert "retracted" in problem.message
 
 
-def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData) -> None:
+def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData, capsys) -> None:
+    from geo.__main__ import main
+
     broken.set(C, "c22-ghrd", "status", "partial", log=False)
-    out = subprocess.run(
-        [sys.executable, "-m", "geo", "corrections", str(broken.dir)], cwd=PROJECT, capture_output=True, text=True,
-        check=True,
-    )  # fmt: skip
-    assert ",0.2.0,claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.stdout
-    assert "1 unlogged change(s) since release 0.1.0" in out.stderr
+    assert main(["corrections", str(broken.dir)]) == 0
+    out = capsys.readouterr()
+    assert ",0.2.0,claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.out
+    assert "1 unlogged change(s) since release 0.1.0" in out.err
