@@ -315,6 +315,7 @@ def test_an_unlogged_new_row_is_caught(broken: BrokenData) -> None:
 def test_a_removed_row_is_caught_even_with_a_log_entry(broken: BrokenData) -> None:
     claims = broken.table(C)
     claims[claims["id"] != "c22-ghrd"].to_csv(broken.dir / C, index=False, lineterminator="\n")
+    broken.log(C, "c22-ghrd", "*", "added", "")  # a log entry does not make a removal acceptable
     problems = [p for p in validate_dataset(broken.dir) if p.file == C and p.value == "c22-ghrd"]
     assert len(problems) == 1
     assert "never removed" in problems[0].message
