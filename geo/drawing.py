@@ -182,6 +182,8 @@ SHADING_LEGEND = {
 
 #: A researcher's uploaded point, in CSS pixels: small, so 100,000 of them stay readable.
 UPLOADED_POINT = {"radius": 3, "weight": 1, "fillOpacity": 0.7}
+#: Provinces shaded by a researcher's points (the fill is the count's colour on a scale).
+CHOROPLETH = AreaStyle(style.CHOROPLETH_EDGE, 0.5, style.CHOROPLETH_EDGE, 0.6)
 
 
 def shading(hikvision_named: bool) -> AreaStyle:

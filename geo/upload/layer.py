@@ -17,12 +17,12 @@ import branca.colormap as cm
 import folium
 
 from geo import labels, settings
-from geo.drawing import UPLOADED_POINT
+from geo.drawing import CHOROPLETH, UPLOADED_POINT
 from geo.html import esc, esc_column
 from geo.i18n import _, number
 from geo.map.elements import ClientCall, UploadSlot, json_argument, parsed_argument
 from geo.render import swatch
-from geo.style import CHOROPLETH_EDGE, UPLOAD, UPLOAD_PANE
+from geo.style import UPLOAD, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
     nearest_places,
@@ -180,12 +180,7 @@ def province_choropleth(prepared: PreparedUpload, provinces: gpd.GeoDataFrame) -
     shaded.geometry = shaded.geometry.simplify(0.02)
     folium.GeoJson(
         json.loads(shaded.to_json(drop_id=True)),
-        style_function=lambda f: {
-            "fillColor": scale(f["properties"]["points"]),
-            "fillOpacity": 0.6,
-            "color": CHOROPLETH_EDGE,
-            "weight": 0.5,
-        },
+        style_function=lambda f: {**CHOROPLETH.leaflet(), "fillColor": scale(f["properties"]["points"])},
         tooltip=folium.GeoJsonTooltip(["name", "points"], aliases=[esc(_("province")), esc(_("uploaded points"))]),
     ).add_to(group)
     return group
