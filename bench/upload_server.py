@@ -83,6 +83,7 @@ def refusal(browser, url: str, small: Path, huge: Path) -> tuple[float, bool]:
         frame = page.locator(MAP).element_handle().content_frame()
         frame.wait_for_function(ALL_DRAWN, arg=SIZES[0], polling=100)
         page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(huge))
+        page.get_by_test_id("stSidebar").get_by_text(huge.name).wait_for()  # the new file is in the widget
         page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
         start = time.perf_counter()
         page.get_by_role("button", name="Add layer").click()

@@ -1,7 +1,7 @@
 """Reading back what a map or a page carries: the claim model, the views and the messages, as the browser would.
 
 The map carries its model as ``JSON.parse("…")`` in ``geo.addClaimLayers(…)`` with its
-options (the initial message) after it; the page hands views with ``geo.handView(JSON.parse("…"))``.
+options (the initial message) after it; the page hands views with ``geo.view = JSON.parse("…")``, then ``geo.handView``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _string_after(script: str, marker: str) -> list[str]:
 
 def handed_messages(page: str) -> list[dict]:
     """The messages a page's scripts hand the map (``geo.handView``), in order."""
-    return [json.loads(text) for text in _string_after(page, "geo.handView(JSON.parse(")]  # calls only: "(JSON"
+    return [json.loads(text) for text in _string_after(page, "geo.view = JSON.parse(")]
 
 
 def claim_layers_calls(script: str) -> list[tuple[dict, dict]]:

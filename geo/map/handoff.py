@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-from geo import frontend
 from geo.html import page_script_string
 
 Fit = list[list[float]] | str | None  # bounds [[south, west], [north, east]], "home", or None (stay)
@@ -36,10 +35,13 @@ def message(view_text: str, fit: Fit = None, params: dict[str, str | None] | Non
 
 
 def view_script(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> str:
-    """The page's script that hands the map this view (``geo.handView`` in ``page.js``, inlined with it).
+    """The page's script that hands the map this view (``geo.handView``, loaded with the page's head).
 
-    The JSON is a string literal with no ``<`` in it (:func:`geo.html.page_script_string`): the
-    page's sanitiser drops a script that seems to hold a tag.
+    The page's code comes once per page (:func:`geo.page.head.page_head`), so a filter change
+    sends only the message. Should it not be there yet, the message waits in ``geo.view``,
+    where a starting map reads it. The JSON is a string literal with no ``<`` in it
+    (:func:`geo.html.page_script_string`): the page's sanitiser drops a script that seems to
+    hold a tag.
     """
-    call = f"geo.handView(JSON.parse({page_script_string(message_json(view_text, fit, params))}));"
-    return f"<script>{frontend.page_code()}\n{call}</script>"
+    message = page_script_string(message_json(view_text, fit, params))
+    return f"<script>window.geo = window.geo || {{}}; geo.view = JSON.parse({message}); if (geo.handView) geo.handView(geo.view);</script>"
