@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from geo.drawing import HOME
 from geo.map.basemap import OfflineMap, base_map
 from geo.map.elements import ClaimLayers
-from geo.map.handoff import message
+from geo.map.handoff import message_json
 from geo.map.overlays import ClaimModel, app_model, claim_model, claim_view, default_view, view_json
 from geo.style import SHADED_PANE, SHADED_PANE_Z
 
@@ -40,7 +40,7 @@ def assemble(
     """
     fmap = base_map(data, center=center, zoom=zoom, links=links)
     options = {"shapesUrl": (links or {}).get("provinces", ""), "shadedPane": SHADED_PANE, "shadedZ": SHADED_PANE_Z}
-    ClaimLayers(model.json, message(initial_view), fmap.web_tiles, options).add_to(fmap)
+    ClaimLayers(model.json, message_json(initial_view), fmap.web_tiles, options).add_to(fmap)
     return fmap
 
 

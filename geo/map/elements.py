@@ -96,23 +96,27 @@ class ClientCode(MacroElement):
 class ClaimLayers(ClientCall):
     """Draws a claim model (:func:`geo.map.overlays.claim_model`) and applies views of it (``claim-layers.js``).
 
-    ``initial`` is the message applied at once when the page has handed no view (all claims
-    in the app, so a first page draws without waiting; the only view of a standalone file).
+    ``initial_json`` is the message applied at once when the page has handed no view (all
+    claims in the app, so a first page draws without waiting; the only view of a standalone
+    file), as JSON text: it goes into the options as it is, never decoded and encoded again
+    on a rerun.
     """
 
     function = "addClaimLayers"
 
-    def __init__(self, model_json: str, initial: dict | None, tiles: object | None, options: dict) -> None:
+    def __init__(self, model_json: str, initial_json: str, tiles: object | None, options: dict) -> None:
         super().__init__()
         self._name = "ClaimLayers"
         self.model_json = model_json
+        self.initial_json = initial_json
         self.tiles = tiles  # named when rendered
-        self.options = {**options, "initial": initial, "tilesName": getattr(tiles, "layer_name", "")}
+        self.options = {**options, "tilesName": getattr(tiles, "layer_name", "")}
 
     def argument_list(self) -> Sequence[str]:
         """The map, the web tiles layer (or null), the model (parsed from a string), the options."""
         tiles = self.tiles.get_name() if self.tiles is not None else "null"
-        return [self._parent.get_name(), tiles, parsed_argument(self.model_json), json_argument(self.options)]
+        options = json_argument(self.options)[:-1] + ',"initial":' + self.initial_json.replace("</", "<\\/") + "}"
+        return [self._parent.get_name(), tiles, parsed_argument(self.model_json), options]
 
 
 class UploadSlot(ClientCall):

@@ -29,11 +29,6 @@ def message_json(view_text: str, fit: Fit = None, params: dict[str, str | None] 
     return json.dumps(head)[:-1] + ',"view":' + view_text + "," + json.dumps(tail)[1:]
 
 
-def message(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> dict:
-    """The message as an object (a standalone map applies it when it starts)."""
-    return json.loads(message_json(view_text, fit, params))
-
-
 def view_script(view_text: str, fit: Fit = None, params: dict[str, str | None] | None = None) -> str:
     """The page's script that hands the map this view (``geo.handView``, loaded with the page's head).
 
