@@ -141,7 +141,7 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
     sections = {
         _("Places"): lambda: places_tab(view),
         _("Claims"): lambda: claims_tab(view),
-        _("Sources and citation chain"): lambda: sources_tab(view),
+        _("Sources and citation chain"): lambda: sources_tab(data, view),
         _("Timeline"): lambda: st.vega_lite_chart(spec=view.timeline, width="stretch"),
         _("Downloads"): lambda: downloads_tab(data, view),
         _("Your layer"): lambda: upload_tab(st.session_state.get(Key.UPLOADED)),

@@ -7,4 +7,4 @@ Ground-level modules hold the data and the rules everything shares (``readers``,
 a page shows). ``dashboard.py`` is the only code that imports Streamlit.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

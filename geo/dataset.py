@@ -63,7 +63,11 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
     return Dataset(
         sources=sources,
         places=places,
-        claims=readers.join_claims(tables["claims"], places, sources),
+        claims=readers.join_claims(
+            readers.join_checks(tables["claims"], tables.get("quote_audit"), tables.get("status_audit")),
+            places,
+            sources,
+        ),
         provinces=readers.load_provinces(data_dir),
         countries=readers.load_countries(data_dir),
         briefing=tables["briefing"],

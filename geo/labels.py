@@ -61,6 +61,33 @@ VENDOR = {
     "no": N_("source says not Hikvision"),
     "not_stated": N_("vendor not stated"),
 }
+#: How a claim's quote was found in the passage read (``quote_audit.csv``'s ``quote``).
+QUOTE_CHECK = {
+    "verbatim": N_("The quote is verbatim in the passage read at the source."),
+    "verbatim_in_copy": N_("The quote is verbatim in the passage read in a copy of the source's text."),
+    "verbatim_in_relay": N_("The quote is verbatim only in another publication's text, which is named."),
+    "not_found": N_("The quote was not found in any page read."),
+    "no_quote": N_("No quote: the claim is a summary."),
+}
+#: The verdict of the search for evidence against a claim's status (``status_audit.csv``).
+VERDICT = {
+    "stands": N_("The status and correction stand against it."),
+    "changed": N_("This check changed the status or the correction (see the corrections log)."),
+}
+#: What a source's page showed for each recorded field (``source_audit.csv``).
+FIELD_CHECK = {
+    "match": N_("matches"),
+    "corrected": N_("corrected"),
+    "not_shown": N_("not shown on the page"),
+    "not_found": N_("page not found"),
+    "not_applicable": N_("not applicable"),
+}
+#: Whether a source's page was found (``source_audit.csv``'s ``result``).
+SOURCE_RESULT = {
+    "found": N_("its own page was read"),
+    "found_in_copy": N_("a copy of its text was read"),
+    "not_found": N_("neither its page nor a copy was found"),
+}
 #: Fields of the published tables as a reader would name them (the corrections log shows them).
 FIELD = {
     "quote_via": N_("quote attribution"),
@@ -101,6 +128,26 @@ def precision(code: str, *, short: bool = False) -> str:
 def status(code: str) -> str:
     """A claim status, in the page's language."""
     return _label(STATUS, code)
+
+
+def quote_check(code: str) -> str:
+    """How the quote was found, in the page's language."""
+    return _label(QUOTE_CHECK, code)
+
+
+def verdict(code: str) -> str:
+    """The verdict of a contrary-evidence search, in the page's language."""
+    return _label(VERDICT, code)
+
+
+def field_check(code: str) -> str:
+    """What a source's page showed for one field, in the page's language."""
+    return _label(FIELD_CHECK, code)
+
+
+def source_result(code: str) -> str:
+    """Whether a source's page was found, in the page's language."""
+    return _label(SOURCE_RESULT, code)
 
 
 def category(code: str) -> str:

@@ -240,3 +240,32 @@ def join_claims(claims: pd.DataFrame, places: gpd.GeoDataFrame, sources: pd.Data
     joined["province"] = joined["province"].where(joined["province"] != "", joined["place_iso_3166_2"].fillna(""))
     geometry = gpd.GeoSeries(joined["place"].map(point_by_place), crs=settings.crs)
     return gpd.GeoDataFrame(joined.drop(columns=["place_id", "source_id"]), geometry=geometry, crs=settings.crs)
+
+
+#: Columns of the quote check and of the contrary-evidence search a joined claim carries, by new name.
+QUOTE_CHECK_COLUMNS = {"checked": "check_date", "quote": "check_quote", "excerpt": "check_excerpt",
+                       "excerpt_at": "check_excerpt_at", "found_at": "check_found_at", "relay": "check_relay",
+                       "note": "check_note"}  # fmt: skip
+CONTRARY_COLUMNS = {"checked": "contrary_date", "queries": "contrary_queries", "found": "contrary_found",
+                    "found_at": "contrary_found_at", "verdict": "contrary_verdict"}  # fmt: skip
+#: Of those, the ones that hold lists (their fields are marked ``x-list``).
+CHECK_LIST_COLUMNS = ("check_found_at", "contrary_queries", "contrary_found_at")
+
+
+def join_checks(
+    claims: pd.DataFrame, quote_audit: pd.DataFrame | None, status_audit: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Claims with how each was checked: its quote check and, where there is one, its contrary-evidence search.
+
+    List cells (addresses, queries) stay lists; a claim without a row gets empty text.
+    A table the package does not describe joins as empty columns, so every view has them.
+    """
+    out = claims.copy()
+    for audit, columns in ((quote_audit, QUOTE_CHECK_COLUMNS), (status_audit, CONTRARY_COLUMNS)):
+        frame = audit if audit is not None else pd.DataFrame(columns=["claim", *columns])
+        picked = frame.set_index("claim")[list(columns)].rename(columns=columns)
+        joined = out[["id"]].join(picked, on="id")
+        for name in columns.values():
+            empty: list | str = [] if name in CHECK_LIST_COLUMNS else ""
+            out[name] = [value if isinstance(value, list) or pd.notna(value) else empty for value in joined[name]]
+    return out

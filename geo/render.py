@@ -122,13 +122,15 @@ def claim_html(
     source: Mapping | None = None,
     change: RowChange | None = None,
     relay: Mapping | None = None,
+    check: str = "",
 ) -> str:
     """One claim as HTML for a popup, the detail view, a province popup or a KML description.
 
     ``chain`` is :func:`chain_html`'s line (popup, detail); ``source`` the source's row
     (province, KML), linked through :func:`geo.html.link`, so only http(s) URLs become links;
     ``change`` the claim's last logged correction and ``relay`` the source whose text has the
-    quote when it is not the claim's own (popup, detail).
+    quote when it is not the claim's own (popup, detail); ``check`` how the claim was checked
+    (detail, :func:`geo.audit.claim_check_html`).
     """
     summary = f'<span lang="en" dir="ltr">{esc(claim["summary"])}</span>'  # summaries are English until translated
     words = {"correction": esc(_("Correction:")), "source": esc(_("Source:")), "chain": esc(_("Chain:"))}
@@ -166,10 +168,7 @@ def claim_html(
     html = f"<div class='detail-claim'>{badge} <b>{summary}</b> <span class='claim-id'>[{esc(claim['id'])}]</span>"
     if quote:
         locator = f" ({esc(claim['locator'])})" if claim.get("locator") else ""
-        html += (
-            f"<blockquote lang='{quote_lang}' dir='auto'>“{esc(quote)}”{locator}"
-            f"{relay_html(relay)}</blockquote>"
-        )
+        html += f"<blockquote lang='{quote_lang}' dir='auto'>“{esc(quote)}”{locator}{relay_html(relay)}</blockquote>"
     if correction:
         html += f"<div><b>{words['correction']}</b> {esc(correction)}</div>"
     dates = ", ".join(
@@ -178,6 +177,4 @@ def claim_html(
         if claim.get(col)
     )
     chain_word = esc(_("chain:"))
-    return (
-        html + f"<div class='claim-dates'>{dates} · {chain_word} {chain}</div>{change_html(change)}</div>"
-    )
+    return html + f"<div class='claim-dates'>{dates} · {chain_word} {chain}</div>{change_html(change)}{check}</div>"

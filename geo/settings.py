@@ -34,6 +34,7 @@ BRIEFING_CSV = "briefing.csv"
 CORRECTIONS_CSV = "corrections.csv"
 SOURCE_AUDIT_CSV = "source_audit.csv"
 QUOTE_AUDIT_CSV = "quote_audit.csv"
+STATUS_AUDIT_CSV = "status_audit.csv"
 #: Published tables: every change to one of their rows is logged in ``corrections.csv``.
 PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step"}
 #: Snapshots of the published tables as released, one folder per version (``releases/0.1.0/``).

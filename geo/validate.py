@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import shapely
 
-from geo import corrections, dates, readers, settings, urls
+from geo import corrections, dates, quotes, readers, settings, urls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -265,6 +265,69 @@ def check_references(tables: dict[str, pd.DataFrame], province_codes: set[str]) 
     return problems
 
 
+#: Quote-check results that say the quote was found: they need the excerpt it was found in.
+FOUND_QUOTES = ("verbatim", "verbatim_in_copy", "verbatim_in_relay")
+
+
+def _audit_problems(claim_ids: set[str], audit: pd.DataFrame, key: str, name: str, what: str) -> list[Problem]:
+    """Every id has exactly one audit row, and the audit names no unknown id (the schema's keys check the rest)."""
+    return [
+        Problem(name, None, key, cid, f"{what} has no row in {name}") for cid in sorted(claim_ids - set(audit[key]))
+    ]
+
+
+def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """How each claim was checked is in the data, and it agrees with the claim as it stands.
+
+    Every claim has its quote check; a quote found verbatim is inside the excerpt read
+    (under :mod:`geo.quotes`' one normalisation); a quote not found says why; every claim
+    whose status is not ``as_reported``, or that carries a correction, has its contrary-
+    evidence search, for the status it has now; every source has its check.
+    """
+    claims, sources = tables[settings.CLAIMS_CSV], tables[settings.SOURCES_CSV]
+    problems: list[Problem] = []
+    quote_audit = tables.get(settings.QUOTE_AUDIT_CSV)
+    if quote_audit is not None:
+        problems += _audit_problems(set(claims["id"]), quote_audit, "claim", settings.QUOTE_AUDIT_CSV, "claim")
+        quote_of = dict(zip(claims["id"], claims["quote"], strict=True))
+        for i, row in quote_audit.iterrows():
+            quote = quote_of.get(row["claim"], "")
+            where = (settings.QUOTE_AUDIT_CSV, _row(i))
+            if row["quote"] in FOUND_QUOTES:
+                if not quote:
+                    problems.append(Problem(*where, "quote", row["quote"], "the claim has no quote: use no_quote"))
+                elif not (row["excerpt"] and row["excerpt_at"]):
+                    problems.append(
+                        Problem(*where, "excerpt", "", "a quote found needs the excerpt read and its address")
+                    )
+                elif (piece := quotes.missing_piece(quote, row["excerpt"])) is not None:
+                    problems.append(
+                        Problem(*where, "excerpt", piece, "this part of the claim's quote is not in the excerpt")
+                    )
+            elif row["quote"] == "no_quote" and quote:
+                problems.append(Problem(*where, "quote", "no_quote", "the claim has a quote: check it"))
+            elif row["quote"] == "not_found" and not row["note"]:
+                problems.append(Problem(*where, "note", "", "a quote not found needs the reason in note"))
+    status_audit = tables.get(settings.STATUS_AUDIT_CSV)
+    if status_audit is not None:
+        needs = claims[(claims["status"] != "as_reported") | (claims["correction"] != "")]
+        problems += _audit_problems(
+            set(needs["id"]), status_audit, "claim", settings.STATUS_AUDIT_CSV,
+            "claim whose status is not as_reported, or that has a correction,",
+        )  # fmt: skip
+        status_of = dict(zip(claims["id"], claims["status"], strict=True))
+        problems += [
+            Problem(settings.STATUS_AUDIT_CSV, _row(i), "status", row["status"],
+                    f"the claim's status is now '{status_of[row['claim']]}': check it again")
+            for i, row in status_audit.iterrows()
+            if row["claim"] in status_of and row["status"] != status_of[row["claim"]]
+        ]  # fmt: skip
+    source_audit = tables.get(settings.SOURCE_AUDIT_CSV)
+    if source_audit is not None:
+        problems += _audit_problems(set(sources["id"]), source_audit, "source", settings.SOURCE_AUDIT_CSV, "source")
+    return problems
+
+
 def check_briefing(briefing: pd.DataFrame, claim_ids: set[str]) -> list[Problem]:
     """Steps run 1..N, each has a view (a place or a full box) and rests on existing claims."""
     name = settings.BRIEFING_CSV
@@ -405,6 +468,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_references(tables, set(provinces["iso_3166_2"]))
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
     problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
+    problems += check_audit(tables)
     problems += check_corrections(data_dir, tables, str(package.get("version", "")))
     return problems
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import i18n
+from geo import i18n, labels
 from geo.i18n import _
 from geo.map.legend import SUMMARIES_NOTE
 from geo.page import about, model, tables
@@ -63,13 +63,27 @@ def about_tab(data: Dataset) -> None:
 
 
 def claims_tab(view: model.FilteredView) -> None:
-    """One row per shown claim, with its source link."""
+    """One row per shown claim, with its source link and how it was checked (the passage read, evidence against)."""
     if translated():
         st.caption(_(SUMMARIES_NOTE))
-    table(view.claims, links={"link": _("source")})
+    st.caption(_("Each claim's check: the passage its quote was read in, where and when, and the search for evidence "
+                 "against its status. A place's detail view shows the same under “How we checked this”."))  # fmt: skip
+    table(view.claims, links={"link": _("source"), "read at": _("page read")})
 
 
-def sources_tab(view: model.FilteredView) -> None:
-    """Who cites or relays whom, and the sources behind the shown claims."""
+def sources_tab(data: Dataset, view: model.FilteredView) -> None:
+    """Who cites or relays whom, the sources behind the shown claims, and how any one of them was checked."""
+    from geo.audit import source_audit_html, source_audits
+
     st.graphviz_chart(view.citation_graph)
-    table(view.sources, links={"link": _("open"), "archive": _("archive")})
+    table(view.sources, links={"link": _("open"), "archive": _("archive"), "read at": _("page read")})
+    records = data.sources.set_index("id", drop=False).to_dict("index")
+    # Every source, not only those behind the shown claims: a retracted claim's source was checked too.
+    labelled = sorted((labels.source_label(record), sid) for sid, record in records.items())
+    choices = {"": "", **{sid: label for label, sid in labelled}}
+    picked = st.selectbox(
+        _("How a source was checked"), list(choices), format_func=choices.get, key=Key.SOURCE_AUDIT,
+        placeholder=_("Choose a source"),
+    )  # fmt: skip
+    if picked:
+        st.html(source_audit_html(records[picked], source_audits(data).get(picked), data.claims))

@@ -55,7 +55,7 @@ class BrokenData:
     def set(self, name: str, row_id: str, field: str, value: str, *, log: bool = True) -> int:
         """Set one cell of the row whose id is ``row_id``; return its spreadsheet row."""
         table = self.table(name)
-        key = settings.PUBLISHED_TABLES.get(name, "id")
+        key = settings.PUBLISHED_TABLES.get(name) or table.columns[0]  # an audit table's key is its first column
         matches = table.index[table[key] == row_id]
         assert len(matches) == 1, row_id
         before = table.loc[matches[0], field]
@@ -76,9 +76,9 @@ class BrokenData:
         }  # fmt: skip
         entries.to_csv(self.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
 
-    def row_of(self, name: str, row_id: str) -> int:
+    def row_of(self, name: str, row_id: str, key: str = "id") -> int:
         table = self.table(name)
-        return int(table.index[table["id"] == row_id][0]) + 2
+        return int(table.index[table[key] == row_id][0]) + 2
 
 
 @pytest.fixture(scope="session")

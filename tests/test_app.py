@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from geo import settings
 
 from .conftest import PROJECT
 from .mapdata import handed_messages
 
 APP = str(PROJECT / "dashboard.py")
+CLAIMS = pd.read_csv(settings.data_dir / settings.CLAIMS_CSV, dtype=str, keep_default_na=False)
+TOTAL = len(CLAIMS)  # every claim, the retracted tombstone too (the count line counts rows)
+VERSION = json.loads((settings.data_dir / settings.DATAPACKAGE).read_text(encoding="utf-8"))["version"]
 
 
 def run(**params: str) -> AppTest:
@@ -56,7 +62,7 @@ def default_app() -> AppTest:
 
 def test_default_view_shows_every_claim(default_app: AppTest) -> None:
     assert not default_app.exception
-    assert count_line(default_app).startswith("**69 of 69 claims shown**")
+    assert count_line(default_app).startswith(f"**{TOTAL} of {TOTAL} claims shown**")
 
 
 def test_map_payload_is_offline_and_never_reruns_on_pan_zoom_or_click(default_app: AppTest) -> None:
@@ -71,7 +77,8 @@ def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
     at = run()
     before, map_before = map_message(at)["view"], payload(at)["script"]
     at.sidebar.multiselect(key="statuses").set_value(["unverified"]).run()
-    assert count_line(at).startswith("**2 of 69 claims shown**")
+    unverified = (CLAIMS["status"] == "unverified").sum()
+    assert count_line(at).startswith(f"**{unverified} of {TOTAL} claims shown**")
     after = map_message(at)["view"]
     assert len(after["rings"]) < len(before["rings"])
     assert payload(at)["script"] == map_before  # the map itself is not re-sent: only the view changed
@@ -82,7 +89,7 @@ def test_status_filter_changes_counts_and_payload(default_app: AppTest) -> None:
 def test_search_in_every_script(query: str) -> None:
     at = run()
     at.sidebar.text_input(key="query").set_value(query).run()
-    assert count_line(at).startswith("**3 of 69 claims shown**")
+    assert count_line(at).startswith(f"**3 of {TOTAL} claims shown**")
     assert [pid for pid, _name in table_places(at)] == ["pishan"]
 
 
@@ -90,11 +97,11 @@ def test_filter_params_restore_state() -> None:
     at = run(status="corrected", q="Chengmai")
     assert at.sidebar.multiselect(key="statuses").value == ["corrected"]
     assert at.sidebar.text_input(key="query").value == "Chengmai"
-    assert count_line(at).startswith("**0 of 69")
+    assert count_line(at).startswith(f"**0 of {TOTAL}")
     at = run(level="county", **{"from": "2017", "to": "2017"})
     assert at.sidebar.slider(key="years").value == (2017, 2017)
-    assert "of 69 claims shown" in count_line(at)
-    assert not count_line(at).startswith("**69 of")
+    assert f"of {TOTAL} claims shown" in count_line(at)
+    assert not count_line(at).startswith(f"**{TOTAL} of")
 
 
 def test_place_param_opens_detail_view() -> None:
@@ -102,7 +109,7 @@ def test_place_param_opens_detail_view() -> None:
     detail = " ".join(h.proto.body for h in at.get("html"))
     assert "Chengmai County" in detail
     assert "Cite this:" in detail
-    assert "dataset version 0.2.0" in detail
+    assert f"dataset version {VERSION}" in detail
     assert "https://www.theregister.com/2023/07/31/beijing_hikvision_nvidia_uyghur/" in detail
     assert payload(at)["zoom"] == 8  # a county's detail view frames the county
 
@@ -195,7 +202,7 @@ def test_exit_briefing_returns_to_the_explorer() -> None:
     at = run(step="2")
     at.button(key="exit").click().run()
     assert "step" not in at.query_params
-    assert count_line(at).startswith("**69 of 69 claims shown**")
+    assert count_line(at).startswith(f"**{TOTAL} of {TOTAL} claims shown**")
 
 
 def add_layer(at: AppTest, content: bytes, filename: str = "mine.csv") -> AppTest:
@@ -228,7 +235,7 @@ def test_bad_upload_shows_the_message_and_the_app_still_works() -> None:
     assert not at.exception
     assert any("mine.csv: the file is not UTF-8 text" in h.proto.body for h in at.get("html"))
     assert "uploaded" not in at.session_state
-    assert count_line(at).startswith("**69 of 69 claims shown**")
+    assert count_line(at).startswith(f"**{TOTAL} of {TOTAL} claims shown**")
 
 
 def test_uploaded_text_is_escaped_everywhere() -> None:
@@ -311,7 +318,7 @@ def test_hostile_upload_gets_a_message_and_the_app_keeps_working(kind: str) -> N
     assert not at.exception
     assert any(message in h.proto.body for h in at.get("html")), [h.proto.body[:200] for h in at.get("html")]
     assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown")  # nothing half-applied
-    assert count_line(at).startswith("**69 of 69 claims shown**")
+    assert count_line(at).startswith(f"**{TOTAL} of {TOTAL} claims shown**")
 
 
 def test_nan_inf_and_gigantic_values_are_listed_not_fatal() -> None:
@@ -334,8 +341,9 @@ def test_public_hosting_configuration() -> None:
 def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> None:
     at = open_tab(run(), "Corrections")
     log = next(df.value for df in at.dataframe if "why" in df.value.columns)
-    assert len(log) == 85
-    assert list(log["id"][:2]) == ["corr-0085", "corr-0084"]  # newest first
+    entries = pd.read_csv(settings.data_dir / settings.CORRECTIONS_CSV, dtype=str)["id"]
+    assert len(log) == len(entries)
+    assert list(log["id"][:2]) == [entries.iloc[-1], entries.iloc[-2]]  # newest first
     at.selectbox(key="corrections_place").set_value("fuzhou_minjiang").run()
     fujian = next(df.value for df in at.dataframe if "why" in df.value.columns)
     assert "retracted" in set(fujian["after"])
@@ -345,7 +353,7 @@ def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> No
 def test_detail_view_says_when_a_claim_was_corrected() -> None:
     at = run(place="moyu")
     detail = " ".join(h.proto.body for h in at.get("html") if "Cite this:" in h.proto.body)
-    assert "Corrected on Nov 28, 2026 (version 0.2.0): status" in detail
+    assert "Corrected on Dec 3, 2026 (version 0.3.0): status" in detail  # the AFP tender: as reported, not corroborated
     assert "as quoted by" in detail  # the Moyu Project quote is the relay's
     assert "The Geneva Daily" in detail
 

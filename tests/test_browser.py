@@ -13,6 +13,7 @@ from geo.style import LAND, XUAR
 
 from .browser import MAP_IFRAME, MARKERS_JS, SETTLED_JS, TIMEOUT, click_place, map_frame, wait_until_run_finished
 from .conftest import PROJECT
+from .test_app import TOTAL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -119,9 +120,9 @@ def test_a_place_s_link_in_the_places_table_opens_its_detail_view_with_the_keybo
 def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
     page.goto(app_url + "/?place=fuzhou_minjiang")
     page.get_by_text("Cite this:").wait_for()
-    assert (
-        page.get_by_text("Retracted on Nov 28, 2026 (version 0.2.0)").count() >= 1
-    )  # the tombstone, in the detail view
+    tombstone = page.locator("div.detail-claim", has_text="[fujian-minjiang-securitycurated-2023]")
+    assert tombstone.locator(".badge.status-retracted").count() == 1  # the tombstone, in the detail view
+    assert "Corrected on Dec 3, 2026 (version 0.3.0): correction" in tombstone.inner_text()  # its reason, reworded
     page.get_by_role("tab", name="Corrections").click()
     page.get_by_text("Nothing is removed silently").wait_for()
     wait_until_run_finished(page)
@@ -202,7 +203,7 @@ def test_a_narrowing_search_fits_the_map_to_its_results(page, app_url, data) -> 
     search = page.get_by_label("Search place names (any script)")
     search.fill("Guma")
     search.press("Enter")
-    page.get_by_text("3 of 69 claims shown").wait_for()
+    page.get_by_text(f"3 of {TOTAL} claims shown").wait_for()
     frame = map_frame(page)
     frame.wait_for_function(
         f"() => {{ let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {{ if (l instanceof L.CircleMarker) n++; }}); return n < {before}; }}"
@@ -219,7 +220,7 @@ def test_a_narrowing_search_fits_the_map_to_its_results(page, app_url, data) -> 
     assert "q=Guma" in page.url
     search.fill("")
     search.press("Enter")
-    page.get_by_text("69 of 69 claims shown").wait_for()
+    page.get_by_text(f"{TOTAL} of {TOTAL} claims shown").wait_for()
     frame = map_frame(page)
     frame.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 4")  # home
 
@@ -227,7 +228,7 @@ def test_a_narrowing_search_fits_the_map_to_its_results(page, app_url, data) -> 
 def test_an_explicit_view_in_the_url_wins_over_fitting(page, app_url) -> None:
     page.goto(app_url + "/?q=Guma&lat=30.000&lng=110.000&zoom=5")
     frame = map_frame(page)
-    page.get_by_text("3 of 69 claims shown").wait_for()
+    page.get_by_text(f"3 of {TOTAL} claims shown").wait_for()
     frame.wait_for_function(SETTLED_JS, polling=100)
     center = frame.evaluate(
         "() => { const m = Object.values(window).find(v => v instanceof L.Map); return [m.getZoom(), m.getCenter().lng]; }"
@@ -282,7 +283,7 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
 
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
-    page.get_by_text("4 of 69 claims shown").wait_for()
+    page.get_by_text(f"4 of {TOTAL} claims shown").wait_for()
     page.get_by_role("tab", name="Downloads").click()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="CSV (one row per claim) ·").click()
@@ -298,7 +299,7 @@ def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
 
 def test_a_download_clicked_while_the_page_reruns_still_arrives(page, app_url, tmp_path) -> None:
     page.goto(app_url)
-    page.get_by_text("69 of 69 claims shown").wait_for()
+    page.get_by_text(f"{TOTAL} of {TOTAL} claims shown").wait_for()
     page.get_by_role("tab", name="Downloads").click()
     page.get_by_role("button", name="Make: Slide PNG (1920×1080)").click()  # slow formats are made on request
     page.get_by_role("button", name="Slide PNG (1920×1080) ·").wait_for()

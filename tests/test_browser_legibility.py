@@ -17,6 +17,7 @@ from geo.provinces import province_summary
 
 from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, wait_until_run_finished
 from .conftest import PROJECT
+from .test_app import TOTAL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -179,7 +180,7 @@ def test_the_language_switch_keeps_the_language_in_the_url(browser, app_url) -> 
     page.get_by_label("Language · 语言 · تىل").click()
     page.get_by_role("option", name="简体中文").click()
     page.wait_for_url("**lang=zh**")
-    page.get_by_text("显示 3 / 69 条说法").wait_for()
+    page.get_by_text(f"显示 3 / {TOTAL} 条说法").wait_for()
     assert "q=Guma" in page.url
     context.close()
 
@@ -243,7 +244,7 @@ def test_tabs_and_filters_stay_in_the_page_language_when_they_rerun_alone(browse
     box = page.get_by_label("搜索地名（任何文字）")
     box.fill("Guma")
     box.press("Enter")
-    page.get_by_text("显示 3 / 69 条说法").wait_for()
+    page.get_by_text(f"显示 3 / {TOTAL} 条说法").wait_for()
     wait_until_run_finished(page)
     assert page.get_by_text("当前显示内容的文件").count() == 1
     assert page.get_by_text("Files of what is shown").count() == 0

@@ -33,6 +33,9 @@ def hostile_copy(root) -> BrokenData:
     data.set(settings.CLAIMS_CSV, "c20-pishan-ghrd", "summary", ATTACK)
     data.set(settings.CLAIMS_CSV, "c20-pishan-ghrd", "quote", ATTACK + " " + ATTACKS[5])
     data.set(settings.CLAIMS_CSV, "c20-pishan-ghrd", "correction", ATTACK)
+    data.set(settings.QUOTE_AUDIT_CSV, "c20-pishan-ghrd", "excerpt", ATTACK + " " + ATTACKS[5])  # the passage read
+    data.set(settings.STATUS_AUDIT_CSV, "c20-pishan-ghrd", "found", ATTACK)
+    data.set(settings.STATUS_AUDIT_CSV, "c20-pishan-ghrd", "queries", ATTACK)
     data.set(settings.SOURCES_CSV, "ipvm-2018-10-02-hikvision-xinjiang", "title", ATTACK)
     data.set(settings.SOURCES_CSV, "ipvm-2018-10-02-hikvision-xinjiang", "publisher", ATTACKS[1])
     return data

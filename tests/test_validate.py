@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from geo import settings
+from geo import readers, settings
 from geo.dataset import load_dataset
 from geo.dates import parse_partial_date
 from geo.errors import DataValidationError
@@ -300,7 +300,26 @@ def test_an_unlogged_edit_of_a_published_row_is_caught(broken: BrokenData) -> No
 
 def test_the_same_edit_with_its_log_entry_passes(broken: BrokenData) -> None:
     broken.set(C, "c22-ghrd", "status", "partial")
+    broken.set(settings.STATUS_AUDIT_CSV, "c22-ghrd", "status", "partial")  # and its evidence checked again
     assert validate_dataset(broken.dir) == []
+
+
+def test_a_new_status_without_its_contrary_evidence_check_is_caught(broken: BrokenData) -> None:
+    broken.set(C, "c22-ghrd", "status", "partial")
+    problem = only(validate_dataset(broken.dir), settings.STATUS_AUDIT_CSV, "status")
+    assert (problem.value, problem.row) == (
+        "corroborated",
+        broken.row_of(settings.STATUS_AUDIT_CSV, "c22-ghrd", key="claim"),
+    )
+    assert "now 'partial': check it again" in problem.message
+
+
+def test_a_quote_edited_away_from_its_excerpt_is_caught(broken: BrokenData) -> None:
+    broken.set(C, "c08-ghrd", "quote", "IPVM has stated that Hikvision kept selling surveillance products.")
+    problem = only(validate_dataset(broken.dir), settings.QUOTE_AUDIT_CSV, "excerpt")
+    assert problem.row == broken.row_of(settings.QUOTE_AUDIT_CSV, "c08-ghrd", key="claim")
+    assert problem.value == "IPVM has stated that Hikvision kept selling surveillance products."
+    assert "not in the excerpt" in problem.message
 
 
 def test_an_unlogged_new_row_is_caught(broken: BrokenData) -> None:
@@ -324,12 +343,12 @@ def test_a_removed_row_is_caught_even_with_a_log_entry(broken: BrokenData) -> No
 
 def test_a_log_entry_that_does_not_match_the_data_is_caught(broken: BrokenData) -> None:
     log = broken.table(settings.CORRECTIONS_CSV)
-    index = log.index[(log["row_id"] == "ipvm-2018-09-17-sasac") & (log["field"] == "author")][0]
+    index = log.index[(log["row_id"] == "ipvm-2019-12-02-intel-nvidia") & (log["field"] == "author")][0]
     log.loc[index, "after"] = "Someone Else"
     log.to_csv(broken.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
     problem = only(validate_dataset(broken.dir), settings.CORRECTIONS_CSV, "after")
     assert problem.row == int(index) + 2
-    assert "does not match the data ('Charles Rollet')" in problem.message
+    assert "does not match the data ('IPVM Team')" in problem.message
 
 
 def test_a_log_entry_needs_a_reason_and_evidence(broken: BrokenData) -> None:
@@ -355,5 +374,7 @@ def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData, capsys)
     broken.set(C, "c22-ghrd", "status", "partial", log=False)
     assert main(["corrections", str(broken.dir)]) == 0
     out = capsys.readouterr()
-    assert ",0.2.0,claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.out
-    assert "1 unlogged change(s) since release 0.1.0" in out.err
+    version = readers.read_datapackage(broken.dir)["version"]
+    release = readers.release_versions(broken.dir)[-1]
+    assert f",{version},claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.out
+    assert f"1 unlogged change(s) since release {release}" in out.err

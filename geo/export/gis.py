@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo import labels, settings
+from geo import labels, readers, settings
 from geo.citations import used_sources
 from geo.drawing import drawable
 from geo.html import esc
@@ -35,6 +35,17 @@ CLAIM_COLUMNS = [
     "sourced_as_one_of_12", "source", "source_title", "source_publisher", "source_published", "source_url",
     "relayed_from",
 ]  # fmt: skip
+#: How each claim was checked (``quote_audit.csv`` and ``status_audit.csv``, joined by :func:`geo.readers.join_checks`).
+CHECK_COLUMNS = [*readers.QUOTE_CHECK_COLUMNS.values(), *readers.CONTRARY_COLUMNS.values()]
+#: How each source was checked (``source_audit.csv``), as source-table columns.
+SOURCE_CHECK_COLUMNS = {"checked": "check_date", "result": "check_result", "found_at": "check_found_at",
+                        "title": "check_title", "author": "check_author", "publisher": "check_publisher",
+                        "date": "check_date_shown", "url": "check_url", "note": "check_note"}  # fmt: skip
+
+
+def flat(value: object, separator: str = "; ") -> object:
+    """A list cell as text (GIS formats and CSV hold no lists); anything else as it is."""
+    return separator.join(value) if isinstance(value, list) else value
 
 
 def place_link(place_id: str, base_url: str) -> str:
@@ -45,6 +56,8 @@ def place_link(place_id: str, base_url: str) -> str:
 def claim_rows(claims: pd.DataFrame, base_url: str = "", version: str = "") -> pd.DataFrame:
     """One row per claim with place, coordinates, precision, source fields, a link back and the dataset version."""
     rows = claims[CLAIM_COLUMNS].copy()
+    for column in CHECK_COLUMNS:
+        rows[column] = claims[column].map(lambda v, c=column: flat(v, " | " if c == "contrary_queries" else "; "))
     for column in ("place_lat", "place_lon"):  # WGS84, 4 decimals as stored; empty when no place
         rows[column] = rows[column].map(lambda v: "" if pd.isna(v) else f"{v:.4f}")
     rows["view_url"] = rows["place"].map(lambda pid: place_link(pid, base_url))
@@ -86,7 +99,11 @@ def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
     """Sources behind the shown claims (including those they relay), as plain attributes."""
     sources = used_sources(data.sources, claims).copy()
     sources["cites"] = sources["cites"].map(";".join)
-    return sources.reset_index(drop=True)
+    audit = data.tables.get("source_audit")
+    if audit is not None:
+        checks = audit.set_index("source")[list(SOURCE_CHECK_COLUMNS)].rename(columns=SOURCE_CHECK_COLUMNS)
+        sources = sources.join(checks.map(flat), on="id")
+    return sources.fillna("").reset_index(drop=True)
 
 
 def provinces_layer(data: Dataset, claims: pd.DataFrame) -> gpd.GeoDataFrame:

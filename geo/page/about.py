@@ -30,6 +30,12 @@ METHOD = (
         "(it stays, with the reason, in the corrections log)."
     ),
     N_(
+        "**How each claim was checked.** Every quote was read again at its source's address and is kept with the "
+        "passage it was read in, where and when; every claim whose status is not *as reported* was also tested "
+        "against the strongest evidence against it that searches of stored public pages found. Open “How we checked "
+        "this” under a claim in a place's detail view, or a source's check in the “Sources and citation chain” tab."
+    ),
+    N_(
         "**Precision.** Every point stands for an area — a county seat, a city centre, a region centroid — never a "
         "facility, and is drawn as a dashed ring, not a pin. No source here locates a camera, camp or building. "
         "Coordinates are WGS84; Chinese web-map coordinates (GCJ-02) were converted before use."

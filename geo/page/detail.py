@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo import labels, settings
+from geo.audit import claim_check_html
 from geo.corrections import latest_changes
 from geo.drawing import source_colours
 from geo.html import esc, link
 from geo.i18n import _, ngettext, number
-from geo.render import claim_chain_html, claim_html, names_html, swatch
+from geo.render import claim_chain_html, claim_html, names_html, swatch, text_language
 from geo.urls import app_base, place_url
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
                 chain=claim_chain_html(claim, records),
                 change=changes.get(claim["id"]),
                 relay=records.get(claim["quote_via"]),
+                check=claim_check_html(claim, records, text_language(claim["quote"], source["language"] or "und")),
             )
             for _index, claim in group.iterrows()
         )

@@ -27,6 +27,7 @@ class Key:
     TAB = "tab"
     MAP = "map"
     CORRECTIONS_PLACE = "corrections_place"
+    SOURCE_AUDIT = "source_audit"  # the Sources tab's "How a source was checked" picker
     CLOSE_DETAIL = "close_detail"
     UPLOAD_FILE = "upload_file"
     UPLOAD_NAME = "upload_name"

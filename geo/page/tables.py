@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from geo import labels
+from geo.audit import SOURCE_FIELDS, source_audits
 from geo.citations import used_sources
 from geo.html import esc
 from geo.i18n import N_, _
 from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from geo.dataset import Dataset
 
 #: Headings of every table column, by key (translated when shown).
@@ -71,6 +74,13 @@ HEADERS = {
     "name_en": N_("name (English)"),
     "name_zh": N_("name (Chinese)"),
     "province": N_("province"),
+    "quote check": N_("quote check"),
+    "excerpt": N_("passage read"),
+    "read at": N_("read at"),
+    "read on": N_("read on"),
+    "evidence against": N_("evidence against"),
+    "verdict": N_("verdict"),
+    "check": N_("check"),
 }
 
 
@@ -147,13 +157,31 @@ def claims_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "reported": claims["reported_date"],
             "source": claims["source_publisher"] + ": " + claims["source_title"],
             "link": claims["source_url"].map(safe_url),
+            "quote check": claims["check_quote"].map(lambda code: labels.quote_check(code) if code else ""),
+            "excerpt": claims["check_excerpt"],
+            "read at": claims["check_excerpt_at"].map(safe_url),
+            "read on": claims["check_date"],
+            "evidence against": claims["contrary_found"],
+            "verdict": claims["contrary_verdict"].map(lambda code: labels.verdict(code) if code else ""),
         }
     ).reset_index(drop=True)
 
 
+def source_check_line(audit: Mapping | None) -> str:
+    """A source's check in one line: what its page showed for each recorded field."""
+    if not audit:
+        return ""
+    return "; ".join(
+        f"{labels.field_label(column)}: {labels.field_check(audit.get(field, ''))}"
+        for field, column in SOURCE_FIELDS.items()
+    )
+
+
 def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
-    """Sources behind the shown claims, with their dates and citation lists."""
+    """Sources behind the shown claims, with their dates, citation lists and how each was checked."""
     used = used_sources(data.sources, claims)
+    audits = source_audits(data)
+    first_address = {sid: next(iter(a.get("found_at") or []), "") for sid, a in audits.items()}
     return pd.DataFrame(
         {
             "id": used["id"],
@@ -166,5 +194,8 @@ def sources_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "cites": used["cites"].map(", ".join),
             "link": used["url"].map(safe_url),
             "archive": used["archive_url"].map(safe_url),
+            "read on": used["accessed"],
+            "read at": used["id"].map(lambda sid: safe_url(first_address.get(sid, ""))),
+            "check": used["id"].map(lambda sid: source_check_line(audits.get(sid))),
         }
     ).reset_index(drop=True)

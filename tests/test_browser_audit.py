@@ -1,0 +1,60 @@
+"""A reader opens how a claim was checked and how a source was checked, in headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.quotes import normalise
+
+from .browser import map_frame, wait_until_run_finished
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_a_claim_s_check_opens_under_the_claim_in_the_detail_view(page, app_url, data) -> None:
+    hotan = data.claims.set_index("id").loc["hotan-county-camp-ipvm-2019"]
+    page.goto(app_url + "/?place=hotan_county")
+    page.get_by_text("Cite this:").wait_for()
+    block = page.locator("div.detail-claim", has_text="[hotan-county-camp-ipvm-2019]")
+    check = block.locator("details.claim-check")
+    assert not check.locator("blockquote.excerpt").is_visible()  # folded until asked
+    check.locator("summary", has_text="How we checked this").click()
+    excerpt = check.locator("blockquote.excerpt")
+    excerpt.wait_for(state="visible")
+    assert normalise(hotan["check_excerpt"]) in normalise(excerpt.inner_text())
+    link = check.locator("p.check-read a").first
+    assert link.get_attribute("href") == hotan["check_excerpt_at"]  # where it was read, as a real link
+    assert "Read on Dec 3, 2026:" in check.locator("p.check-read").inner_text()
+
+
+def test_a_claim_s_contrary_evidence_shows_its_verdict(page, app_url, data) -> None:
+    page.goto(app_url + "/?place=xuar")
+    page.get_by_text("Cite this:").wait_for()
+    block = page.locator("div.detail-claim", has_text="[c17-xuar-ghrd]")
+    block.locator("summary", has_text="How we checked this").click()
+    contrary = block.locator("p.check-contrary")
+    contrary.wait_for(state="visible")
+    assert "Evidence against, searched for on Dec 3, 2026:" in contrary.inner_text()
+    verdict = block.locator("p.check-verdict").inner_text()
+    assert "This check changed the status or the correction" in verdict
+    queries = block.locator("ul.check-queries li")
+    assert queries.count() == len(data.claims.set_index("id").loc["c17-xuar-ghrd", "contrary_queries"])
+
+
+def test_a_source_s_check_opens_from_the_sources_tab(page, app_url, data) -> None:
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_role("tab", name="Sources and citation chain").click()
+    wait_until_run_finished(page)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="How a source was checked")
+    picker.locator("input").click()
+    page.keyboard.type("securitycurated")
+    page.keyboard.press("Enter")
+    panel = page.locator("div.source-audit")
+    panel.wait_for()
+    audit = data.tables["source_audit"].set_index("source").loc["securitycurated-2023-11-14"]
+    assert panel.locator(f'p.check-read a[href="{audit["found_at"][0]}"]').count() == 1  # the page read, linked
+    rows = panel.locator("table.source-checks tbody tr")
+    assert rows.count() == 5
+    assert "corrected" in rows.filter(has_text="title").inner_text()  # the headline replaced the descriptive title
+    assert "[fujian-minjiang-securitycurated-2023]" in panel.inner_text()  # its claim, the tombstone
