@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from geo import readers, settings
+from geo import corrections, readers, settings
 from geo.dataset import load_dataset
 from geo.dates import parse_partial_date
 from geo.errors import DataValidationError
@@ -375,6 +375,6 @@ def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData, capsys)
     assert main(["corrections", str(broken.dir)]) == 0
     out = capsys.readouterr()
     version = readers.read_datapackage(broken.dir)["version"]
-    release = readers.release_versions(broken.dir)[-1]
+    release = corrections.last_release(version, broken.dir)  # the newest release older than this version
     assert f",{version},claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.out
     assert f"1 unlogged change(s) since release {release}" in out.err
