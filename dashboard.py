@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from geo import briefing, i18n, settings, urls
+from geo.content import localized
 from geo.dataset import Dataset
 from geo.errors import DataValidationError
 from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
@@ -202,6 +203,7 @@ except DataValidationError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
+data = localized(data, i18n.current())  # the evidence in the page's language, English where not translated
 query = st.query_params.to_dict()
 step_number = briefing.parse_step(query.get(urls.STEP), len(data.briefing))
 if step_number:

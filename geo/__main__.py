@@ -89,6 +89,21 @@ def extract_messages(out: Path) -> None:
     CommandLineInterface().run(["pybabel", "--quiet", "extract", *EXTRACT_OPTIONS, "-o", str(out), str(PROJECT)])
 
 
+def isolate_catalog(path: Path, catalog: object) -> None:
+    """Wrap the left-to-right runs of every translation of a right-to-left catalog in direction isolates."""
+    from babel.messages.pofile import write_po
+
+    from geo.bidi import isolate
+
+    for message in catalog:  # type: ignore[attr-defined]
+        if message.id and message.string:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            isolated = tuple(isolate(s) for s in strings)
+            message.string = isolated if isinstance(message.string, tuple) else isolated[0]
+    with path.open("wb") as po:
+        write_po(po, catalog, omit_header=False, no_location=True, width=0, ignore_obsolete=True)
+
+
 def _messages(args: argparse.Namespace) -> int:
     """Extract the interface strings to ``messages.pot`` and update every catalog from it."""
     from babel.messages.frontend import CommandLineInterface
@@ -104,6 +119,8 @@ def _messages(args: argparse.Namespace) -> int:
     for path in sorted(i18n.LOCALES_DIR.glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.po")):
         with path.open("rb") as po:
             catalog = read_po(po)
+        if i18n.LANGUAGES[path.parent.parent.name].direction == "rtl":
+            isolate_catalog(path, catalog)
         todo = sum(1 for m in catalog if m.id and not all(m.string if m.pluralizable else (m.string,)))
         print(f"{path.relative_to(PROJECT)}: {todo} message(s) to translate")
     return 0
@@ -111,11 +128,12 @@ def _messages(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from geo import i18n
+    from geo.content import localized
     from geo.dataset import load_dataset
     from geo.export.formats import EXPORTERS, write_site
     from geo.filters import apply_filters, filters_from_params
 
-    data = load_dataset(args.data_dir)
+    data = localized(load_dataset(args.data_dir), args.lang)  # the evidence in the files' language
     params = {key: value for key, value in vars(args).items() if key in _filter_keys() and value}
     claims = apply_filters(data.claims, data.places, filters_from_params(params))
     if args.format == "site":

@@ -114,6 +114,29 @@ def relay_html(relay: Mapping | None) -> str:
     return f" <span class='via'>— {quoted_by} {link(relay.get('url', ''), relay.get('publisher', ''))}</span>"
 
 
+def text_html(record: Mapping, field: str, *, original: bool = False) -> str:
+    """A data text field in the language it is in (a translation, or English), marked so browsers and readers know.
+
+    With ``original``, a translated field is followed by its English original (:func:`original_html`).
+    """
+    lang = record.get(f"{field}_lang") or "en"
+    direction = "rtl" if lang == "ug" else "ltr"
+    html = f'<span lang="{esc(lang)}" dir="{direction}">{esc(record.get(field) or "")}</span>'
+    return html + original_html(record, field) if original else html
+
+
+def original_html(record: Mapping, field: str) -> str:
+    """A translated field's English original, folded: evidence stays one click from its source text.
+
+    :func:`geo.content.localized` keeps it as ``<field>_en``; an English field has none to show.
+    """
+    english = record.get(f"{field}_en") or ""
+    if (record.get(f"{field}_lang") or "en") == "en" or not english:
+        return ""
+    label = esc(_("English original"))
+    return f"<details class='original'><summary>{label}</summary><span lang='en' dir='ltr'>{esc(english)}</span></details>"
+
+
 def claim_html(
     claim: Mapping,
     form: Form,
@@ -132,7 +155,7 @@ def claim_html(
     quote when it is not the claim's own (popup, detail); ``check`` how the claim was checked
     (detail, :func:`geo.audit.claim_check_html`).
     """
-    summary = f'<span lang="en" dir="ltr">{esc(claim["summary"])}</span>'  # summaries are English until translated
+    summary = text_html(claim, "summary")  # translated evidence, or English
     words = {"correction": esc(_("Correction:")), "source": esc(_("Source:")), "chain": esc(_("Chain:"))}
     quote_lang = esc(text_language(claim.get("quote") or "", claim.get("source_language") or "und"))
     correction = claim.get("correction") or ""
@@ -140,7 +163,7 @@ def claim_html(
         source = source or {}
         published = source.get("published") or _("n.d.")
         label = f"{source.get('publisher', '')}, {source.get('title', '')} ({published})"
-        fix = f"<br>{words['correction']} {esc(correction)}" if correction else ""
+        fix = f"<br>{words['correction']} {text_html(claim, 'correction')}" if correction else ""
         status = esc(labels.status(claim["status"]))
         return f"<p>[{status}] {summary}{fix}<br>{words['source']} {link(source.get('url', ''), label)}</p>"
     badge = status_badge(claim["status"])
@@ -162,15 +185,16 @@ def claim_html(
                 f'<blockquote lang="{quote_lang}" dir="auto">“{esc(shorten(quote))}”{relay_html(relay)}</blockquote>'
             )
         if correction:
-            fix = esc(shorten(correction, CORRECTION_CHARS))
+            fix = text_html({**claim, "correction": shorten(correction, CORRECTION_CHARS)}, "correction")
             html += f"<div class='correction'><b>{words['correction']}</b> {fix}</div>"
         return html + f"<div class='chain'>{words['chain']} {chain}</div>{change_html(change)}</div>"
     html = f"<div class='detail-claim'>{badge} <b>{summary}</b> <span class='claim-id'>[{esc(claim['id'])}]</span>"
+    html += original_html(claim, "summary")
     if quote:
         locator = f" ({esc(claim['locator'])})" if claim.get("locator") else ""
         html += f"<blockquote lang='{quote_lang}' dir='auto'>“{esc(quote)}”{locator}{relay_html(relay)}</blockquote>"
     if correction:
-        html += f"<div><b>{words['correction']}</b> {esc(correction)}</div>"
+        html += f"<div><b>{words['correction']}</b> {text_html(claim, 'correction', original=True)}</div>"
     dates = ", ".join(
         f"{esc(name)} {esc(date(claim[col]))}"
         for name, col in ((_("event"), "event_date"), (_("until"), "event_date_end"), (_("reported"), "reported_date"))

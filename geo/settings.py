@@ -35,6 +35,7 @@ CORRECTIONS_CSV = "corrections.csv"
 SOURCE_AUDIT_CSV = "source_audit.csv"
 QUOTE_AUDIT_CSV = "quote_audit.csv"
 STATUS_AUDIT_CSV = "status_audit.csv"
+TRANSLATIONS_CSV = "translations.csv"
 #: Published tables: every change to one of their rows is logged in ``corrections.csv``.
 PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step"}
 #: Snapshots of the published tables as released, one folder per version (``releases/0.1.0/``).

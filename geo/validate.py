@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import shapely
 
-from geo import corrections, dates, quotes, readers, settings, urls
+from geo import corrections, dates, facts, quotes, readers, settings, urls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -328,6 +328,29 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def check_translations(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A translation names a row and field that exist, and keeps every number and id its English has.
+
+    A translation whose English has since changed is not an error: the page shows the
+    English until it is translated again (``tests/test_i18n.py`` lists such stale rows).
+    """
+    table = tables.get(settings.TRANSLATIONS_CSV)
+    if table is None:
+        return []
+    keys = {"claims": set(tables[settings.CLAIMS_CSV]["id"]), "briefing": set(tables[settings.BRIEFING_CSV]["step"])}
+    problems = []
+    for i, row in table.iterrows():
+        where = (settings.TRANSLATIONS_CSV, _row(i))
+        if row["row_id"] not in keys.get(row["table"], set()):
+            problems.append(Problem(*where, "row_id", row["row_id"], f"no row of {row['table']} has this id"))
+        lost = facts.lost_facts(row["english"], row["text"])
+        if lost:
+            problems.append(
+                Problem(*where, "text", ", ".join(sorted(lost)), "the translation drops or changes these numbers or ids")
+            )
+    return problems
+
+
 def check_briefing(briefing: pd.DataFrame, claim_ids: set[str]) -> list[Problem]:
     """Steps run 1..N, each has a view (a place or a full box) and rests on existing claims."""
     name = settings.BRIEFING_CSV
@@ -469,6 +492,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
     problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
     problems += check_audit(tables)
+    problems += check_translations(tables)
     problems += check_corrections(data_dir, tables, str(package.get("version", "")))
     return problems
 

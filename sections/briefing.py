@@ -37,5 +37,6 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
     if leave.button(_("Exit briefing"), key=Key.EXIT, width="stretch"):
         go_to_step(None)
     if translated():
-        st.caption(_("Step titles and captions are in English until translated."))
+        st.caption(_("Step titles and captions are machine-assisted translations, not yet reviewed by a native "
+                     "speaker; the English original is under the caption."))  # fmt: skip
     st.html(step_html(data, step, briefing.step_claims(data, step), len(all_steps)))

@@ -58,3 +58,29 @@ def test_a_source_s_check_opens_from_the_sources_tab(page, app_url, data) -> Non
     assert rows.count() == 5
     assert "corrected" in rows.filter(has_text="title").inner_text()  # the headline replaced the descriptive title
     assert "[fujian-minjiang-securitycurated-2023]" in panel.inner_text()  # its claim, the tombstone
+
+
+def test_the_evidence_reads_in_chinese_with_its_english_one_click_away(page, app_url, data) -> None:
+    from geo.content import localized
+
+    zh = localized(data, "zh").claims.set_index("id").loc["c04-chengmai-ghrd"]
+    page.goto(app_url + "/?lang=zh&place=chengmai")
+    page.get_by_text("引用本页：").wait_for()
+    block = page.locator("div.detail-claim", has_text="[c04-chengmai-ghrd]")
+    assert block.locator('span[lang="zh"]', has_text=zh["summary"][:12]).count() >= 1
+    original = block.locator("details.original").first
+    assert not original.locator("span[lang='en']").is_visible()
+    original.locator("summary", has_text="英文原文").click()
+    assert original.locator("span[lang='en']").inner_text() == zh["summary_en"]
+
+
+def test_a_briefing_step_reads_in_uyghur_right_to_left(page, app_url, data) -> None:
+    from geo.content import localized
+
+    step = localized(data, "ug").briefing.set_index("step").loc[2]
+    page.goto(app_url + "/?lang=ug&step=2")
+    caption = page.locator("div.step-caption span[lang='ug']")
+    caption.wait_for()
+    assert caption.get_attribute("dir") == "rtl"
+    assert caption.inner_text()[:20] == step["caption"][:20]
+    assert page.locator("div.step-caption details.original").count() == 1  # the English, one click away

@@ -174,3 +174,38 @@ def test_frame_of_a_province_level_step_is_its_boundary(data) -> None:
     step = briefing.steps(data)[0]
     xuar = data.provinces.loc[data.provinces["iso_3166_2"] == settings.XUAR_ISO].geometry.iloc[0]
     assert shapely.box(*step.bounds).contains(xuar)
+
+
+@pytest.mark.parametrize(
+    ("code", "number"),
+    [(c, n) if (c, n) == ("ug", 2) else pytest.param(c, n, marks=pytest.mark.slow)  # the longest caption, quick
+     for c in ("zh", "ug") for n in range(1, briefing_steps() + 1)],
+)  # fmt: skip
+def test_translated_captions_fit_the_slide_in_each_language(data, code: str, number: int) -> None:
+    """Each step's translated caption and footnotes stay inside the slide (Uyghur shaped, right-aligned)."""
+    from geo.content import localized
+
+    local = localized(data, code)
+    with i18n.speaking(code), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _step, _claims, fig = step_slide(local, number)
+        renderer = drawn(fig)
+    try:
+        captions = [t for t in fig.texts if t.get_gid() == figures.CAPTION]
+        assert len(captions) == 1
+        caption = captions[0]
+        row = local.briefing.set_index("step").loc[number]
+        assert row["caption_lang"] == code  # the translation, not the English
+        assert caption.get_text().replace("\n", "").replace(" ", "")[:12] == row["caption"].replace(" ", "")[:12]
+        box = caption.get_window_extent(renderer)
+        width, height = fig.get_size_inches() * fig.dpi
+        assert (box.x0, box.y0) >= (0, 0)  # no overflow off the slide
+        assert box.x1 <= width
+        assert box.y1 <= height
+        assert caption.get_horizontalalignment() == ("right" if code == "ug" else "left")
+        boxes = [(t.get_text()[:30], t.get_window_extent(renderer)) for t in fig.texts if t.get_text().strip()]
+        clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:] if box_a.overlaps(box_b)]
+        assert clashes == []  # title, caption, sources heading, footnotes and attribution never overlap
+        assert [str(w.message) for w in caught if "missing from" in str(w.message)] == []
+    finally:
+        figures._pyplot().close(fig)

@@ -157,3 +157,47 @@ def test_cached_pieces_are_kept_per_language(data) -> None:
     assert "Pishan County" in set(english.places["place"])
     assert "皮山县" in set(chinese.places["place"])
     assert model.filtered_view(data, Filters()) is english
+
+
+# Issue 21: one term per concept, direction isolates, and a reviewer's record of every string.
+
+REVIEW_DIR = i18n.LOCALES_DIR / "review"
+
+
+def _messages(code: str):
+    from babel.messages.pofile import read_po
+
+    with i18n.catalog_path(code).with_suffix(".po").open("rb") as po:
+        for message in read_po(po):
+            if message.id:
+                ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                yield ids[0], strings[0], message
+
+
+@pytest.mark.parametrize("code", ["zh", "ug"])
+def test_the_catalogs_use_the_glossarys_terms(code: str) -> None:
+    from geo.glossary import missing_terms
+
+    wrong = [(english[:70], [t.concept for t in missing]) for english, text, _m in _messages(code)
+             if (missing := missing_terms(english, text, code))]  # fmt: skip
+    assert wrong == []
+
+
+def test_latin_runs_in_uyghur_are_direction_isolated() -> None:
+    from geo.bidi import unisolated
+
+    loose = [(english[:50], runs) for english, text, _m in _messages("ug") if (runs := unisolated(text))]
+    assert loose == []
+
+
+@pytest.mark.parametrize("code", ["zh", "ug"])
+def test_every_string_has_its_back_translation_for_a_reviewer(code: str) -> None:
+    """geo/locales/review/<code>.csv: msgid, msgstr and a back-translation made without the English, side by side."""
+    import csv
+
+    with (REVIEW_DIR / f"{code}.csv").open(encoding="utf-8", newline="") as handle:
+        review = {row["msgid"]: row for row in csv.DictReader(handle)}
+    stale = [english[:60] for english, text, _m in _messages(code)
+             if english not in review or review[english]["msgstr"] != text or not review[english]["back_translation"]]  # fmt: skip
+    assert stale == []

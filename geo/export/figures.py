@@ -16,7 +16,7 @@ import contextlib
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
@@ -56,6 +56,7 @@ BASEMAP_GID = "basemap"  # a basemap layer's gid: "basemap <layer name>"
 RING_GID = "ring"  # a ring's gid: "ring <place id> <source id>"
 CONTEXT_LABEL = "context-label"
 LOCATOR = "locator"
+CAPTION = "caption"  # a step's caption (data: translated, or English)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,10 @@ class Typesetter:
     def line_height(self, size: float) -> float:
         """One line of text at ``size`` points, in figure coordinates."""
         return px(size, self.dpi) * 1.32 / (self.fig.get_size_inches()[1] * self.dpi)
+
+    def top_of(self, text: Text) -> float:
+        """The upper edge of drawn ``text``, in figure coordinates."""
+        return text.get_window_extent(self.renderer).y1 / (self.fig.get_size_inches()[1] * self.dpi)
 
     def bottom_of(self, text: Text) -> float:
         """The lower edge of drawn ``text``, in figure coordinates."""
@@ -539,12 +544,13 @@ def _right_column(
     fig: Figure, x: float, width: float, top: float, bottom: float, caption: str, notes: list[Footnote],
     sizes: TypeSizes,
 ) -> float:  # fmt: skip
-    """Caption (data, English until translated) then the sources; returns how low the text reached."""
+    """Caption (data: translated, or English) then the sources; returns how low the text reached."""
     setter = Typesetter(fig)
     y = top
     if caption:
         lines = setter.wrap(caption, setter.column_width(width), sizes.body)
-        text = fig.text(x, y, "\n".join(lines), fontsize=sizes.body, va="top", linespacing=1.25)
+        text = write(fig, x + (width if is_rtl() else 0), y, "\n".join(lines), fontsize=sizes.body, va="top",
+                     linespacing=1.25, gid=CAPTION)  # fmt: skip
         y = setter.bottom_of(text) - setter.line_height(sizes.body) * 0.6
     heading = write(fig, x + (width if is_rtl() else 0), y, _("Sources (ring colours on the map)"),
                     fontsize=sizes.note + 2, weight="bold", va="top")  # fmt: skip
@@ -575,13 +581,17 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
     fig.text(0.02, 0.975, "\n".join(title_lines), fontsize=sizes.title, weight="bold", va="top")
     top = 0.975 - setter.line_height(sizes.title) * (len(title_lines) + 0.5)
     attribution = setter.wrap(_attribution(data), setter.column_width(0.96), sizes.note)
-    bottom = 0.012 + setter.line_height(sizes.note) * (len(attribution) + 0.4)
-    write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note, color=style.FIGURE_TEXT,
-          va="bottom")  # fmt: skip
-    for column in (0.36, 0.41, 0.46, 0.52):  # widen the text column until everything fits
+    credit = write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note,
+                   color=style.FIGURE_TEXT, va="bottom")  # fmt: skip
+    # measured, not estimated: Arabic script's fonts set taller lines than Latin's
+    bottom = setter.top_of(credit) + setter.line_height(sizes.note) * 0.4
+    # Widen the text column until everything fits; a caption too long even then (a translation can run
+    # longer than its English) is set at the footnotes' size, never smaller.
+    tries = [(c, sizes) for c in (0.36, 0.41, 0.46, 0.52, 0.58)] + [(0.58, replace(sizes, body=sizes.note))]
+    for column, column_sizes in tries:
         texts_before = len(fig.texts)
-        reached = _right_column(fig, 1 - column - 0.015, column, top, bottom, caption, notes, sizes)
-        if reached >= bottom or column == 0.52:
+        reached = _right_column(fig, 1 - column - 0.015, column, top, bottom, caption, notes, column_sizes)
+        if reached >= bottom or (column, column_sizes) == tries[-1]:
             break
         for text in fig.texts[texts_before:]:
             text.remove()
@@ -604,8 +614,8 @@ def a4_pages(
     ax = page.add_axes((0.06, 0.33, 0.88, 0.57))
     _not_in_view(ax, draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes, sizes), sizes.note)
     if caption:
-        page.text(0.06, 0.31, "\n".join(setter.wrap(caption, setter.column_width(0.88), sizes.body)),
-                  fontsize=sizes.body, va="top")  # fmt: skip
+        write(page, 0.94 if is_rtl() else 0.06, 0.31, "\n".join(setter.wrap(caption, setter.column_width(0.88), sizes.body)),
+              fontsize=sizes.body, va="top", gid=CAPTION)  # fmt: skip
     footer = _attribution(data) + " " + _("Sources: page 2.")
     write(page, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(setter.wrap(footer, setter.column_width(0.88), 7)),
           fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip

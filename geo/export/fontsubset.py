@@ -31,12 +31,13 @@ def is_cjk(char: str) -> bool:
 
 
 def figure_texts(data: Dataset) -> list[str]:
-    """Every text a figure can draw besides Latin: data tables, catalogs and country names in each language."""
+    """Every text a figure can draw besides Latin: data tables (translations too), catalogs and country names."""
     from babel import Locale
 
     from geo import i18n
 
-    texts = [str(v) for frame in (data.places, data.provinces, data.sources, data.claims, data.briefing)
+    frames = (data.places, data.provinces, data.sources, data.claims, data.briefing, *data.tables.values())
+    texts = [str(v) for frame in frames  # every table, the translations of the evidence too
              for column in frame.columns if frame[column].dtype == object for v in frame[column]]  # fmt: skip
     for code in i18n.LANGUAGES:
         path = i18n.catalog_path(code)

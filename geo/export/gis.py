@@ -56,6 +56,8 @@ def place_link(place_id: str, base_url: str) -> str:
 def claim_rows(claims: pd.DataFrame, base_url: str = "", version: str = "") -> pd.DataFrame:
     """One row per claim with place, coordinates, precision, source fields, a link back and the dataset version."""
     rows = claims[CLAIM_COLUMNS].copy()
+    for field in ("summary", "correction"):  # the English beside a translation (the same text in English files)
+        rows.insert(rows.columns.get_loc(field) + 1, f"{field}_en", claims.get(f"{field}_en", claims[field]))
     for column in CHECK_COLUMNS:
         rows[column] = claims[column].map(lambda v, c=column: flat(v, " | " if c == "contrary_queries" else "; "))
     for column in ("place_lat", "place_lon"):  # WGS84, 4 decimals as stored; empty when no place

@@ -21,7 +21,10 @@ CAPTION = N_(
     "more places as you zoom in; the legend is on the map. Boundaries: Natural Earth (public domain)."
 )
 #: Shown when the page is not in English: claims' summaries are data, in English until translated.
-SUMMARIES_NOTE = N_("Claim summaries are in English until translated; quotes stay in their original language.")
+SUMMARIES_NOTE = N_(
+    "Claim summaries and corrections are machine-assisted translations, not yet reviewed by a native speaker: each "
+    "has its English original under it in the detail view. Quotes stay in their original language."
+)
 
 
 #: Up to this many sources the legend lists them open; more are listed in a folded section.

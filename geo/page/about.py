@@ -67,11 +67,14 @@ TRANSLATORS = {
     ),
 }
 TRANSLATION_SCOPE = N_(
-    "What is translated: the interface (menus, labels, headings, legends, messages, figure text). What is not: "
-    "claims' quotes stay in their original language, because a quote is evidence; claims' summaries, briefing "
-    "captions, source titles, notes and the corrections log are in English until translated. Corrections to any "
-    "translation are welcome: open an issue, or edit `geo/locales/<language>/LC_MESSAGES/messages.po` in a pull "
-    "request."
+    "What is translated: the interface (menus, labels, headings, legends, messages, figure text), and the "
+    "evidence's own text: claims' summaries and corrections and the briefing's titles and captions, each a "
+    "machine-assisted draft not yet reviewed by a native speaker, with its English original one click away "
+    "(`data/translations.csv` keeps each with a back-translation for reviewers; a changed English text shows in "
+    "English until translated again). What is not: claims' quotes stay in their original language, because a "
+    "quote is evidence; source titles, notes and the corrections log stay in English. The terms used are in "
+    "`geo/locales/glossary.csv`. Corrections to any translation are welcome: open an issue, or edit the catalog "
+    "(`geo/locales/<language>/LC_MESSAGES/messages.po`) or `data/translations.csv` in a pull request."
 )
 
 

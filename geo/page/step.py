@@ -8,7 +8,7 @@ from geo import labels
 from geo.citations import footnotes
 from geo.html import esc, link
 from geo.i18n import ngettext, number
-from geo.render import swatch
+from geo.render import swatch, text_html
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> str:
     """Caption, then the step's sources numbered as on the slide figures, with status counts.
 
-    The caption is data, in English until translated (``lang`` says so to browsers and screen readers).
+    The caption is data: translated when a translation is current, with the English original folded under it
+    (``lang`` says which to browsers and screen readers).
     """
+    row = data.briefing.set_index("step").loc[step.number].to_dict()
     items = "".join(
         f"<li value='{n.number}'>{swatch(n.colour)} "
         f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
@@ -35,7 +37,7 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
         len(claims),
     ).format(step=number(step.number), total=number(total), count=number(len(claims)), statuses=status_line)
     return (
-        f"<div class='step-caption' lang='en' dir='ltr'>{esc(step.caption)}</div>"
+        f"<div class='step-caption'>{text_html(row, 'caption', original=True)}</div>"
         f"<div class='step-rests'>{esc(rests)}</div>"
         f"<ol class='step-notes' lang='en' dir='ltr'>{items}</ol>"
     )

@@ -81,6 +81,7 @@ HEADERS = {
     "evidence against": N_("evidence against"),
     "verdict": N_("verdict"),
     "check": N_("check"),
+    "summary (English)": N_("summary (English)"),
 }
 
 
@@ -151,6 +152,7 @@ def claims_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "place": claims["place"].map(lambda pid: names.get(pid, "")),
             "status": claims["status"].map(labels.status),
             "summary": claims["summary"],
+            "summary (English)": claims["summary_en"] if "summary_en" in claims else claims["summary"],
             "quote": claims["quote"],
             "correction": claims["correction"],
             "event": claims["event_date"],
