@@ -22,12 +22,17 @@ if TYPE_CHECKING:
 
 #: The fields translated, per table (the attribute of the Dataset and its key column).
 TRANSLATED = {"claims": ("id", ("summary", "correction")), "briefing": ("step", ("title", "caption"))}
+
+
 def _table(data: Dataset) -> pd.DataFrame | None:
     return data.tables.get("translations")
 
 
 def stale(data: Dataset) -> list[dict]:
-    """Translations made from an English text that has since changed (shown in English until translated again)."""
+    """Translations made from an English text that has since changed (shown in English until translated again).
+
+    ``data`` is the dataset as loaded (in English), not a :func:`localized` copy.
+    """
     table = _table(data)
     if table is None:
         return []
