@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from geo import labels
+from geo.cache import per_dataset
 from geo.html import esc, link
 from geo.i18n import _, date
 from geo.urls import is_http_url
@@ -25,10 +26,18 @@ if TYPE_CHECKING:
 SOURCE_FIELDS = {"title": "title", "author": "author", "publisher": "publisher", "date": "published", "url": "url"}
 
 
+@per_dataset(by_language=False)
 def source_audits(data: Dataset) -> dict[str, dict]:
     """Each source's check (``source_audit.csv``) by source id; empty when the package has no such table."""
     table = data.tables.get("source_audit")
     return {} if table is None else {str(r["source"]): r for r in table.to_dict("records")}
+
+
+@per_dataset
+def source_choices(data: Dataset) -> dict[str, str]:
+    """Every source (a retracted claim's source was checked too) by id, labelled and sorted by label."""
+    labelled = sorted((labels.source_label(record), str(record["id"])) for record in data.sources.to_dict("records"))
+    return {sid: label for label, sid in labelled}
 
 
 def links_html(addresses: Sequence[str]) -> str:

@@ -12,8 +12,9 @@ its own. Quotes are never translated: they are evidence.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from typing import TYPE_CHECKING
+
+from geo.cache import per_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,11 +44,28 @@ def stale(data: Dataset) -> list[dict]:
             if current.get((row["table"], row["row_id"], row["field"])) != row["english"]]  # fmt: skip
 
 
-@functools.cache
+@per_dataset(by_language=False)
+def _copies(data: Dataset) -> dict[str, Dataset]:
+    """The localized copies of ``data`` made so far, by language (held while the dataset is, as every cache).
+
+    Never ``data`` itself: a value holding its key would keep the weakly keyed dataset alive.
+    """
+    return {}
+
+
 def localized(data: Dataset, code: str) -> Dataset:
     """``data`` with its translated fields in language ``code`` (one copy per language, kept while the data is)."""
+    if code == "en":
+        return data
+    copies = _copies(data)
+    if code not in copies:
+        copies[code] = _translate(data, code)
+    return copies[code]
+
+
+def _translate(data: Dataset, code: str) -> Dataset:
     table = _table(data)
-    if code == "en" or table is None:
+    if table is None:
         return data
     rows = table[table["lang"] == code]
     found = {(r["table"], r["row_id"], r["field"]): r for r in rows.to_dict("records")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from geo import citations, labels
+from geo import citations, i18n, labels
 from geo.corrections import RowChange
 from geo.html import esc, link
 from geo.i18n import _, date
@@ -120,7 +120,7 @@ def text_html(record: Mapping, field: str, *, original: bool = False) -> str:
     With ``original``, a translated field is followed by its English original (:func:`original_html`).
     """
     lang = record.get(f"{field}_lang") or "en"
-    direction = "rtl" if lang == "ug" else "ltr"
+    direction = i18n.LANGUAGES[lang].direction if lang in i18n.LANGUAGES else "ltr"
     html = f'<span lang="{esc(lang)}" dir="{direction}">{esc(record.get(field) or "")}</span>'
     return html + original_html(record, field) if original else html
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import i18n, labels
+from geo import i18n
 from geo.i18n import _
 from geo.map.legend import SUMMARIES_NOTE
 from geo.page import about, model, tables
@@ -73,17 +73,15 @@ def claims_tab(view: model.FilteredView) -> None:
 
 def sources_tab(data: Dataset, view: model.FilteredView) -> None:
     """Who cites or relays whom, the sources behind the shown claims, and how any one of them was checked."""
-    from geo.audit import source_audit_html, source_audits
+    from geo.audit import source_audit_html, source_audits, source_choices
 
     st.graphviz_chart(view.citation_graph)
     table(view.sources, links={"link": _("open"), "archive": _("archive"), "read at": _("page read")})
-    records = data.sources.set_index("id", drop=False).to_dict("index")
-    # Every source, not only those behind the shown claims: a retracted claim's source was checked too.
-    labelled = sorted((labels.source_label(record), sid) for sid, record in records.items())
-    choices = {"": "", **{sid: label for label, sid in labelled}}
+    choices = {"": "", **source_choices(data)}
     picked = st.selectbox(
         _("How a source was checked"), list(choices), format_func=choices.get, key=Key.SOURCE_AUDIT,
         placeholder=_("Choose a source"),
     )  # fmt: skip
     if picked:
-        st.html(source_audit_html(records[picked], source_audits(data).get(picked), data.claims))
+        record = data.sources.loc[data.sources["id"] == picked].iloc[0].to_dict()
+        st.html(source_audit_html(record, source_audits(data).get(picked), data.claims))

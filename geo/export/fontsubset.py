@@ -36,8 +36,8 @@ def figure_texts(data: Dataset) -> list[str]:
 
     from geo import i18n
 
-    frames = (data.places, data.provinces, data.sources, data.claims, data.briefing, *data.tables.values())
-    texts = [str(v) for frame in frames  # every table, the translations of the evidence too
+    frames = (data.provinces, *data.tables.values())  # every table as stored (translations too); joins repeat them
+    texts = [str(v) for frame in frames
              for column in frame.columns if frame[column].dtype == object for v in frame[column]]  # fmt: skip
     for code in i18n.LANGUAGES:
         path = i18n.catalog_path(code)

@@ -152,7 +152,7 @@ def claims_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "place": claims["place"].map(lambda pid: names.get(pid, "")),
             "status": claims["status"].map(labels.status),
             "summary": claims["summary"],
-            "summary (English)": claims["summary_en"] if "summary_en" in claims else claims["summary"],
+            "summary (English)": claims.get("summary_en", claims["summary"]),
             "quote": claims["quote"],
             "correction": claims["correction"],
             "event": claims["event_date"],
