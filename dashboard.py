@@ -29,9 +29,19 @@ from geo.page.header import count_line
 from geo.page.session import Key
 from geo.page.startup import load_prepared
 from sections.briefing import briefing_page
-from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab
+from sections.my_briefing import add_view_control, my_briefing_tab, presented_table
+from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab, timeline_tab
 from sections.upload import upload_panel, upload_tab
-from sections.widgets import claims_map, hand_view, language_switch, page_fragment, select_place, set_url, translated
+from sections.widgets import (
+    claims_map,
+    embed_popover,
+    hand_view,
+    language_switch,
+    page_fragment,
+    select_place,
+    set_url,
+    translated,
+)
 
 i18n.use(i18n.parse_lang(st.query_params.get(urls.LANG)))
 st.set_page_config(
@@ -39,6 +49,8 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed" if urls.STEP in st.query_params else "auto",
 )
+#: The year slider's widget key (a brush on the timeline sets it).
+YEARS_KEY = next(f.attr for f in FILTERS if f.kind == "years")
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,14 +106,17 @@ def place_detail(data: Dataset, selected: str, shown: Any) -> None:
             select_place(None)
 
 
-def map_section(data: Dataset, links: dict[str, str], params: dict) -> Any:
-    """The map (never rerunning the script on pan, zoom or click) and the 12-provinces panel; returns the view's slot."""
+def map_section(data: Dataset, links: dict[str, str], params: dict) -> tuple[Any, Any]:
+    """The map (never rerunning the script on pan, zoom or click) and the 12-provinces panel.
+
+    Returns the slots the filters fill: the map's view, and "Add this view to my briefing" under the map.
+    """
     center, zoom = state.map_view(params, state.selected_place(params, data), data)
     claims_map(data, links, center, zoom)
-    view_slot = st.empty()
+    view_slot, add_slot = st.empty(), st.container()
     st.caption(_(CAPTION))
     st.html(model.dataset_summary(data).twelve_provinces)
-    return view_slot
+    return view_slot, add_slot
 
 
 def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
@@ -129,7 +144,8 @@ def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
             mime=exporter.mime, on_click="ignore", key=f"download_{exporter.name}",
         )  # fmt: skip
     st.caption(
-        _("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, CSV, GeoPackage, bibliography.")
+        _("Briefing pack: offline map, one slide PNG and A4 PDF per briefing step, the PowerPoint deck, CSV, "
+          "GeoPackage, bibliography.")
     )
 
 
@@ -143,8 +159,9 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
         _("Places"): lambda: places_tab(view),
         _("Claims"): lambda: claims_tab(view),
         _("Sources and citation chain"): lambda: sources_tab(data, view),
-        _("Timeline"): lambda: st.vega_lite_chart(spec=view.timeline, width="stretch"),
+        _("Timeline"): lambda: timeline_tab(view, model.dataset_summary(data).year_bounds),
         _("Downloads"): lambda: downloads_tab(data, view),
+        _("My briefing"): lambda: my_briefing_tab(data, data.briefing),
         _("Your layer"): lambda: upload_tab(st.session_state.get(Key.UPLOADED)),
         _("Corrections"): lambda: corrections_tab(data, selected),
         _("About and method"): lambda: about_tab(data),
@@ -158,7 +175,7 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
 def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
     """The explorer: the map first (the same whatever the filters), then one fragment for what follows the filters."""
     slots = {"count": header(), "detail": st.container()}
-    slots["view"] = map_section(data, links, params)
+    slots["view"], slots["add"] = map_section(data, links, params)
     st.sidebar.header(_("Filters"))  # the sidebar gets a write before the fragment fills in its filters
     filtered_page(data, slots)
     with st.sidebar:
@@ -173,6 +190,8 @@ def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
     """
     params = st.query_params.to_dict()
     bounds = model.dataset_summary(data).year_bounds
+    if Key.SET_YEARS in st.session_state:  # brushed on the timeline: the slider moves there
+        st.session_state[YEARS_KEY] = st.session_state.pop(Key.SET_YEARS)
     with st.sidebar:
         filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
     wanted = state.wanted_params(params, filters)
@@ -184,6 +203,9 @@ def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
         fit = state.page_fit(st.session_state, filters, view.bounds, params, selected)
         hand_view(view.map_json, fit, state.owned_params(selected))
     slots["count"].markdown(count_line(data, len(view.shown)))
+    add, share = slots["add"].columns(2)
+    add_view_control(data, view.shown, selected, add)
+    embed_popover(share, _("Hikvision and the surveillance of Uyghurs: a sourced map"))
     if selected:
         with slots["detail"]:
             place_detail(data, selected, view.shown)
@@ -205,8 +227,12 @@ except DataValidationError as error:
 
 data = localized(data, i18n.current())  # the evidence in the page's language, English where not translated
 query = st.query_params.to_dict()
-step_number = briefing.parse_step(query.get(urls.STEP), len(data.briefing))
+own, problem = presented_table(data, query.get(urls.BRIEFING)) if urls.STEP in query else (None, None)
+steps = data.briefing if own is None else own
+step_number = None if problem else briefing.parse_step(query.get(urls.STEP), len(steps))
+if problem:
+    st.error(problem)
 if step_number:
-    briefing_page(data, basemap_links, step_number)
+    briefing_page(data, basemap_links, step_number, own)
 else:
     explorer(data, basemap_links, query)

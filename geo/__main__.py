@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo import settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geo.dataset import Dataset
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: ``pybabel extract`` options: no location comments (no line numbers to churn), sorted by
@@ -140,11 +147,40 @@ def _export(args: argparse.Namespace) -> int:
         sizes = i18n.in_language(args.lang, write_site, data, claims, args.out, args.base_url)
         print(f"wrote {len(sizes)} files, {sum(sizes.values()):,} bytes, to {args.out}")
         return 0
-    content = i18n.in_language(args.lang, EXPORTERS[args.format].write, data, claims, args.base_url)
+    write = EXPORTERS[args.format].write
+    if args.briefing:
+        if args.format not in BRIEFING_FORMATS:
+            print(f"--briefing is for --format {' or '.join(BRIEFING_FORMATS)}", file=sys.stderr)
+            return 2
+        table = _read_briefing(args.briefing, data)
+        if table is None:
+            return 1
+        write = functools.partial(EXPORTERS[args.format].writer, table=table)
+    content = i18n.in_language(args.lang, write, data, claims, args.base_url)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
     print(f"wrote {args.out} ({len(content):,} bytes; {len(claims)} of {len(data.claims)} claims)")
     return 0
+
+
+#: The formats made from a briefing, which ``--briefing`` replaces with a presenter's own.
+BRIEFING_FORMATS = ("pptx", "pack")
+
+
+def _read_briefing(path: Path, data: Dataset) -> pd.DataFrame | None:
+    """A presenter's briefing file as a table, or None after printing each problem ("file, row N, field: problem")."""
+    from geo.briefing_file import read_briefing_file
+    from geo.errors import BriefingFileError
+
+    try:
+        return read_briefing_file(path.read_bytes(), data, path.name)
+    except OSError as error:
+        print(f"{path}: {error.strerror or error}", file=sys.stderr)
+    except BriefingFileError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {path}", file=sys.stderr)
+    return None
 
 
 def _filter_options() -> dict[str, str]:
@@ -184,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--data-dir", type=Path, default=settings.data_dir)
     export.add_argument("--base-url", default="", help="URL of the hosted dashboard, for links back to each place")
     export.add_argument("--lang", default="en", choices=_languages(), help="language of names and text in the files")
+    export.add_argument("--briefing", type=Path, default=None, metavar="FILE",
+                        help="a briefing CSV in the schema of data/briefing.csv, instead of the shipped one "
+                             f"(--format {' or '.join(BRIEFING_FORMATS)})")  # fmt: skip
     for name, help_text in _filter_options().items():
         export.add_argument(f"--{name}", dest=name, default="", help=help_text)
     export.set_defaults(run=_export)

@@ -3,12 +3,14 @@
 Steps live in ``data/briefing.csv`` (validated like the rest). Each step is a view (a place
 or a box, and a zoom), a short caption, and the claims it rests on; its numbered source
 footnotes are derived from those claims, so a caption can never cite a source that is not
-in the dataset.
+in the dataset. A presenter's own briefing is a table in the same schema
+(:mod:`geo.briefing_file` reads and checks it); every function here takes either.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo.drawing import Box, extent_of_places, level, zoom_box
@@ -30,6 +32,8 @@ class Step:
     zoom: int
     bounds: Box
     claim_ids: tuple[str, ...]
+    #: the step's row as read (with ``caption_en``/``caption_lang`` in a localized dataset), for the page's text
+    record: Mapping = field(default_factory=dict, compare=False, repr=False)
 
 
 def place_frame(data: Dataset, place_id: str, zoom: int) -> Box:
@@ -41,15 +45,16 @@ def place_frame(data: Dataset, place_id: str, zoom: int) -> Box:
     return zoom_box(center, zoom)
 
 
-def steps(data: Dataset) -> list[Step]:
-    """Every step in order, with its view resolved to a centre, zoom and lon/lat box.
+def steps(data: Dataset, table: pd.DataFrame | None = None) -> list[Step]:
+    """Every step of ``table`` (the shipped briefing by default) in order, its view resolved to a centre, zoom and box.
 
     A step about a province-level place (XUAR) frames that place's whole boundary, so a slide
     never cuts part of the area off; a step about a smaller place frames what its zoom shows.
     """
     places = data.places.set_index("id")
     out = []
-    for row in data.briefing.to_dict("records"):
+    rows = data.briefing if table is None else table
+    for row in rows.sort_values("step").to_dict("records"):
         if row["place"]:
             lat, lon = float(places.loc[row["place"], "lat"]), float(places.loc[row["place"], "lon"])
             bounds = place_frame(data, row["place"], int(row["zoom"]))
@@ -65,6 +70,7 @@ def steps(data: Dataset) -> list[Step]:
                 int(row["zoom"]),
                 bounds,
                 tuple(row["claims"]),
+                row,
             )
         )
     return out

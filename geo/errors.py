@@ -25,3 +25,11 @@ class BoundaryBuildError(GeoError):
 
 class UploadError(GeoError):
     """An uploaded file cannot be used at all (unreadable, too large, no coordinates)."""
+
+
+class BriefingFileError(GeoError):
+    """A presenter's briefing file (or link) cannot be used; ``problems`` names each file, row and field at fault."""
+
+    def __init__(self, problems: list) -> None:  # list[geo.validate.Problem]
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))

@@ -16,6 +16,9 @@ from geo import i18n
 LANG = "lang"
 PLACE = "place"
 STEP = "step"
+#: A presenter's own briefing, carried in the link (geo.briefing_file.to_link), or MINE: kept in the browser tab.
+BRIEFING = "briefing"
+MINE = "mine"
 #: The map's view, written by the map itself after each pan or zoom (``geo/frontend/frame.js``).
 VIEW = ("lat", "lng", "zoom")
 #: Streamlit's embedding options, kept as they are.
@@ -52,9 +55,14 @@ def with_language(params: Mapping[str, str], code: str) -> dict[str, str]:
     return {key: value for key, value in params.items() if key != LANG} | language_params(code)
 
 
-def step_params(number: int | None, code: str | None = None) -> dict[str, str]:
-    """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over."""
-    return ({STEP: str(number)} if number else {}) | language_params(code)
+def step_params(number: int | None, code: str | None = None, own: str | None = None) -> dict[str, str]:
+    """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over.
+
+    ``own`` is the presenter's own briefing (its link value, or :data:`MINE`), kept from step to step.
+    """
+    if not number:
+        return language_params(code)
+    return {STEP: str(number)} | ({BRIEFING: own} if own else {}) | language_params(code)
 
 
 def place_params(params: Mapping[str, str], place_id: str | None) -> dict[str, str]:

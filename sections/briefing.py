@@ -1,4 +1,9 @@
-"""Briefing mode: a large map of one step, Previous / Next (also PageUp / PageDown), the caption and footnotes."""
+"""Briefing mode: one step on one screen (map beside its caption and footnotes), with the keys a clicker sends.
+
+The steps are the shipped briefing or the presenter's own (:mod:`sections.my_briefing`),
+which travels in the URL (``?briefing=``) or, when too long for a link, stays in this
+browser session; nothing is stored on the server.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,60 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import briefing, i18n
+from geo import briefing, i18n, urls
+from geo.drawing import leaflet_bounds
+from geo.html import esc
 from geo.i18n import _
 from geo.page import model
 from geo.page.session import Key
-from geo.page.step import step_html
-from sections.widgets import claims_map, go_to_step, hand_view, language_switch, translated
+from geo.page.step import fullscreen_button, step_html
+from geo.render import text_html
+from sections.widgets import claims_map, embed_popover, go_to_step, hand_view, language_switch, translated
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from geo.dataset import Dataset
 
 
-def briefing_page(data: Dataset, links: dict[str, str], number: int) -> None:
-    """Step ``number`` of the briefing: title, map, navigation (what presentation clickers send), caption, sources."""
-    all_steps = briefing.steps(data)
+def briefing_page(data: Dataset, links: dict[str, str], number: int, table: pd.DataFrame | None = None) -> None:
+    """Step ``number`` of ``table`` (the shipped briefing when None): title, then the map beside the text.
+
+    Everything fits the first screen at 1280×720 (the map's height follows the window); arrows,
+    PageUp/PageDown and Home/End move through the steps, as presentation clickers send them.
+    """
+    all_steps = briefing.steps(data, table)
     step = all_steps[number - 1]
-    title, switch = st.columns([5, 1])
-    title.subheader(f"{i18n.number(step.number)}. {step.title}")
-    language_switch(switch)
-    claims_map(data, links, step.center, step.zoom, height=620)
-    hand_view(model.step_view(data, step))
-    back, where, forward, leave = st.columns([1, 2, 1, 1])
-    if back.button(_("◀ Previous"), disabled=step.number == 1, key=Key.PREVIOUS, width="stretch", shortcut="PageUp"):
-        go_to_step(step.number - 1)
-    total = i18n.number(len(all_steps))
-    where.markdown("**" + _("Step {step} of {total}").format(step=i18n.number(step.number), total=total) + "**")
-    last = step.number == len(all_steps)
-    if forward.button(_("Next ▶"), disabled=last, key=Key.NEXT, width="stretch", shortcut="PageDown"):
-        go_to_step(step.number + 1)
+    last = len(all_steps)
+    title, screen, share, leave, switch = st.columns([7, 2, 2, 2, 3], vertical_alignment="center")
+    title.html(f"<h3 class='step-title'>{esc(i18n.number(step.number))}. {text_html(step.record, 'title')}</h3>")
+    with screen:
+        st.html(fullscreen_button())
     if leave.button(_("Exit briefing"), key=Key.EXIT, width="stretch"):
         go_to_step(None)
-    if translated():
-        st.caption(_("Step titles and captions are machine-assisted translations, not yet reviewed by a native "
-                     "speaker; the English original is under the caption."))  # fmt: skip
-    st.html(step_html(data, step, briefing.step_claims(data, step), len(all_steps)))
+    embed_popover(share, step.title)
+    language_switch(switch, compact=True)
+    picture, text = st.columns([1, 1])
+    with picture, st.container(key=Key.BRIEFING_MAP):
+        claims_map(data, links, step.center, step.zoom, height=560)
+    hand_view(model.step_view(data, step), leaflet_bounds(step.bounds))  # the step's frame, whatever the map's width
+    with text, st.container(key=Key.BRIEFING_TEXT):
+        first, back, forward, end = st.columns([1, 3, 3, 1], vertical_alignment="center")
+        if first.button("⏮", disabled=step.number == 1, key=Key.FIRST, help=_("First step"), shortcut="Home",
+                        width="stretch"):  # fmt: skip
+            go_to_step(1)
+        if back.button(_("◀ Previous"), disabled=step.number == 1, key=Key.PREVIOUS, width="stretch",
+                       shortcut="PageUp"):  # fmt: skip
+            go_to_step(step.number - 1)
+        if forward.button(_("Next ▶"), disabled=step.number == last, key=Key.NEXT, width="stretch",
+                          shortcut="PageDown"):  # fmt: skip
+            go_to_step(step.number + 1)
+        if end.button("⏭", disabled=step.number == last, key=Key.LAST, help=_("Last step"), shortcut="End",
+                      width="stretch"):  # fmt: skip
+            go_to_step(last)
+        st.html(step_html(data, step, briefing.step_claims(data, step), last))
+        if table is None and translated():
+            st.caption(_("Step titles and captions are machine-assisted translations, not yet reviewed by a native "
+                         "speaker; the English original is under the caption."))  # fmt: skip
+    if table is not None and urls.BRIEFING not in st.query_params:
+        st.caption(_("Your own briefing, kept in this browser tab only: download it from “My briefing” to keep it."))

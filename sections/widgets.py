@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import i18n, urls
+from geo.i18n import _
 from geo.map.assembly import app_map
 from geo.map.handoff import view_script
 from geo.page import tables
@@ -63,18 +64,26 @@ def select_place(place_id: str | None) -> None:
     st.rerun(scope="app")
 
 
-def go_to_step(number: int | None) -> None:
-    """Show briefing step ``number`` (None leaves briefing mode), through the URL; the language stays."""
-    set_url(urls.step_params(number, i18n.current()))
+def go_to_step(number: int | None, own: str | None = None) -> None:
+    """Show briefing step ``number`` (None leaves briefing mode), through the URL; the language and briefing stay.
+
+    ``own`` starts the presenter's own briefing (its link value, or ``urls.MINE``); by default
+    the briefing being shown is kept.
+    """
+    set_url(urls.step_params(number, i18n.current(), own or st.query_params.get(urls.BRIEFING)))
     st.rerun()
 
 
-def language_switch(where: Any) -> None:
-    """The visible language switch; the choice is written to the URL (``?lang=``), so links keep it."""
+def language_switch(where: Any, *, compact: bool = False) -> None:
+    """The visible language switch; the choice is written to the URL (``?lang=``), so links keep it.
+
+    ``compact`` hides the label from sight (screen readers still read it), as a briefing needs its height.
+    """
     codes, current = list(i18n.LANGUAGES), i18n.current()
     chosen = where.selectbox(
-        "Language · 语言 · تىل", codes, index=codes.index(current), format_func=i18n.language_name, key=Key.LANGUAGE
-    )
+        "Language · 语言 · تىل", codes, index=codes.index(current), format_func=i18n.language_name, key=Key.LANGUAGE,
+        label_visibility="collapsed" if compact else "visible",
+    )  # fmt: skip
     if chosen != current:
         set_url(urls.with_language(st.query_params.to_dict(), chosen))
         st.rerun()
@@ -108,3 +117,19 @@ def claims_map(data: Dataset, links: dict[str, str], center: Any, zoom: int, hei
 def hand_view(view_text: str, fit: Any = None, params: dict | None = None) -> None:
     """Hand the map a view (JSON), where to move (``fit``) and the URL's own parameters: a small script."""
     st.html(view_script(view_text, fit, params), unsafe_allow_javascript=True)
+
+
+def embed_popover(where: Any, title: str) -> None:
+    """"Embed this view": a copy-paste ``<iframe>`` of what is on screen (language, filters, place or step)."""
+    from geo import embed
+
+    with where.popover(_("Embed this view")):
+        params = embed.embeddable(st.query_params.to_dict())
+        if params is None:
+            st.caption(_("A briefing kept in this browser tab cannot be embedded: download its file, or share its "
+                         "link when it is short enough for one."))  # fmt: skip
+            return
+        st.caption(_("Paste this into a web page: the map as on screen, without the app's toolbar, and a link to the "
+                     "full map with its sources."))  # fmt: skip
+        st.code(embed.app_snippet(urls.app_base(str(st.context.url or "")), params, title), language="html",
+                wrap_lines=True)  # fmt: skip

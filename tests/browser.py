@@ -52,3 +52,14 @@ def click_place(scope, lat: float, lng: float) -> None:
         [lat, lng],
     )
     scope.locator("html").click(position={"x": x, "y": y}, force=True)
+
+
+def offline_page(browser, path, width: int = 1200, height: int = 800):
+    """A page opened from a file, with every request beyond files recorded: (context, page, outside requests)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    outside: list[str] = []
+    context.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(path.as_uri())
+    return context, page, outside

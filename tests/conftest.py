@@ -6,6 +6,7 @@ default view's slide, the briefing pack); treat each as read-only.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import PIL.Image
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -111,12 +113,21 @@ def stand_in_figure(kind: str):
     return write
 
 
+def stand_in_map(data: Dataset, claims: pd.DataFrame, *, size: object, bounds: object = None) -> bytes:
+    """A writer like :func:`figures.map_png` (a deck's map picture): a real, tiny PNG, in no time."""
+    del data, claims, size, bounds
+    buffer = io.BytesIO()
+    PIL.Image.new("RGB", (16, 9), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 @contextmanager
 def stand_in_figures() -> Iterator[None]:
-    """Slides and A4 PDFs written by :func:`stand_in_figure`, for tests of what holds them (the briefing pack)."""
+    """Slides, A4 PDFs and deck maps written by stand-ins, for tests of what holds them (the briefing pack)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(figures, "to_png", stand_in_figure("PNG"))
         patch.setattr(figures, "to_pdf", stand_in_figure("PDF"))
+        patch.setattr(figures, "map_png", stand_in_map)
         yield
 
 

@@ -27,6 +27,7 @@ WRITERS = {
     "png": "matplotlib",
     "pdf": "matplotlib",
     "pack": "matplotlib",
+    "pptx": "python-pptx",
     "site": "matplotlib",
     "html": "folium",
 }
@@ -40,6 +41,7 @@ def library_versions() -> dict[str, str]:
         "pyogrio": f"{version('pyogrio')} (GDAL {pyogrio.__gdal_version_string__})",
         "matplotlib": version("matplotlib"),
         "folium": f"{version('folium')} (branca {version('branca')})",
+        "python-pptx": version("python-pptx"),
     }
 
 

@@ -15,7 +15,10 @@ from .conftest import PROJECT
 from .importgraph import build, cycles, layers
 
 GRAPH = build()
-DASHBOARD = {"dashboard", "sections", "sections.briefing", "sections.tabs", "sections.upload", "sections.widgets"}
+DASHBOARD = {
+    "dashboard", "sections", "sections.briefing", "sections.my_briefing", "sections.tabs", "sections.upload",
+    "sections.widgets",
+}  # fmt: skip
 ENTRY_POINTS = {*DASHBOARD, "geo.__main__"}
 #: What each layer may import, besides itself.
 MAY_IMPORT = {
@@ -82,9 +85,10 @@ def test_only_the_dashboard_imports_streamlit() -> None:
     assert "dashboard" in users
 
 
-def test_only_the_loader_and_the_cli_call_the_validator() -> None:
+def test_only_the_loader_the_cli_and_the_briefing_file_call_the_validator() -> None:
+    """A presenter's briefing file is checked by the dataset's own briefing rule (one rule, one home)."""
     users = sorted(m for m in GRAPH.nodes if "geo.validate" in GRAPH.imports(m))
-    assert users == ["geo.__main__", "geo.dataset"]
+    assert users == ["geo.__main__", "geo.briefing_file", "geo.dataset"]
 
 
 def test_a_cycle_would_be_caught() -> None:

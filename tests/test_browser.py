@@ -11,7 +11,16 @@ import pytest
 from geo.drawing import drawable, source_colours
 from geo.style import LAND, XUAR
 
-from .browser import MAP_IFRAME, MARKERS_JS, SETTLED_JS, TIMEOUT, click_place, map_frame, wait_until_run_finished
+from .browser import (
+    MAP_IFRAME,
+    MARKERS_JS,
+    SETTLED_JS,
+    TIMEOUT,
+    click_place,
+    map_frame,
+    offline_page,
+    wait_until_run_finished,
+)
 from .conftest import PROJECT
 from .test_app import TOTAL
 
@@ -361,12 +370,7 @@ def test_static_site_makes_no_request_beyond_its_own_files(browser, data, tmp_pa
     from geo.export.formats import write_site
 
     write_site(data, data.claims.iloc[:10], tmp_path)
-    context = browser.new_context(viewport={"width": 1200, "height": 800})
-    outside = []
-    context.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.goto((tmp_path / "index.html").as_uri())
+    context, page, outside = offline_page(browser, tmp_path / "index.html")
     page.locator("path.leaflet-interactive >> visible=true").first.wait_for()
     context.close()
     assert outside == []

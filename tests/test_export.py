@@ -263,7 +263,7 @@ def test_static_site(data, tmp_path) -> None:
 
 #: Formats whose comparison runs as slow: the figures (the quick loop checks their bytes repeat in
 #: test_figures_are_deterministic) and the pack (16 figures, twice; compared below with stand-in figures).
-SLOW_FORMATS = {"png", "pdf", "pack"}
+SLOW_FORMATS = {"png", "pdf", "pack", "pptx"}
 
 
 @pytest.mark.parametrize(

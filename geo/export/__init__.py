@@ -1,1 +1,1 @@
-"""Exports of what is shown: the format registry, GIS files, bibliography, offline HTML, figures."""
+"""Exports of what is shown: the format registry, GIS files, bibliography, offline HTML, figures, the PowerPoint deck."""

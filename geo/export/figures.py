@@ -209,12 +209,17 @@ def axes_aspect(ax: Axes) -> float:
     return (position.width * fig_w) / (position.height * fig_h)
 
 
-def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
-    """The axes' extent in Web Mercator (the lon/lat box grown to the axes' shape) and that extent in lon/lat."""
+def frame_for(bounds: Box, aspect: float) -> tuple[Box, shapely.Polygon]:
+    """A lon/lat box grown to ``aspect`` (width / height) in Web Mercator, and that extent in lon/lat."""
     frame = gpd.GeoSeries([shapely.box(*bounds)], crs=settings.crs).to_crs(WEB_MERCATOR)
-    extent = fit_to_aspect(tuple(frame.total_bounds), axes_aspect(ax))
+    extent = fit_to_aspect(tuple(frame.total_bounds), aspect)
     lonlat = gpd.GeoSeries([shapely.box(*extent)], crs=WEB_MERCATOR).to_crs(settings.crs).iloc[0]
     return extent, lonlat
+
+
+def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
+    """The axes' extent in Web Mercator (the lon/lat box grown to the axes' shape) and that extent in lon/lat."""
+    return frame_for(bounds, axes_aspect(ax))
 
 
 def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, scale: float) -> None:
@@ -535,7 +540,8 @@ def draw_notes(
     return y
 
 
-def _attribution(data: Dataset) -> str:
+def attribution(data: Dataset) -> str:
+    """The boundaries' and the data's credit and licence, and what a point stands for (every figure and deck carries it)."""
     data_line = _("Data: {title}, version {version}, CC BY 4.0.").format(title=data.title, version=data.version)
     return _(ATTRIBUTION) + " " + data_line
 
@@ -580,8 +586,8 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
     title_lines = setter.wrap(title, setter.column_width(0.96), sizes.title, "bold")[:2]
     fig.text(0.02, 0.975, "\n".join(title_lines), fontsize=sizes.title, weight="bold", va="top")
     top = 0.975 - setter.line_height(sizes.title) * (len(title_lines) + 0.5)
-    attribution = setter.wrap(_attribution(data), setter.column_width(0.96), sizes.note)
-    credit = write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(attribution), fontsize=sizes.note,
+    credit_lines = setter.wrap(attribution(data), setter.column_width(0.96), sizes.note)
+    credit = write(fig, 0.98 if is_rtl() else 0.02, 0.012, "\n".join(credit_lines), fontsize=sizes.note,
                    color=style.FIGURE_TEXT, va="bottom")  # fmt: skip
     # measured, not estimated: Arabic script's fonts set taller lines than Latin's
     bottom = setter.top_of(credit) + setter.line_height(sizes.note) * 0.4
@@ -600,6 +606,26 @@ def slide(data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "",
     return fig
 
 
+def map_panel(data: Dataset, claims: pd.DataFrame, *, size: tuple[float, float], bounds: Box | None = None) -> Figure:
+    """The map panel alone, filling a figure of ``size`` inches at the slide's type sizes.
+
+    For a deck (:mod:`geo.export.deck`), whose slides set the title, caption and sources as
+    editable text beside the picture: drawn into the picture as well, they would be there twice.
+    Place labels keep their footnote numbers (``[1,2]``), which the slide's sources list repeats.
+    """
+    notes = footnotes(data, claims)
+    fig = _pyplot().figure(figsize=size, dpi=DPI)
+    ax = fig.add_axes((0, 0, 1, 1))
+    outside = draw_map(ax, data, claims, bounds or view_bounds(data, claims), notes, SLIDE_TYPE)
+    _not_in_view(ax, outside, SLIDE_TYPE.note)
+    return fig
+
+
+def map_png(data: Dataset, claims: pd.DataFrame, *, size: tuple[float, float], bounds: Box | None = None) -> bytes:
+    """PNG bytes of :func:`map_panel`."""
+    return figure_bytes(map_panel(data, claims, size=size, bounds=bounds))
+
+
 def a4_pages(
     data: Dataset, claims: pd.DataFrame, *, title: str, caption: str = "", bounds: Box | None = None
 ) -> list[Figure]:
@@ -616,7 +642,7 @@ def a4_pages(
     if caption:
         write(page, 0.94 if is_rtl() else 0.06, 0.31, "\n".join(setter.wrap(caption, setter.column_width(0.88), sizes.body)),
               fontsize=sizes.body, va="top", gid=CAPTION)  # fmt: skip
-    footer = _attribution(data) + " " + _("Sources: page 2.")
+    footer = attribution(data) + " " + _("Sources: page 2.")
     write(page, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(setter.wrap(footer, setter.column_width(0.88), 7)),
           fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip
     sources = plt.figure(figsize=A4_INCHES, dpi=DPI)
@@ -626,7 +652,7 @@ def a4_pages(
           weight="bold", va="top")  # fmt: skip
     draw_notes(sources, notes, 0.06, top - 0.03, 0.06, 0.88, sizes.note if len(notes) <= 24 else 7, one_line=False)
     write(sources, 0.94 if is_rtl() else 0.06, 0.03, "\n".join(Typesetter(sources).wrap(
-        _attribution(data), Typesetter(sources).column_width(0.88), 7)), fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip
+        attribution(data), Typesetter(sources).column_width(0.88), 7)), fontsize=7, color=style.FIGURE_TEXT)  # fmt: skip
     return [page, sources]
 
 

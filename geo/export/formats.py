@@ -3,8 +3,8 @@
 One table, :data:`EXPORTERS`, serves the CLI (``python -m geo export --format NAME``) and
 the dashboard's download buttons, so both produce the same bytes for the same filters.
 The data files of the pack and the site are the formats marked ``data_file``. Heavy
-writers import their libraries on first use (matplotlib inside :mod:`geo.export.figures`),
-so listing the formats costs nothing.
+writers import their libraries on first use (matplotlib inside :mod:`geo.export.figures`,
+python-pptx inside :mod:`geo.export.deck`), so listing the formats costs nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo import embed, i18n
 from geo.briefing import step_claims, steps
-from geo.export import bibliography, figures, gis, offline
+from geo.export import bibliography, deck, figures, gis, offline
 from geo.i18n import N_, _, number
 
 if TYPE_CHECKING:
@@ -46,10 +47,10 @@ class Exporter:
         return self.writer(data, claims, base_url)
 
 
-def briefing_figures(data: Dataset) -> dict[str, bytes]:
-    """One slide PNG and one A4 PDF per briefing step, named by step number."""
+def briefing_figures(data: Dataset, table: pd.DataFrame | None = None) -> dict[str, bytes]:
+    """One slide PNG and one A4 PDF per briefing step (of ``table``, the shipped briefing by default), by step number."""
     files = {}
-    for step in steps(data):
+    for step in steps(data, table):
         claims = step_claims(data, step)
         title = f"{step.number}. {step.title}"
         options = {"title": title, "caption": step.caption, "bounds": step.bounds}
@@ -81,10 +82,14 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
-    """Briefing pack: offline HTML map, one PNG and PDF per briefing step, CSV, GeoPackage, bibliography."""
+def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "", *, table: pd.DataFrame | None = None) -> bytes:
+    """Briefing pack: offline HTML map, one PNG and PDF per briefing step, the deck, CSV, GeoPackage, bibliography.
+
+    ``table`` is a presenter's own briefing (:mod:`geo.briefing_file`); the shipped one by default.
+    """
     files = {"map.html": offline.to_html(data, claims, base_url)}
-    files.update(briefing_figures(data))
+    files.update(briefing_figures(data, table))
+    files["briefing.pptx"] = deck.to_pptx(data, claims, base_url, table=table)
     files.update(data_files(data, claims, base_url))
     intro = "\n".join(
         (
@@ -100,6 +105,8 @@ def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "") -> bytes:
 def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str = "") -> dict[str, int]:
     """A static site any web host can serve: the offline map as index.html, data files, figures."""
     files = {"index.html": offline.to_html(data, claims, base_url)}
+    language = i18n.language()
+    files["embed.html"] = embed.site_embed_page(data.title, language.html_lang, language.direction).encode("utf-8")
     files.update({f"data/{name}": content for name, content in data_files(data, claims, base_url).items()})
     files["figures/map.png"] = figures.to_png(data, claims)
     files["figures/map.pdf"] = figures.to_pdf(data, claims)
@@ -137,6 +144,10 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("html", N_("Offline HTML map"), "map.html", "text/html", offline.to_html, slow=True),
         Exporter("png", N_("Slide PNG (1920×1080)"), "map.png", "image/png", figures.to_png, slow=True),
         Exporter("pdf", N_("A4 PDF (map and sources)"), "map.pdf", "application/pdf", figures.to_pdf, slow=True),
+        Exporter(
+            "pptx", N_("PowerPoint deck of the briefing (16:9, sources in speaker notes)"), "briefing.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", deck.to_pptx, slow=True,
+        ),
         Exporter("pack", N_("Briefing pack (zip)"), "briefing-pack.zip", "application/zip", to_pack, slow=True),
     )
 }  # fmt: skip

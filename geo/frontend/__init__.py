@@ -22,6 +22,7 @@ FRAME_FILES = (
     "view.js",
     "url.js",
     "controls.js",
+    "timeline.js",
     "claim-layers.js",
     "basemap-layer.js",
     "canvas-points.js",

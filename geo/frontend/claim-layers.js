@@ -95,19 +95,29 @@
       });
       model.sources.forEach(function (s) { if (counts[s.id]) show(groups[s.id], s.id, s.name + " (" + counts[s.id] + ")"); });
       drawProvinces();
+      if (geo.setLegend) geo.setLegend(next.legend);  // first: the labels are placed around the legend
       if (geo.setLabels) geo.setLabels(next.labels);
-      if (geo.setLegend) geo.setLegend(next.legend);
     }
 
     // The visitor's own layers, listed with the others (each upload's group calls these).
     geo.resetUploads = function () { uploads.forEach(function (l) { control.removeLayer(l); }); uploads = []; };
     geo.listUpload = function (layer, name) { control.addOverlay(layer, name); uploads.push(layer); };
 
+    // Play (timeline.js) shows the view up to one year at a time; null shows all of it.
+    var upTo = null;
+    geo.showUpTo = function (year) {
+      upTo = year;
+      if (last) draw(geo.viewUpTo(last.view, upTo));
+      return last ? geo.viewUpTo(last.view, upTo).count : 0;
+    };
+    geo.shownView = function () { return last ? last.view : null; };
+
     geo.applyView = function (message) {  // the page calls this with each new view; so does a standalone file
       var change = geo.viewChange(last, message);
       if (!change) return;
-      if (change.redraw) draw(message.view);
+      if (change.redraw) draw(geo.viewUpTo(message.view, upTo));
       last = message;
+      if (change.redraw && geo.onViewDrawn) geo.onViewDrawn();
       geo.viewKey = message.key;  // which view is shown (tests and tools wait for it)
       if (change.fit && geo.fit) geo.fit(change.fit);
     };

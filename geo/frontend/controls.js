@@ -12,32 +12,69 @@
 
   var FONT = {major: "700 13px system-ui,sans-serif", minor: "600 12px system-ui,sans-serif"};
   var PADDING = 10;  // px of padding and border around a label's text
+  // where the legend may sit, preferred first (top left holds zoom, home and Play; top right, the layers button)
+  var CORNERS = ["bottomleft", "bottomright", "topright"];
 
   function addLegend(map, options) {
+    // made once: Leaflet calls onAdd again each time the control moves to another corner
+    var box = L.DomUtil.create("details", "geo-legend");
+    box.open = map.getSize().x >= options.legendOpenWidth;  // open on wide screens, folded on phones
+    box.lang = options.text.lang;
+    box.dir = options.text.dir;
+    var summary = L.DomUtil.create("summary", "", box), body = L.DomUtil.create("div", "", box);
+    summary.textContent = options.text.legend;
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
     var Legend = L.Control.extend({
-      options: {position: "bottomleft"},
-      onAdd: function () {
-        var box = L.DomUtil.create("details", "geo-legend");
-        box.open = map.getSize().x >= options.legendOpenWidth;  // open on wide screens, folded on phones
-        box.lang = options.text.lang;
-        box.dir = options.text.dir;
-        L.DomUtil.create("summary", "", box).textContent = options.text.legend;
-        this.body = L.DomUtil.create("div", "", box);
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
+      options: {position: CORNERS[0]},
+      onAdd: function () { return box; }
     });
     var legend = new Legend().addTo(map), openBeforePopup = null;
+    // "auto": open where it covers no ring, else folded; "open" or "folded": as the reader last chose
+    var mode = box.open ? "auto" : "folded", avoid = [];
     map.on("popupopen", function () {  // a popup is read, not the legend: fold it out of the way meanwhile
-      openBeforePopup = legend.getContainer().open;
-      legend.getContainer().open = false;
+      openBeforePopup = box.open;
+      box.open = false;
     });
     map.on("popupclose", function () {
-      if (openBeforePopup !== null) legend.getContainer().open = openBeforePopup;
+      if (openBeforePopup !== null) box.open = openBeforePopup;
       openBeforePopup = null;
     });
-    geo.setLegend = function (html) { legend.body.innerHTML = html; };
+    summary.addEventListener("click", function (event) {  // the reader's choice, kept as the view changes
+      event.preventDefault();
+      mode = box.open ? "folded" : "open";
+      if (geo.redrawLabels) geo.redrawLabels(); else place();
+    });
+
+    /** The legend's box in the map's container px, at `corner`, in `form` (moved there and so to measure). */
+    function boxAt(corner, form) {
+      if (legend.getPosition() !== corner) legend.setPosition(corner);
+      box.open = form !== "folded";
+      box.classList.toggle("compact", form === "compact");
+      var m = map.getContainer().getBoundingClientRect(), r = box.getBoundingClientRect();
+      return {x: r.left - m.left, y: r.top - m.top, w: r.width, h: r.height};
+    }
+    /**
+     * Put the legend where it covers nothing (see geo.legendSpot): open, else open but shorter (it scrolls),
+     * else folded, as `mode` allows; a reader who opened it keeps it open.
+     */
+    function place() {
+      if (openBeforePopup !== null) return geo.legendBox;  // folded for a popup meanwhile
+      var spots = [];
+      ({auto: ["open", "compact", "folded"], open: ["open", "compact"], folded: ["folded"]})[mode].forEach(function (form) {
+        CORNERS.forEach(function (corner) { spots.push({corner: corner, form: form, box: boxAt(corner, form)}); });
+      });
+      var spot = geo.legendSpot(spots, avoid);
+      geo.legendBox = boxAt(spot.corner, spot.form);
+      return geo.legendBox;
+    }
+    /** Place the legend clear of `boxes` (rings and labels, container px); returns its box, which labels then avoid. */
+    geo.placeLegend = function (boxes) {
+      avoid = boxes;
+      return place();
+    };
+    geo.setLegend = function (html) { body.innerHTML = html; };
+    geo.legendElement = box;
   }
 
   function addHome(map, options) {
@@ -76,8 +113,11 @@
     }
     function draw() {
       layer.clearLayers();
-      var project = function (at) { return map.latLngToContainerPoint(at); };
-      geo.placeLabels(items, project, map.getSize(), measure).forEach(function (spot) {
+      var project = function (at) { return map.latLngToContainerPoint(at); }, size = map.getSize();
+      // The legend goes where it hides no ring and no label placed without it; then the labels go around it.
+      var free = geo.placeLabels(items, project, size, measure).map(function (spot) { return spot.box; });
+      var legend = geo.placeLegend ? [geo.placeLegend(geo.ringBoxes(items, project).concat(free))] : [];
+      geo.placeLabels(items, project, size, measure, legend).forEach(function (spot) {
         var it = spot.item, classes = "geo-label" + (it.major ? " major" : "") + (it.r ? "" : " area");
         L.marker(spot.at, {pane: options.labelPane, interactive: false, keyboard: false,
           icon: L.divIcon({className: "", iconSize: null, iconAnchor: [-spot.d[0], -spot.d[1]],
@@ -86,13 +126,25 @@
       });
     }
     map.on("zoomend moveend resize", draw);
+    // The frame sizes the map after it is made (and presenting resizes it), and the legend's text may
+    // change its size after it was placed: place again at the new sizes.
+    if (typeof ResizeObserver === "function") {
+      var pending = 0, observer = new ResizeObserver(function () {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(function () { map.invalidateSize(); draw(); });  // the centre stays
+      });
+      observer.observe(map.getContainer());
+      if (geo.legendElement) observer.observe(geo.legendElement);
+    }
     geo.setLabels = function (labels) { items = labels; draw(); };
+    geo.redrawLabels = draw;
   }
 
   geo.addControls = function (map, options) {
     addLegend(map, options);
     addHome(map, options);
     addLabels(map, options);
+    if (geo.addPlayControl) geo.addPlayControl(map, options);
     map.getContainer().lang = options.text.lang;
     geo.fit = function (target) {
       if (target === "home") {

@@ -36,6 +36,41 @@
     map.on("moveend", function () { geo.writeView(false); });
   };
 
+  /**
+   * A briefing's map fills its frame, whose height follows the window (the page's stylesheet sizes it):
+   * the frame's stylesheet then sizes the map by the frame, not by the height it was made with.
+   */
+  geo.fillFrameInBriefing = function () {
+    try {
+      var frame = window.frameElement;
+      if (frame && frame.closest && frame.closest(".st-key-briefing_map")) document.documentElement.classList.add("geo-fill");
+    } catch {
+      // another origin: the map keeps the height it was made with
+    }
+  };
+
+  /** The height an embedded map asks for at `width` px: landscape on wide pages, taller on phones (px). */
+  geo.embedHeight = function (width) {
+    return Math.max(420, Math.min(760, Math.round(width * 0.62)));
+  };
+
+  /**
+   * Embedded in another site's page (the static site's map in an iframe), tell that page the height
+   * this map wants, as newsroom embeds do: {sender: EMBED_SENDER, type: "embed-size", height}, and
+   * the AMP form. The app's own frame (inside the app's page) says nothing.
+   */
+  geo.tellEmbedderHeight = function () {
+    if (window.parent === window || geo.page()) return;
+    var tell = function () {
+      var height = geo.embedHeight(document.documentElement.clientWidth);
+      window.parent.postMessage({sender: geo.EMBED_SENDER, type: "embed-size", height: height}, "*");
+      window.parent.postMessage({sentinel: "amp", type: "embed-size", height: height}, "*");
+    };
+    tell();
+    window.addEventListener("resize", tell);
+  };
+  geo.EMBED_SENDER = "hikvision-uyghur-map";
+
   /** Open links to a place's detail view in the page (the frame may not navigate it); anywhere else, follow them. */
   geo.openLinksInPage = function (map) {
     // capture: Leaflet stops clicks inside a popup from bubbling up to the map

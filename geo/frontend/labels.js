@@ -29,14 +29,12 @@
 
   /**
    * Place labels. `project([lat, lon])` gives a container point {x, y}; `size` is the map's {x, y};
-   * `measure(item)` the label's width in px. Returns [{item, at, d, box}] for the labels placed.
+   * `measure(item)` the label's width in px; `blocked`, boxes no label may cover (the legend). Returns
+   * [{item, at, d, box}] for the labels placed.
    */
-  geo.placeLabels = function (items, project, size, measure) {
-    var taken = [], placed = [];
-    var rings = items.filter(function (it) { return it.r; }).map(function (it) {
-      var p = project([it.lat, it.lon]);
-      return {x: p.x - it.r, y: p.y - it.r, w: 2 * it.r, h: 2 * it.r, id: it.id};
-    });
+  geo.placeLabels = function (items, project, size, measure, blocked) {
+    var taken = (blocked || []).slice(), placed = [];
+    var rings = geo.ringBoxes(items, project);
     items.slice().sort(function (a, b) { return b.priority - a.priority; }).forEach(function (it) {
       var w = measure(it), h = it.major ? HEIGHT.major : HEIGHT.minor;
       geo.labelSpots(it, w, h).some(function (spot) {
@@ -51,6 +49,31 @@
       });
     });
     return placed;
+  };
+
+  /** The boxes {x, y, w, h} of the rings among `items` (those with a radius `r`), in container px. */
+  geo.ringBoxes = function (items, project) {
+    return items.filter(function (it) { return it.r; }).map(function (it) {
+      var p = project([it.lat, it.lon]);
+      return {x: p.x - it.r, y: p.y - it.r, w: 2 * it.r, h: 2 * it.r, id: it.id};
+    });
+  };
+
+  /**
+   * Where the legend goes so that it covers nothing: `spots` are the candidates in order of preference,
+   * each {corner, form, box} (the legend's box there, open, shorter or folded), and `boxes` what it must not
+   * cover (rings, and labels as placed without it); the first spot that covers none wins. With none
+   * free, the spot covering the fewest (the later, smaller one on a tie). Labels are then placed
+   * around the legend, so a label it would cover moves or waits for a closer zoom.
+   */
+  geo.legendSpot = function (spots, boxes) {
+    var best = null, fewest = Infinity;
+    for (var i = 0; i < spots.length; i++) {
+      var covered = boxes.filter(function (box) { return geo.overlaps(spots[i].box, box); }).length;
+      if (covered === 0) return spots[i];
+      if (covered <= fewest) { best = spots[i]; fewest = covered; }
+    }
+    return best;
   };
 
   /** The text a label measures as: entities count as one character (the text is escaped HTML). */

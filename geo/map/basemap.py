@@ -62,7 +62,8 @@ class FrameSetup(MacroElement):
     _template = Template(
         "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
         " geo.writeViewToPage({{ this._parent.get_name() }}, {{ this.view_names|tojson }});"
-        " geo.openLinksInPage({{ this._parent.get_name() }});"
+        " geo.openLinksInPage({{ this._parent.get_name() }}); geo.tellEmbedderHeight();"
+        " geo.fillFrameInBriefing();"
         "{% endmacro %}"
     )
 

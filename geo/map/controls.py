@@ -34,7 +34,9 @@ class MapControls(ClientCall):
         language = i18n.language()
         self.options = {
             "text": {"legend": _("Legend"), "reset": _("Reset view"), "lang": language.html_lang,
-                     "dir": language.direction},
+                     "dir": language.direction, "playLabel": _("Play through the years"), "play": _("Play"),
+                     "pause": _("Pause"), "stop": _("Stop: show every year"), "speed": _("Speed"),
+                     "upTo": _("Claims by {year}: {count}")},
             "home": {"center": list(home.center), "zoom": home.zoom},
             "labelPane": LABEL_PANE,
             "labelZ": LABEL_PANE_Z,

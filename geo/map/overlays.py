@@ -17,11 +17,13 @@ decided here, in Python, and tested here; the browser only assembles.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import labels
 from geo.cache import per_dataset
+from geo.dates import claim_years
 from geo.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
 from geo.html import esc
 from geo.i18n import N_, _, language, number
@@ -181,7 +183,14 @@ def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
         "provinces": provinces,
         "labels": place_labels + province_labels(data, provinces),
         "legend": legend_html(data, claims),
+        "years": claim_start_years(claims),
     }
+
+
+def claim_start_years(claims: pd.DataFrame) -> dict[str, int]:
+    """The first year of each dated claim (event, else reported), by id: the map's Play steps through them."""
+    years = claim_years(claims)["year_start"]
+    return {cid: int(year) for cid, year in zip(claims["id"], years, strict=True) if not math.isnan(year)}
 
 
 def province_view(data: Dataset, claims: pd.DataFrame) -> dict[str, dict]:

@@ -43,8 +43,12 @@ def citation_graph(data: Dataset, claims: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+#: The timeline's brush: a range of years picked by dragging across the chart (it sets the year filter).
+BRUSH = "years"
+
+
 def timeline(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
-    """Dated claims as bars from start to end year, one row per place, coloured by status."""
+    """Dated claims as bars from start to end year, one row per place, coloured by status; drag to pick years."""
     import altair as alt
 
     years = claim_years(claims)
@@ -59,6 +63,7 @@ def timeline(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(frame)
         .mark_bar(opacity=0.7)
+        .add_params(alt.selection_interval(name=BRUSH, encodings=["x"]))
         .encode(
             x=alt.X("start:T", title=_("year")),
             x2="end:T",
@@ -89,3 +94,20 @@ def timeline_for(data: Dataset, claims: pd.DataFrame) -> alt.Chart:
     chart = _dataset_timeline(data).copy(deep=False)
     chart.data = chart.data[chart.data["id"].isin(claims["id"])]
     return chart
+
+
+def brushed_years(state: object) -> tuple[int, int] | None:
+    """The years a brush on the timeline covers (first, last), from the chart's selection state; None if none.
+
+    Vega-Lite gives a temporal brush as epoch milliseconds on the ``start`` field; a bar runs
+    from its first year to the start of the year after its last, so the brush's end is
+    inclusive up to the year it reaches into.
+    """
+    import datetime as dt
+
+    try:
+        low, high = state["selection"][BRUSH]["start"]  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return None
+    first, last = (dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).year for ms in (low, high))
+    return (min(first, last), max(first, last))

@@ -16,6 +16,7 @@ class Key:
     UPLOAD_ERROR = "upload_error"  # a refused file's message, shown once by the upload panel
     SEND_URL = "send_url"  # the next whole-page run sends the URL again (a fragment run's URL message is dropped)
     OPENED_WITH = "opened_with"  # (filters, whether the URL held a map view) when the session opened
+    MY_STEPS = "my_steps"  # the presenter's own briefing: rows in the schema of data/briefing.csv (geo.page.own_steps)
     DOWNLOADS = "prepared_files"  # the download shelf (geo.page.downloads)
     #: Picks made with the place picker. Each pick gives the picker a new key (``place_picker_<n>``), so it
     #: starts empty and a late copy of an old picker's value (sent with a click on "Close" before the page
@@ -27,6 +28,8 @@ class Key:
     TAB = "tab"
     MAP = "map"
     CORRECTIONS_PLACE = "corrections_place"
+    TIMELINE = "timeline"  # the timeline chart (its brush sets the year filter)
+    SET_YEARS = "set_years"  # years brushed on the timeline, for the slider to take at the next whole-page run
     SOURCE_AUDIT = "source_audit"  # the Sources tab's "How a source was checked" picker
     CLOSE_DETAIL = "close_detail"
     UPLOAD_FILE = "upload_file"
@@ -38,4 +41,13 @@ class Key:
     UPLOAD_CHOROPLETH = "upload_choropleth"
     UPLOAD_ADD = "upload_add"
     UPLOAD_REMOVE = "upload_remove"
-    PREVIOUS, NEXT, EXIT = "previous", "next", "exit"
+    PREVIOUS, NEXT, EXIT, FIRST, LAST = "previous", "next", "exit", "first_step", "last_step"
+    MY_UID = "my_step_uid"  # the last id given to an own step
+    MY_UPLOAD = "my_briefing_file"
+    MY_ERROR = "my_briefing_error"  # a refused file's problems (by row and field), shown until a good one opens
+    MY_DECK, MY_MAKE_DECK, MY_DOWNLOAD_DECK = "my_deck", "my_make_deck", "my_download_deck"
+    MY_DOWNLOAD = "my_download"
+    MY_PRESENT, MY_SHIPPED = "my_present", "my_shipped"
+    ADD_STEP = "add_step"
+    BRIEFING_TEXT = "briefing_text"  # the step's text beside the map (the stylesheet tightens it)
+    BRIEFING_MAP = "briefing_map"  # the briefing's map container (the stylesheet sizes its map to the window)

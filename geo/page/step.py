@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from geo import labels
 from geo.citations import footnotes
 from geo.html import esc, link
-from geo.i18n import ngettext, number
+from geo.i18n import _, ngettext, number
 from geo.render import swatch, text_html
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
     The caption is data: translated when a translation is current, with the English original folded under it
     (``lang`` says which to browsers and screen readers).
     """
-    row = data.briefing.set_index("step").loc[step.number].to_dict()
     items = "".join(
         f"<li value='{n.number}'>{swatch(n.colour)} "
         f"{link(n.url, n.label) if n.url else esc(n.text)}</li>"
@@ -37,7 +36,15 @@ def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> st
         len(claims),
     ).format(step=number(step.number), total=number(total), count=number(len(claims)), statuses=status_line)
     return (
-        f"<div class='step-caption'>{text_html(row, 'caption', original=True)}</div>"
+        f"<div class='step-caption'>{text_html(step.record, 'caption', original=True)}</div>"
         f"<div class='step-rests'>{esc(rests)}</div>"
         f"<ol class='step-notes' lang='en' dir='ltr'>{items}</ol>"
+    )
+
+
+def fullscreen_button() -> str:
+    """The presenter's full-screen switch: a button page.js handles in the browser (full screen needs a click there)."""
+    label = esc(_("Full screen"))
+    return (
+        f"<button type='button' class='geo-fullscreen' data-geo-fullscreen aria-pressed='false'>⛶ {label}</button>"
     )

@@ -61,3 +61,35 @@ test("an area's name is centred on its point, else on its other points", () => {
 test("escaped text is measured as the characters it shows", () => {
   assert.equal(geo.measuredText("Ürümqi &amp; &lt;x&gt;"), "Ürümqi x xxx");
 });
+
+test("no label is placed over a blocked box (the legend)", () => {
+  const item = {id: "a", lat: 100, lon: 100, text: "A", priority: 1, r: 10};
+  const legend = {x: 105, y: 80, w: 100, h: 40};  // over the spot right of the ring
+  const [placed] = geo.placeLabels([item], project, size, measure, [legend]);
+  assert.ok(placed, "the label finds another spot");
+  assert.equal(geo.overlaps(placed.box, legend), false);
+});
+
+test("ring boxes are the rings' squares in container px; areas (no radius) have none", () => {
+  const items = [{id: "a", lat: 50, lon: 60, r: 8}, {id: "xj", lat: 10, lon: 10, r: 0}];
+  assert.deepEqual(geo.ringBoxes(items, project), [{x: 52, y: 42, w: 16, h: 16, id: "a"}]);
+});
+
+test("the legend takes the first spot that covers no ring, open before folded", () => {
+  const open = {corner: "bottomleft", form: "open", box: {x: 0, y: 200, w: 150, h: 100}};
+  const right = {corner: "bottomright", form: "open", box: {x: 250, y: 200, w: 150, h: 100}};
+  const folded = {corner: "bottomleft", form: "folded", box: {x: 0, y: 280, w: 60, h: 20}};
+  const ring = {x: 40, y: 220, w: 16, h: 16};
+  assert.equal(geo.legendSpot([open, right, folded], [ring]), right);
+  assert.equal(geo.legendSpot([open, right, folded], [ring, {x: 300, y: 250, w: 16, h: 16}]), folded);
+  assert.equal(geo.legendSpot([open, right, folded], []), open);
+});
+
+test("with no free spot the legend covers the fewest, the smaller spot on a tie", () => {
+  const spots = [{corner: "bottomleft", form: "open", box: {x: 0, y: 0, w: 400, h: 300}},
+    {corner: "bottomleft", form: "folded", box: {x: 0, y: 280, w: 60, h: 20}},
+    {corner: "bottomright", form: "folded", box: {x: 340, y: 280, w: 60, h: 20}}];
+  const everywhere = {x: 0, y: 0, w: 400, h: 300};
+  assert.equal(geo.legendSpot(spots, [everywhere]), spots[2]);
+  assert.equal(geo.legendSpot(spots, [everywhere, {x: 350, y: 285, w: 10, h: 10}]), spots[1]);
+});

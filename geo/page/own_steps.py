@@ -1,0 +1,102 @@
+"""A presenter's own steps: the view on screen captured as a step, and the steps kept in the session.
+
+The session keeps plain rows (:func:`geo.briefing_file.new_step`); the table presented,
+downloaded and put in a link is made from them by :func:`geo.briefing_file.renumber` and
+checked like an uploaded file, so what is presented is what the file holds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, MutableMapping
+from typing import TYPE_CHECKING
+
+from geo import briefing_file, urls
+from geo.drawing import HOME, Box, extent, level, zoom_box
+from geo.page.session import Key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geo.dataset import Dataset
+
+
+def zoom_for(box: Box) -> int:
+    """The zoom at which a web map about 900 px wide shows ``box`` whole (inverse of :func:`geo.drawing.zoom_box`)."""
+    width = max(box[2] - box[0], (box[3] - box[1]) * 2, 1e-6)
+    return max(1, min(18, math.floor(math.log2(720 / width))))
+
+
+def captured_step(
+    data: Dataset, shown: pd.DataFrame, selected: str | None, params: Mapping[str, str], title: str, caption: str
+) -> dict:
+    """The view on screen as a step: the open place (or the map's view, else a fit to what is shown) and its claims.
+
+    The map writes its view into the URL (``lat``, ``lng``, ``zoom``) after each move; without
+    one (the page as opened) the step frames what the filters show, or the default view.
+    """
+    view = urls.parse_view(params)
+    claims = list(shown["id"])
+    if selected:
+        zoom = view[1] if view else level(data.places.set_index("id").loc[selected, "admin_level"]).detail_zoom
+        return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=zoom, place=selected)
+    if view:
+        return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=view[1],
+                                      box=zoom_box(*view))  # fmt: skip
+    box = extent(data, shown) or zoom_box(HOME.center, HOME.zoom)
+    return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=zoom_for(box), box=box)
+
+
+def rows(session: MutableMapping) -> list[dict]:
+    """The session's own steps, in order (a new list each time: change them with the functions below)."""
+    return list(session.get(Key.MY_STEPS, []))
+
+
+def table(session: Mapping) -> pd.DataFrame | None:
+    """The own steps as a briefing table, numbered; None when there are none."""
+    steps = session.get(Key.MY_STEPS) or []
+    return briefing_file.renumber(steps) if steps else None
+
+
+def _with_uid(session: MutableMapping, row: Mapping) -> dict:
+    """The row with an id of its own in this session (its editors keep their text when steps move)."""
+    session[Key.MY_UID] = session.get(Key.MY_UID, 0) + 1
+    return {**row, "uid": session[Key.MY_UID]}
+
+
+def add(session: MutableMapping, row: dict) -> int:
+    """Append a step; returns its number."""
+    session[Key.MY_STEPS] = [*rows(session), _with_uid(session, row)]
+    return len(session[Key.MY_STEPS])
+
+
+def move(session: MutableMapping, index: int, by: int) -> None:
+    """Move step ``index`` (0-based) up (-1) or down (+1), if it can go there."""
+    steps, target = rows(session), index + by
+    if 0 <= index < len(steps) and 0 <= target < len(steps):
+        steps[index], steps[target] = steps[target], steps[index]
+        session[Key.MY_STEPS] = steps
+
+
+def remove(session: MutableMapping, index: int) -> None:
+    """Remove step ``index`` (0-based)."""
+    steps = rows(session)
+    if 0 <= index < len(steps):
+        del steps[index]
+        session[Key.MY_STEPS] = steps
+
+
+def edit(session: MutableMapping, uid: int, field: str, value: str) -> None:
+    """Change the title or caption of the step ``uid`` (plain text, escaped wherever it is shown; never emptied)."""
+    if field not in ("title", "caption") or not value.strip():
+        return
+    session[Key.MY_STEPS] = [row | {field: value.strip()} if row["uid"] == uid else row for row in rows(session)]
+
+
+def replace(session: MutableMapping, briefing: pd.DataFrame) -> None:
+    """Make ``briefing`` (a checked table: an opened file, the shipped steps) the session's own steps.
+
+    A localized table's text goes in as its English (``<field>_en``), as its file would hold it.
+    """
+    session[Key.MY_STEPS] = [_with_uid(session, {f: row.get(f"{f}_en", row[f]) for f in briefing_file.fields()})
+                             for row in briefing.sort_values("step").to_dict("records")]  # fmt: skip

@@ -1,0 +1,176 @@
+"""The presenter's own briefing: "Add this view" under the map, and the "My briefing" tab that edits it.
+
+Steps are rows in the schema of ``data/briefing.csv`` kept in this browser session
+(:mod:`geo.page.own_steps`); the tab edits, reorders and removes them, presents them in
+briefing mode, downloads them as a file or a PowerPoint deck, opens a file again, and
+gives a link when the briefing is short enough for one. Nothing is stored on the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from geo import briefing_file, i18n, urls
+from geo.errors import BriefingFileError
+from geo.html import esc, message_html
+from geo.i18n import _, ngettext
+from geo.page import own_steps
+from geo.page.session import Key
+from sections.widgets import go_to_step, url_language
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geo.dataset import Dataset
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def presented_table(data: Dataset, own: str | None) -> tuple[pd.DataFrame | None, str | None]:
+    """The briefing ``?briefing=`` names (None: the shipped one) and a problem to show instead, if any.
+
+    A link's briefing is checked like a file, and becomes this session's own steps when it
+    has none, so a presenter who opens a shared link can edit it.
+    """
+    session = st.session_state
+    if not own:
+        return None, None
+    if own == urls.MINE:
+        table = own_steps.table(session)
+        return (briefing_file.with_languages(table), None) if table is not None else (None, _(
+            "This briefing was kept in a browser tab that has closed: open its file in “My briefing”."))  # fmt: skip
+    try:
+        table = briefing_file.with_languages(briefing_file.from_link(own, data))
+    except BriefingFileError as error:
+        return None, _("This link's briefing cannot be shown: {problems}").format(problems=error)
+    if own_steps.table(session) is None:
+        own_steps.replace(session, table)
+    return table, None
+
+
+def add_view_control(data: Dataset, shown: pd.DataFrame, selected: str | None, where: Any) -> None:
+    """The "Add this view to my briefing" popover: a title and caption; the view, place and claims shown become a step."""
+    session = st.session_state
+    with where.popover(_("＋ Add this view to my briefing")):
+        st.caption(_("The step keeps this map view, the open place and the {count} claims the filters show; its "
+                     "footnotes follow from them.").format(count=i18n.number(len(shown))))  # fmt: skip
+        with st.form(Key.ADD_STEP, clear_on_submit=True, border=False):
+            title = st.text_input(_("Step title"), max_chars=briefing_file.MAX_TITLE)
+            caption = st.text_area(_("Caption (plain text)"), max_chars=briefing_file.MAX_CAPTION, height=110)
+            added = st.form_submit_button(_("Add step"), type="primary")
+        if added:
+            number = len(own_steps.rows(session)) + 1
+            title = title.strip() or _("Step {number}").format(number=i18n.number(number))
+            caption = caption.strip() or ngettext("{count} claim shown.", "{count} claims shown.", len(shown)).format(
+                count=i18n.number(len(shown)))  # fmt: skip
+            row = own_steps.captured_step(data, shown, selected, st.query_params.to_dict(), title, caption)
+            own_steps.add(session, row)
+            st.html(message_html("success", _("Step {number} added: “My briefing” (a tab below) edits, presents "
+                                              "and downloads your steps.").format(number=i18n.number(number))))  # fmt: skip
+
+
+def _edited(uid: int, field: str) -> None:
+    own_steps.edit(st.session_state, uid, field, st.session_state[f"my_{field}_{uid}"])
+
+
+def _open_file(data: Dataset) -> None:
+    """The uploader's callback: a good file replaces the steps; a bad one changes nothing and says why."""
+    i18n.use(url_language())
+    session = st.session_state
+    upload = session.get(Key.MY_UPLOAD)
+    if upload is None:
+        return
+    try:
+        table = briefing_file.read_briefing_file(upload.getvalue(), data, upload.name)
+    except BriefingFileError as error:
+        session[Key.MY_ERROR] = [str(p) for p in error.problems]
+        return
+    session.pop(Key.MY_ERROR, None)
+    own_steps.replace(session, table)
+
+
+def _step_card(data: Dataset, index: int, row: dict, count: int) -> None:
+    session = st.session_state
+    uid = row["uid"]
+    with st.container(border=True):
+        head, up, down, drop = st.columns([8, 1, 1, 1], vertical_alignment="center")
+        where = data.places.set_index("id")["name_en"].get(row["place"], "") if row["place"] else _("a map view")
+        summary = ngettext("{place} · zoom {zoom} · {count} claim", "{place} · zoom {zoom} · {count} claims",
+                           len(row["claims"])).format(place=where, zoom=i18n.number(row["zoom"]),
+                                                      count=i18n.number(len(row["claims"])))  # fmt: skip
+        head.html(f"<strong>{esc(i18n.number(index + 1))}.</strong> {esc(summary)}")
+        up.button("↑", key=f"my_up_{uid}", disabled=index == 0, help=_("Move up"), on_click=own_steps.move,
+                  args=(session, index, -1))  # fmt: skip
+        down.button("↓", key=f"my_down_{uid}", disabled=index == count - 1, help=_("Move down"),
+                    on_click=own_steps.move, args=(session, index, +1))  # fmt: skip
+        drop.button("✕", key=f"my_remove_{uid}", help=_("Remove this step"), on_click=own_steps.remove,
+                    args=(session, index))  # fmt: skip
+        st.text_input(_("Title"), value=row["title"], key=f"my_title_{uid}", max_chars=briefing_file.MAX_TITLE,
+                      on_change=_edited, args=(uid, "title"))  # fmt: skip
+        st.text_area(_("Caption (plain text)"), value=row["caption"], key=f"my_caption_{uid}", height=90,
+                     max_chars=briefing_file.MAX_CAPTION, on_change=_edited, args=(uid, "caption"))  # fmt: skip
+
+
+def _deck(data: Dataset, table: pd.DataFrame) -> None:
+    """A PowerPoint of these steps: made on request (a few seconds a step), then downloaded."""
+    session = st.session_state
+    csv = briefing_file.to_csv(table)
+    key = (hashlib.sha256(csv).hexdigest(), i18n.current(), data.version)
+    made = session.get(Key.MY_DECK)
+    if made is None or made[0] != key:
+        if not st.button(_("Make the PowerPoint deck"), key=Key.MY_MAKE_DECK):
+            return
+        from geo.export.deck import to_pptx
+
+        with st.spinner(_("Making {file}…").format(file="my-briefing.pptx")):
+            deck = to_pptx(data, table=table, base_url=urls.app_base(str(st.context.url or "")))
+            session[Key.MY_DECK] = made = (key, deck)
+    st.download_button(_("PowerPoint · {size} KB").format(size=i18n.number(round(len(made[1]) / 1024))), made[1],
+                       file_name="my-briefing.pptx", mime=PPTX_MIME, on_click="ignore", key=Key.MY_DOWNLOAD_DECK)  # fmt: skip
+
+
+def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
+    """Edit, present, download, open and share the presenter's own briefing."""
+    session = st.session_state
+    st.markdown(_(
+        "Build a briefing for your audience: set the filters, open a place or move the map, then **＋ Add this view "
+        "to my briefing** (under the map). Each step keeps its view, the claims shown and their sources as "
+        "footnotes. Your steps stay in this browser tab only, never on the server: download the file to keep them."))  # fmt: skip
+    opener, starter = st.columns([3, 2])
+    opener.file_uploader(_("Open a briefing file (CSV, the schema of data/briefing.csv)"), type=["csv"],
+                         key=Key.MY_UPLOAD, on_change=_open_file, args=(data,))  # fmt: skip
+    starter.button(_("Start from the shipped briefing"), key=Key.MY_SHIPPED, on_click=own_steps.replace,
+                   args=(session, shipped))  # fmt: skip
+    for problem in session.get(Key.MY_ERROR, []):
+        st.html(message_html("error", problem))
+    if session.get(Key.MY_ERROR):
+        st.caption(_("The file was not opened: your steps are unchanged."))
+    rows = own_steps.rows(session)
+    if not rows:
+        st.html(message_html("info", _("No steps yet.")))
+        return
+    for index, row in enumerate(rows):
+        _step_card(data, index, row, len(rows))
+    try:
+        table = briefing_file.check(own_steps.table(session), data)
+    except BriefingFileError as error:
+        st.html(message_html("error", str(error)))
+        return
+    link = briefing_file.to_link(table)
+    present, download = st.columns(2)
+    if present.button(_("▶ Present"), key=Key.MY_PRESENT, type="primary", width="stretch"):
+        go_to_step(1, own=link or urls.MINE)
+    download.download_button(_("Download the briefing file (CSV)"), briefing_file.to_csv(table),
+                             file_name=briefing_file.FILE_NAME, mime="text/csv", on_click="ignore",
+                             key=Key.MY_DOWNLOAD, width="stretch")  # fmt: skip
+    _deck(data, table)
+    if link:
+        base = urls.app_base(str(st.context.url or ""))
+        st.caption(_("A link to present this briefing (it holds the steps; nothing is stored):"))
+        st.code(f"{base}/?{urls.STEP}=1&{urls.BRIEFING}={link}" + "".join(
+            f"&{k}={v}" for k, v in urls.language_params().items()), language=None, wrap_lines=True)  # fmt: skip
+    else:
+        st.caption(_("Too long for a link: share the file, which anyone can open here."))
