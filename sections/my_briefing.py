@@ -60,7 +60,7 @@ def add_view_control(data: Dataset, shown: pd.DataFrame, selected: str | None, w
         with st.form(Key.ADD_STEP, clear_on_submit=True, border=False):
             title = st.text_input(_("Step title"), max_chars=briefing_file.MAX_TITLE)
             caption = st.text_area(_("Caption (plain text)"), max_chars=briefing_file.MAX_CAPTION, height=110)
-            added = st.form_submit_button(_("Add step"), type="primary")
+            added = st.form_submit_button(_("Add step"), type="primary", disabled=shown.empty)  # a step rests on claims
         if added:
             number = len(own_steps.rows(session)) + 1
             title = title.strip() or _("Step {number}").format(number=i18n.number(number))

@@ -141,3 +141,12 @@ def test_a_shared_link_presents_its_briefing_and_a_broken_one_says_why(data) -> 
     broken.run()
     assert "cannot be shown" in broken.error[0].value
     assert not broken.exception
+
+
+@pytest.mark.parametrize(("query", "disabled"), [("no such place anywhere", True), ("Guma", False)])
+def test_a_view_showing_no_claim_cannot_become_a_step(query: str, disabled: bool) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["q"] = query
+    at.run()
+    add = next(b for b in at.get("form_submit_button") if b.proto.label == "Add step")
+    assert add.proto.disabled is disabled  # a step must rest on at least one claim (the file's rule)
