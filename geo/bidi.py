@@ -11,6 +11,7 @@ checked the same way (:func:`unisolated`).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 FSI, PDI = "\u2068", "\u2069"
 #: One left-to-right token: a code span, a placeholder, a link, or a Latin word or number.
@@ -50,3 +51,24 @@ def unisolated(text: str) -> list[str]:
     """Left-to-right runs of ``text`` not inside an isolate (what :func:`isolate` would still wrap)."""
     plain = re.sub(f"{FSI}[^{PDI}]*{PDI}", " ", text)
     return [run for m in _RUN.finditer(plain) if (run := _trim(m.group()).strip("()"))]
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether a paragraph of ``text`` reads right to left: its first strong letter outside direction isolates.
+
+    The Unicode rule (P2-P3), as a viewer would apply it with no paragraph direction given:
+    a Uyghur sentence that starts with an isolated Latin word (``IPVM``) is still right to left.
+    """
+    depth = 0
+    for ch in text:
+        if ch == FSI:
+            depth += 1
+        elif ch == PDI:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+    return False

@@ -25,6 +25,7 @@ import pandas as pd
 from geo import i18n, readers, settings, validate
 from geo.drawing import Box
 from geo.errors import BriefingFileError
+from geo.scripts import has_arabic, has_han
 from geo.validate import Problem
 
 if TYPE_CHECKING:
@@ -56,22 +57,18 @@ def fields() -> list[str]:
     return [f["name"] for f in readers.schema_fields(_resource())]
 
 
-def _problem(name: str, row: int | None, field: str | None, value: str | None, message: str) -> Problem:
-    return Problem(name, row, field, value, message)
-
-
 def _text_table(content: bytes, name: str) -> pd.DataFrame:
     """The file's cells as text, NFC-normalised (nothing else changed), or a BriefingFileError."""
     if len(content) > MAX_BYTES:
-        raise BriefingFileError([_problem(name, None, None, None, f"the file is over {MAX_BYTES:,} bytes")])
+        raise BriefingFileError([Problem(name, None, None, None, f"the file is over {MAX_BYTES:,} bytes")])
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BriefingFileError([_problem(name, None, None, None, f"not UTF-8 text ({error.reason})")]) from None
+        raise BriefingFileError([Problem(name, None, None, None, f"not UTF-8 text ({error.reason})")]) from None
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise BriefingFileError([_problem(name, None, None, None, f"not a CSV table ({error})")]) from None
+        raise BriefingFileError([Problem(name, None, None, None, f"not a CSV table ({error})")]) from None
     return table.map(lambda cell: unicodedata.normalize("NFC", cell.strip()))
 
 
@@ -81,19 +78,19 @@ def _cell_problems(table: pd.DataFrame, name: str, place_ids: set[str]) -> list[
         at = index + 2  # spreadsheet rows: the header is row 1
         for field, limit in (("title", MAX_TITLE), ("caption", MAX_CAPTION)):
             if not row[field]:
-                problems.append(_problem(name, at, field, "", "required"))
+                problems.append(Problem(name, at, field, "", "required"))
             elif len(row[field]) > limit:
-                problems.append(_problem(name, at, field, row[field][:40] + "…", f"longer than {limit} characters"))
+                problems.append(Problem(name, at, field, row[field][:40] + "…", f"longer than {limit} characters"))
         if row["place"] and row["place"] not in place_ids:
-            problems.append(_problem(name, at, "place", row["place"], "no place has this id"))
+            problems.append(Problem(name, at, "place", row["place"], "no place has this id"))
         zoom = row["zoom"]
         if not (zoom.isdigit() and 1 <= int(zoom) <= 18):
-            problems.append(_problem(name, at, "zoom", zoom, "a whole number from 1 to 18"))
+            problems.append(Problem(name, at, "zoom", zoom, "a whole number from 1 to 18"))
         for field, low, high in (("west", -180, 180), ("south", -90, 90), ("east", -180, 180), ("north", -90, 90)):
             value = row[field]
             number = validate._number(value) if value else None
             if value and (number is None or not low <= number <= high):
-                problems.append(_problem(name, at, field, value, f"a number from {low} to {high}"))
+                problems.append(Problem(name, at, field, value, f"a number from {low} to {high}"))
     return problems
 
 
@@ -106,15 +103,15 @@ def read_briefing_file(content: bytes, data: Dataset, name: str = FILE_NAME) -> 
     table = _text_table(content, name)
     missing = [f for f in fields() if f not in table.columns]
     extra = [c for c in table.columns if c not in fields()]
-    problems = [_problem(name, 1, f, None, "this column is missing") for f in missing]
-    problems += [_problem(name, 1, c, None, "not a briefing column (expected: " + ", ".join(fields()) + ")")
+    problems = [Problem(name, 1, f, None, "this column is missing") for f in missing]
+    problems += [Problem(name, 1, c, None, "not a briefing column (expected: " + ", ".join(fields()) + ")")
                  for c in extra]  # fmt: skip
     if problems:
         raise BriefingFileError(problems)
     if table.empty:
-        raise BriefingFileError([_problem(name, None, None, None, "the briefing has no steps")])
+        raise BriefingFileError([Problem(name, None, None, None, "the briefing has no steps")])
     if len(table) > MAX_STEPS:
-        raise BriefingFileError([_problem(name, None, None, None, f"more than {MAX_STEPS} steps")])
+        raise BriefingFileError([Problem(name, None, None, None, f"more than {MAX_STEPS} steps")])
     problems = [dataclasses.replace(p, file=name) for p in validate.check_briefing(table, set(data.claims["id"]))]
     problems += _cell_problems(table, name, set(data.places["id"]))
     if problems:
@@ -155,7 +152,7 @@ def from_link(value: str, data: Dataset) -> pd.DataFrame:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         content = zlib.decompressobj().decompress(raw, MAX_BYTES + 1)
     except (binascii.Error, ValueError, zlib.error):
-        raise BriefingFileError([_problem(name, None, None, None, "the link does not hold a briefing")]) from None
+        raise BriefingFileError([Problem(name, None, None, None, "the link does not hold a briefing")]) from None
     return read_briefing_file(content, data, name)
 
 
@@ -177,11 +174,19 @@ def renumber(rows: Iterable[Mapping]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=fields())
 
 
+def script_language(text: str) -> str:
+    """The language a presenter's own text is most likely in, by its script (Arabic script: ug; Han: zh).
+
+    Own text carries no language of its own; browsers and screen readers need one to read it.
+    """
+    return "ug" if has_arabic(text) else "zh" if has_han(text) else i18n.DEFAULT
+
+
 def with_languages(table: pd.DataFrame) -> pd.DataFrame:
     """The table with ``title_lang`` and ``caption_lang`` guessed from each text's script, as pages mark text."""
     table = table.copy()
     for field in ("title", "caption"):
-        table[f"{field}_lang"] = table[field].map(i18n.script_language)
+        table[f"{field}_lang"] = table[field].map(script_language)
     return table
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from geo import frontend, style, urls
+from geo import frontend, i18n, style, urls
 from geo.html import esc
 from geo.i18n import _
 
@@ -51,18 +51,19 @@ def site_snippet(map_url: str, title: str) -> str:
     )
 
 
-def site_embed_page(title: str, lang: str, direction: str) -> str:
+def site_embed_page(title: str) -> str:
     """The static site's ``embed.html``: the snippet to copy, working on this very page below it.
 
     The snippet points at ``index.html`` beside it: on another site, write the full address
     where the static site is hosted.
     """
     snippet = site_snippet("index.html", title)
+    language = i18n.language()
     heading = esc(_("Embed this map"))
     how = esc(_("Copy this into your page (write the full address of index.html where this site is hosted): the "
                 "map takes the height it needs, and works without any server of ours."))  # fmt: skip
     return (
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}" dir="{esc(direction)}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{language.html_lang}" dir="{language.direction}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{heading}: {esc(title)}</title>'
         "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:1100px;margin:1rem auto;padding:0 1rem}"
         f"pre{{white-space:pre-wrap;background:{style.NOTE_BACKGROUND};color:{style.TEXT};padding:.8rem;"

@@ -64,18 +64,6 @@ def parse_lang(value: object) -> str:
     return text if text in LANGUAGES else DEFAULT
 
 
-def script_language(text: str) -> str:
-    """The language a presenter's own text is most likely in, by its script (Arabic script: ug; Han: zh; else en).
-
-    Own text carries no language of its own; browsers and screen readers need one to read it.
-    """
-    if any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in text):
-        return "ug"
-    if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text):
-        return "zh"
-    return DEFAULT
-
-
 def current() -> str:
     """The language now in use."""
     return _current.get()

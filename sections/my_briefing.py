@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
     from geo.dataset import Dataset
 
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-
 
 def presented_table(data: Dataset, own: str | None) -> tuple[pd.DataFrame | None, str | None]:
     """The briefing ``?briefing=`` names (None: the shipped one) and a problem to show instead, if any.
@@ -116,6 +114,7 @@ def _step_card(data: Dataset, index: int, row: dict, count: int) -> None:
 
 def _deck(data: Dataset, table: pd.DataFrame) -> None:
     """A PowerPoint of these steps: made on request (a few seconds a step), then downloaded."""
+    from geo.export import deck  # python-pptx is imported when a deck is first made
     session = st.session_state
     csv = briefing_file.to_csv(table)
     key = (hashlib.sha256(csv).hexdigest(), i18n.current(), data.version)
@@ -123,13 +122,11 @@ def _deck(data: Dataset, table: pd.DataFrame) -> None:
     if made is None or made[0] != key:
         if not st.button(_("Make the PowerPoint deck"), key=Key.MY_MAKE_DECK):
             return
-        from geo.export.deck import to_pptx
-
         with st.spinner(_("Making {file}…").format(file="my-briefing.pptx")):
-            deck = to_pptx(data, table=table, base_url=urls.app_base(str(st.context.url or "")))
-            session[Key.MY_DECK] = made = (key, deck)
+            made = (key, deck.to_pptx(data, base_url=urls.app_base(str(st.context.url or "")), table=table))
+            session[Key.MY_DECK] = made
     st.download_button(_("PowerPoint · {size} KB").format(size=i18n.number(round(len(made[1]) / 1024))), made[1],
-                       file_name="my-briefing.pptx", mime=PPTX_MIME, on_click="ignore", key=Key.MY_DOWNLOAD_DECK)  # fmt: skip
+                       file_name="my-briefing.pptx", mime=deck.MIME, on_click="ignore", key=Key.MY_DOWNLOAD_DECK)  # fmt: skip
 
 
 def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:

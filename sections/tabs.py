@@ -11,7 +11,7 @@ from geo.i18n import _
 from geo.map.legend import SUMMARIES_NOTE
 from geo.page import about, model, tables
 from geo.page.session import Key
-from sections.widgets import select_place, set_url, table, translated
+from sections.widgets import select_place, table, translated
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset
@@ -91,7 +91,7 @@ def timeline_tab(view: model.FilteredView, bounds: tuple[int, int]) -> None:
     """The timeline; dragging across it picks years, which become the year filter (the slider says so too).
 
     The slider stays the filter's one home (a chart's selection cannot be set from the URL):
-    a brush sets the slider's value (and ``from``/``to`` in the URL), as if the slider had moved.
+    a brush sets the slider's value, as if the slider had moved (``from``/``to`` in the URL follow).
     """
     from geo.page.charts import BRUSH, brushed_years
 
@@ -104,17 +104,6 @@ def timeline_tab(view: model.FilteredView, bounds: tuple[int, int]) -> None:
     picked = (max(picked[0], bounds[0]), min(picked[1], bounds[1]))
     current = (view.filters.years[0] or bounds[0], view.filters.years[1] or bounds[1])
     if picked != current:
-        set_years(picked, bounds)
-
-
-def set_years(years: tuple[int, int], bounds: tuple[int, int]) -> None:
-    """Make ``years`` the year filter: the slider's value and the URL, in a whole-page run."""
-    params = st.query_params.to_dict()
-    params.pop("from", None)
-    params.pop("to", None)
-    if years != bounds:
-        params |= {"from": str(years[0]), "to": str(years[1])}
-    st.session_state[Key.SET_YEARS] = years  # the slider takes them before it is drawn (dashboard.filtered_page)
-    st.session_state[Key.SEND_URL] = True
-    set_url(params)
-    st.rerun(scope="app")
+        # The slider takes them before it is drawn (dashboard.filtered_page), and the URL follows it as always.
+        st.session_state[Key.SET_YEARS] = picked
+        st.rerun(scope="app")

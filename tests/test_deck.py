@@ -22,7 +22,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-from geo import briefing, i18n, labels, settings
+from geo import bidi, briefing, i18n, labels, scripts, settings
 from geo.citations import footnotes
 from geo.content import localized
 from geo.export import deck, figures, formats, ooxml
@@ -212,7 +212,7 @@ def runs_of(slide):
 
 def test_chinese_runs_name_a_chinese_face(data, decks) -> None:
     prs = opened(decks["zh"])
-    chinese = [r for slide in prs.slides for r in runs_of(slide) if ooxml.has_han(r.text)]
+    chinese = [r for slide in prs.slides for r in runs_of(slide) if scripts.has_han(r.text)]
     assert len(chinese) > 20
     for run in chinese:
         rpr = run._r.find(f"{A}rPr")
@@ -443,7 +443,7 @@ def test_direction_and_alt_text(text_run) -> None:
     ],
 )
 def test_paragraph_direction_follows_the_first_strong_letter(text: str, rtl: bool) -> None:
-    assert ooxml.is_rtl(text) is rtl
+    assert bidi.reads_right_to_left(text) is rtl
 
 
 def test_stable_zip_fixes_times_and_keeps_order_and_content() -> None:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geo import i18n, labels, style
+from geo import bidi, i18n, labels, scripts, style
 from geo.briefing import Step, step_claims, steps
 from geo.citations import NO_URL, Footnote, footnotes
 from geo.drawing import rings_by_place
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
     from geo.dataset import Dataset
 
+#: The deck's media type (the download and the export registry).
+MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 #: The slide in EMU (16:9, 13.333 × 7.5 in) and in points, the unit of the layout below.
 SLIDE_EMU = (12192000, 6858000)
 EMU_PER_PT = 12700
@@ -82,7 +84,7 @@ MARKER = "●"
 
 def pitch(text: str, size: float) -> float:
     """Line pitch in points for ``text`` at ``size``: Arabic script and Chinese need taller lines than Latin."""
-    script = "arabic" if ooxml.has_arabic(text) else "han" if ooxml.has_han(text) else "latin"
+    script = "arabic" if scripts.has_arabic(text) else "han" if scripts.has_han(text) else "latin"
     return round(size * PITCH[script], 1)
 
 
@@ -197,7 +199,7 @@ class Measure:
 
 
 @dataclass(frozen=True)
-class Box:
+class TextBox:
     """A text box to place: where (points) and what."""
 
     name: str
@@ -214,11 +216,11 @@ class Box:
 class StepLayout:
     """Where a step slide's title, map, caption, sources and credit go, and whether all of it fits unshrunk."""
 
-    title: Box
+    title: TextBox
     map: tuple[float, float, float, float]  # left, top, width, height in points
-    caption: Box
-    sources: Box
-    credit: Box
+    caption: TextBox
+    sources: TextBox
+    credit: TextBox
     fits: bool
 
 
@@ -240,7 +242,7 @@ def _largest(
     return paragraphs
 
 
-def title_box(measure: Measure, text: str) -> Box:
+def title_box(measure: Measure, text: str) -> TextBox:
     """A slide's title across the top: on one line if it fits at 24 pt or more, else at the largest size on two lines."""
     width = WIDTH - 2 * MARGIN
 
@@ -250,16 +252,16 @@ def title_box(measure: Measure, text: str) -> Box:
     one_line = [s for s in TITLE_SIZES if s >= ONE_LINE_TITLE and lines(s) == 1]
     size = next(iter(one_line), next((s for s in TITLE_SIZES if lines(s) <= TITLE_LINES), TITLE_SIZES[-1]))
     paragraphs = [para(text, size, bold=True)]
-    return Box("Title", MARGIN, 12.0, width, measure.height(paragraphs, width), paragraphs)
+    return TextBox("Title", MARGIN, 12.0, width, measure.height(paragraphs, width), paragraphs)
 
 
-def credit_box(measure: Measure, data: Dataset) -> Box:
+def credit_box(measure: Measure, data: Dataset) -> TextBox:
     """The data's credit and licence along the bottom of a slide (as on the PNG slides)."""
     width = WIDTH - 2 * MARGIN
     paragraphs = _largest(measure, lambda s: [para(figures.attribution(data), s, colour=style.FIGURE_TEXT)],
                           CREDIT_SIZES, width, 40.0)  # fmt: skip
     height = measure.height(paragraphs, width)
-    return Box("Credit", MARGIN, HEIGHT - 6.0 - height, width, height, paragraphs)
+    return TextBox("Credit", MARGIN, HEIGHT - 6.0 - height, width, height, paragraphs)
 
 
 def note_paragraphs(
@@ -334,8 +336,8 @@ def step_layout(measure: Measure, data: Dataset, title: str, caption: str, notes
     return StepLayout(
         title=head,
         map=(MARGIN, top, left - GAP - MARGIN, available),
-        caption=Box("Caption", left, top, width, caption_height, lines, scales["caption"]),
-        sources=Box("Sources", left, top + caption_height + GAP, width, listed_height, listed, scales["sources"]),
+        caption=TextBox("Caption", left, top, width, caption_height, lines, scales["caption"]),
+        sources=TextBox("Sources", left, top + caption_height + GAP, width, listed_height, listed, scales["sources"]),
         credit=credit,
         fits=fits and not below_floor,
     )
@@ -418,7 +420,7 @@ def _emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def _place(shape: Any, box: Box) -> None:
+def _place(shape: Any, box: TextBox) -> None:
     shape.left, shape.top, shape.width, shape.height = _emu(box.left), _emu(box.top), _emu(box.width), _emu(box.height)
     shape.name = box.name
 
@@ -459,10 +461,10 @@ def fill(frame: Any, paragraphs: list[Para], *, shrink: bool = True, scale: floa
             if url:
                 run.hyperlink.address = url
             ooxml.style_run(run)
-        ooxml.set_direction(p, rtl=ooxml.is_rtl(spec.text))
+        ooxml.set_direction(p, rtl=bidi.reads_right_to_left(spec.text))
 
 
-def text_box(slide: Any, box: Box) -> Any:
+def text_box(slide: Any, box: TextBox) -> Any:
     """A text box on ``slide`` holding ``box``'s paragraphs."""
     shape = slide.shapes.add_textbox(_emu(box.left), _emu(box.top), _emu(box.width), _emu(box.height))
     shape.name = box.name
@@ -470,7 +472,7 @@ def text_box(slide: Any, box: Box) -> Any:
     return shape
 
 
-def set_title(slide: Any, box: Box) -> None:
+def set_title(slide: Any, box: TextBox) -> None:
     """Fill the slide's title placeholder (a real title: outline view and screen readers find it) at ``box``."""
     _place(slide.shapes.title, box)
     fill(slide.shapes.title.text_frame, box.paragraphs)
@@ -512,7 +514,7 @@ def title_slide(prs: Any, measure: Measure, data: Dataset, count: int, date: str
     slide = prs.slides.add_slide(prs.slide_layouts[0])  # "Title Slide"
     width = WIDTH - 4 * MARGIN
     title = _largest(measure, lambda s: [para(data.title, s, bold=True)], TITLE_SLIDE_SIZES, width, 200.0)
-    set_title(slide, Box("Title", 2 * MARGIN, 110.0, width, measure.height(title, width), title))
+    set_title(slide, TextBox("Title", 2 * MARGIN, 110.0, width, measure.height(title, width), title))
     lines = [para(ngettext("Briefing, {count} step", "Briefing, {count} steps", count).format(count=number(count)), 24)]
     if data.updated:
         version = _("Dataset version {version}, last updated {updated}.").format(
@@ -524,7 +526,7 @@ def title_slide(prs: Any, measure: Measure, data: Dataset, count: int, date: str
         lines.append(para(i18n.date(date), 18, space_before=6.0))
     top = 110.0 + measure.height(title, width) + 16.0
     subtitle = slide.placeholders[1]
-    _place(subtitle, Box("Subtitle", 2 * MARGIN, top, width, measure.height(lines, width), lines))
+    _place(subtitle, TextBox("Subtitle", 2 * MARGIN, top, width, measure.height(lines, width), lines))
     fill(subtitle.text_frame, lines)
     text_box(slide, credit_box(measure, data))
     set_notes(slide, title_notes(data, base_url))
@@ -562,7 +564,7 @@ def source_slides(prs: Any, measure: Measure, data: Dataset, deck: list[tuple[St
         text = _("Sources") if len(pages) == 1 else _("Sources ({page} of {pages})").format(
             page=number(index), pages=number(len(pages)))  # fmt: skip
         set_title(slide, title_box(measure, text))
-        text_box(slide, Box("Source list", MARGIN, top, width, measure.height(page, width), page))
+        text_box(slide, TextBox("Source list", MARGIN, top, width, measure.height(page, width), page))
     return len(pages)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.export.typeset import FONT_FILES, is_arabic_script
+from geo.export.typeset import FONT_FILES
+from geo.scripts import is_arabic_script
 
 if TYPE_CHECKING:
     from geo.dataset import Dataset

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import embed, i18n
+from geo import embed
 from geo.briefing import step_claims, steps
 from geo.export import bibliography, deck, figures, gis, offline
 from geo.i18n import N_, _, number
@@ -105,8 +105,7 @@ def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "", *, table: p
 def write_site(data: Dataset, claims: pd.DataFrame, out_dir: Path, base_url: str = "") -> dict[str, int]:
     """A static site any web host can serve: the offline map as index.html, data files, figures."""
     files = {"index.html": offline.to_html(data, claims, base_url)}
-    language = i18n.language()
-    files["embed.html"] = embed.site_embed_page(data.title, language.html_lang, language.direction).encode("utf-8")
+    files["embed.html"] = embed.site_embed_page(data.title).encode("utf-8")
     files.update({f"data/{name}": content for name, content in data_files(data, claims, base_url).items()})
     files["figures/map.png"] = figures.to_png(data, claims)
     files["figures/map.pdf"] = figures.to_pdf(data, claims)
@@ -146,7 +145,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("pdf", N_("A4 PDF (map and sources)"), "map.pdf", "application/pdf", figures.to_pdf, slow=True),
         Exporter(
             "pptx", N_("PowerPoint deck of the briefing (16:9, sources in speaker notes)"), "briefing.pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation", deck.to_pptx, slow=True,
+            deck.MIME, deck.to_pptx, slow=True,
         ),
         Exporter("pack", N_("Briefing pack (zip)"), "briefing-pack.zip", "application/zip", to_pack, slow=True),
     )

@@ -4,19 +4,18 @@ python-pptx (1.0.2, frozen) writes a picture's file name as its alt text, has no
 paragraph direction, sets only the ``latin`` typeface of a run (Chinese is drawn with the
 ``ea`` face, Arabic script with the ``cs`` face, so a viewer falls back to any font it
 finds), and stamps every zip member with the time of writing. Each helper here is a few
-lines of lxml on the elements python-pptx builds (see /work/shared/research/presenters.md
-section 3 for the upstream issues). Only duck-typed python-pptx objects come in, so this
-module imports nothing of python-pptx.
+lines of lxml on the elements python-pptx builds (upstream, scanny/python-pptx: issues 1139
+and 512 on alt text, 751 and 851 on direction, 720 and 768 on East Asian fonts). Only
+duck-typed python-pptx objects come in, so this module imports nothing of python-pptx.
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 import zipfile
 from typing import Any
 
-from geo.bidi import FSI, PDI
+from geo.scripts import has_arabic, has_han
 
 #: Typefaces by script: the families the figures draw with (``geo/fonts``), so deck and figures match.
 CJK_FONT = "Noto Sans CJK SC"
@@ -32,37 +31,6 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _AFTER_CS = ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
 _AFTER_EA = ("a:cs", *_AFTER_CS)
 _AFTER_LATIN = ("a:ea", *_AFTER_EA)
-
-
-def has_han(text: str) -> bool:
-    """Whether ``text`` has Chinese characters (CJK ideographs or full-width forms)."""
-    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" for ch in text)
-
-
-def has_arabic(text: str) -> bool:
-    """Whether ``text`` has Arabic-script letters (Uyghur is written in it)."""
-    return any(unicodedata.bidirectional(ch) == "AL" for ch in text)
-
-
-def is_rtl(text: str) -> bool:
-    """Whether a paragraph of ``text`` reads right to left: its first strong letter outside direction isolates.
-
-    The Unicode rule (P2-P3), as a viewer would apply it with no paragraph direction given:
-    a Uyghur sentence that starts with an isolated Latin word (``IPVM``) is still right to left.
-    """
-    depth = 0
-    for ch in text:
-        if ch == FSI:
-            depth += 1
-        elif ch == PDI:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            kind = unicodedata.bidirectional(ch)
-            if kind in ("R", "AL"):
-                return True
-            if kind == "L":
-                return False
-    return False
 
 
 def set_alt_text(shape: Any, text: str) -> None:

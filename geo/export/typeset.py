@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from geo.scripts import has_arabic
+
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 #: Font files shipped with the package, by family name as matplotlib reads it from the file.
 FONT_FILES = {
@@ -25,15 +27,9 @@ FAMILY = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Arabic"]
 ARABIC_FAMILY = ["Noto Sans Arabic", "DejaVu Sans", "Noto Sans CJK SC"]
 
 
-def is_arabic_script(char: str) -> bool:
-    """Whether ``char`` is an Arabic-script letter or form (Uyghur is written in it)."""
-    code = ord(char)
-    return 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
-
-
 def family(text: str) -> list[str]:
     """The font families to draw ``text`` with: Noto Sans Arabic first when it has Arabic script."""
-    return ARABIC_FAMILY if any(is_arabic_script(ch) for ch in text) else FAMILY
+    return ARABIC_FAMILY if has_arabic(text) else FAMILY
 
 
 @functools.cache

@@ -60,9 +60,14 @@
      */
     function place() {
       if (openBeforePopup !== null) return geo.legendBox;  // folded for a popup meanwhile
-      var spots = [];
-      ({auto: ["open", "compact", "folded"], open: ["open", "compact"], folded: ["folded"]})[mode].forEach(function (form) {
-        CORNERS.forEach(function (corner) { spots.push({corner: corner, form: form, box: boxAt(corner, form)}); });
+      // measured one by one, stopping at the first free spot (each measure lays the page out again)
+      var spots = [], forms = {auto: ["open", "compact", "folded"], open: ["open", "compact"], folded: ["folded"]};
+      forms[mode].some(function (form) {
+        return CORNERS.some(function (corner) {
+          var spot = {corner: corner, form: form, box: boxAt(corner, form)};
+          spots.push(spot);
+          return geo.covered(spot.box, avoid) === 0;
+        });
       });
       var spot = geo.legendSpot(spots, avoid);
       geo.legendBox = boxAt(spot.corner, spot.form);

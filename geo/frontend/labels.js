@@ -69,11 +69,16 @@
   geo.legendSpot = function (spots, boxes) {
     var best = null, fewest = Infinity;
     for (var i = 0; i < spots.length; i++) {
-      var covered = boxes.filter(function (box) { return geo.overlaps(spots[i].box, box); }).length;
+      var covered = geo.covered(spots[i].box, boxes);
       if (covered === 0) return spots[i];
       if (covered <= fewest) { best = spots[i]; fewest = covered; }
     }
     return best;
+  };
+
+  /** How many of `boxes` the box `box` overlaps. */
+  geo.covered = function (box, boxes) {
+    return boxes.filter(function (other) { return geo.overlaps(box, other); }).length;
   };
 
   /** The text a label measures as: entities count as one character (the text is escaped HTML). */
