@@ -46,10 +46,14 @@ def test_a_source_s_check_opens_from_the_sources_tab(page, app_url, data) -> Non
     map_frame(page)
     page.get_by_role("tab", name="Sources and citation chain").click()
     wait_until_run_finished(page)
+    # The citation graph draws after the run and pushes the picker down: wait for it, then bring the picker up.
+    page.get_by_test_id("stGraphVizChart").locator("svg").first.wait_for()
     picker = page.get_by_test_id("stSelectbox").filter(has_text="How a source was checked")
+    picker.evaluate("element => element.scrollIntoView({block: 'start'})")
     picker.locator("input").click()
     page.keyboard.type("securitycurated")
-    page.keyboard.press("Enter")
+    # Pick the option itself once the list shows it (Enter could land before the list filters).
+    page.get_by_role("option", name="securitycurated.com", exact=False).click()
     panel = page.locator("div.source-audit")
     panel.wait_for()
     audit = data.tables["source_audit"].set_index("source").loc["securitycurated-2023-11-14"]
