@@ -28,6 +28,7 @@ from geo.page.head import page_head
 from geo.page.header import count_line
 from geo.page.session import Key
 from geo.page.startup import load_prepared
+from geo.page.uploads import held_layer
 from sections.briefing import briefing_page
 from sections.my_briefing import add_view_control, my_briefing_tab, presented_table
 from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab, timeline_tab
@@ -162,7 +163,7 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
         _("Timeline"): lambda: timeline_tab(view, model.dataset_summary(data).year_bounds),
         _("Downloads"): lambda: downloads_tab(data, view),
         _("My briefing"): lambda: my_briefing_tab(data, data.briefing),
-        _("Your layer"): lambda: upload_tab(st.session_state.get(Key.UPLOADED)),
+        _("Your layer"): lambda: upload_tab(held_layer(st.session_state)),
         _("Corrections"): lambda: corrections_tab(data, selected),
         _("About and method"): lambda: about_tab(data),
     }  # fmt: skip

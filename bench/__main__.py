@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m bench                      # everything (about 15 minutes on 2 cores)
+    python -m bench                      # everything (about 22 minutes on 2 cores)
     python -m bench cold_start exports   # only these; the others keep their last figures
     python -m bench --readme             # only rewrite the README from bench/results.json
 
@@ -34,6 +34,8 @@ BENCHES = {
     "load": ("bench.load", {"sessions": 30}),
     "upload_server": ("bench.upload_server", {}),
     "upload_scale": ("bench.upload_scale", {}),
+    "upload_textbook": ("bench.upload_textbook", {"runs": 3}),
+    "upload_load": ("bench.upload_load", {}),
 }
 
 

@@ -16,7 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.common import ROOT
+from tests.browser import UPLOAD_DRAWN
+
 SIZES = (1_000, 10_000, 100_000)
 
 BUILD = r"""
@@ -30,9 +32,9 @@ start = time.perf_counter()
 import folium
 from geo.dataset import load_dataset
 from geo.export.offline import inline_assets
-from geo.map.basemap import base_map
+from geo.map.assembly import standalone_map
 data = load_dataset(validate=False)
-fmap = base_map(data)
+fmap = standalone_map(data, data.claims)  # the offline HTML's map: the client code the upload layer calls into
 if technique == "canvas":
     from geo.upload.layer import PreparedUpload, payload_json, upload_layers
     from geo.upload.read import read_upload
@@ -53,7 +55,7 @@ print(json.dumps({{"build_s": time.perf_counter() - start, "bytes": len(html.enc
 """
 
 DRAWN = {
-    "canvas": "n => { let c = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => { if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) c++; }); return c === n; }",
+    "canvas": UPLOAD_DRAWN,  # every point placed on the layer's one canvas (canvas-points.js)
     "markers": "n => document.querySelectorAll('img.leaflet-marker-icon').length === n",
 }
 

@@ -20,12 +20,12 @@ from playwright.sync_api import sync_playwright
 
 from bench.common import MAP, ROOT, PeakRss, launch_chromium, rss_mb, server_pid
 from geo import settings
+from tests.browser import UPLOAD_DRAWN
 from tests.server import streamlit_server
 
 SIZES = (1_000, 10_000, 100_000)
 TOO_MANY = 1_000_000
-ALL_DRAWN = """n => { let c = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
-  if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) c++; }); return c === n; }"""
+ALL_DRAWN = UPLOAD_DRAWN  # every point placed on the layer's canvas
 
 
 def write_csv(n: int, folder: Path) -> Path:

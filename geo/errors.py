@@ -27,6 +27,10 @@ class UploadError(GeoError):
     """An uploaded file cannot be used at all (unreadable, too large, no coordinates)."""
 
 
+class ServerBusyError(UploadError):
+    """An upload does not fit in the server's memory budget for visitors' layers now (``geo.upload.budget``)."""
+
+
 class BriefingFileError(GeoError):
     """A presenter's briefing file (or link) cannot be used; ``problems`` names each file, row and field at fault."""
 

@@ -10,6 +10,8 @@ crs : str
     Coordinate reference system of every table and boundary: WGS84 lon/lat.
 cache_dir : Path
     Folder for remembered validation passes; ``$GEO_CACHE_DIR`` or ``.cache/``.
+upload_budget_mb : int
+    Memory for every session's uploaded layers together; ``$GEO_UPLOAD_BUDGET_MB`` or 250.
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ COUNTRY_TOLERANCE_DEG = 0.1
 #: Uploaded layers: limits checked by ``geo.upload.read`` (Streamlit's own cap is in .streamlit/config.toml).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UPLOAD_ROWS = 200_000
+#: The server's memory budget for visitors' layers, all sessions together, in MB (``GEO_UPLOAD_BUDGET_MB``).
+#: The default leaves a small hosted container (about 600 MB for the whole server) room for the map's
+#: own visitors: the server holds about 250 MB after serving pages and an upload's first read.
+upload_budget_mb: int = int(os.environ.get("GEO_UPLOAD_BUDGET_MB") or 250)
+#: What a layer takes in the server while read, drawn and kept, per byte of its file and per row (measured:
+#: a 3.5 MB CSV of 100,000 points peaks at about 70 MB; ``geo.upload.budget.estimate``).
+UPLOAD_MEMORY_PER_FILE_BYTE = 5
+UPLOAD_MEMORY_PER_ROW = 500
 #: Uploaded layers above this many points are drawn without per-point folium objects.
 UPLOAD_POPUP_FIELDS = 8
 UPLOAD_VALUE_CHARS = 200

@@ -10,7 +10,7 @@ from geo import i18n
 from geo.html import message_html
 from geo.i18n import _
 from geo.page.session import Key
-from geo.page.uploads import add_layer, remove_layer
+from geo.page.uploads import add_layer, held_layer, remove_layer
 from sections.widgets import table, url_language
 
 if TYPE_CHECKING:
@@ -20,14 +20,23 @@ if TYPE_CHECKING:
 
 def on_add_layer(data: Dataset) -> None:
     """The "Add layer" button's callback: runs before the page, in its language, so the map shows the layer at once."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
     i18n.use(url_language())
-    add_layer(st.session_state, data)
+    context = get_script_run_ctx()
+    add_layer(st.session_state, data, context.session_id if context else "", session_alive)
+
+
+def session_alive(session_id: str) -> bool:
+    """Whether a browser session is still connected (its layer is dropped once it is not); any thread may ask."""
+    return not st.runtime.exists() or st.runtime.get_instance().is_active_session(session_id)
 
 
 def upload_panel(data: Dataset) -> None:
     """Add, report on and remove the visitor's own layer (kept in this session only)."""
     session = st.session_state
-    with st.expander(_("Add your own layer"), expanded=Key.UPLOADED in session or Key.UPLOAD_ERROR in session):
+    mine = held_layer(session)
+    with st.expander(_("Add your own layer"), expanded=mine is not None or Key.UPLOAD_ERROR in session):
         st.caption(_("CSV, GeoJSON or GeoPackage. It stays in your session only: never stored, never shown to others."))
         upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key=Key.UPLOAD_FILE)
         st.text_input(_("Layer name (required)"), key=Key.UPLOAD_NAME)
@@ -44,8 +53,8 @@ def upload_panel(data: Dataset) -> None:
         st.button(_("Add layer"), key=Key.UPLOAD_ADD, disabled=upload is None, on_click=on_add_layer, args=(data,))
         if Key.UPLOAD_ERROR in session:
             st.html(message_html("error", session.pop(Key.UPLOAD_ERROR)))
-        if Key.UPLOADED in session:  # messages here, not above the map, so the map is not re-mounted
-            added = session[Key.UPLOADED].layer
+        if mine is not None:  # messages here, not above the map, so the map is not re-mounted
+            added = mine.layer
             note = _("Your layer “{name}” (source: {source}): {summary}.").format(
                 name=added.name, source=added.attribution, summary=added.summary
             )

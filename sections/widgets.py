@@ -14,6 +14,7 @@ from geo.map.assembly import app_map
 from geo.map.handoff import view_script
 from geo.page import tables
 from geo.page.session import Key
+from geo.page.uploads import held_layer
 from geo.upload.layer import upload_layers
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def claims_map(data: Dataset, links: dict[str, str], center: Any, zoom: int, hei
     session = st.session_state
     st_folium(
         app_map(data, links, center, zoom),
-        feature_group_to_add=upload_layers(session.get(Key.UPLOADED), data.provinces,
+        feature_group_to_add=upload_layers(held_layer(session), data.provinces,
                                            choropleth=session.get(Key.UPLOAD_CHOROPLETH, False)),
         center=center, zoom=zoom, height=height, key=Key.MAP, use_container_width=True,
         returned_objects=[],  # panning, zooming and clicking never rerun the script

@@ -16,6 +16,11 @@ MARKERS_JS = """() => {
 }"""
 
 
+#: True once the uploaded layer's canvas has had all ``n`` points placed on it (``canvas-points.js``).
+UPLOAD_DRAWN = """n => { const points = window.geo && window.geo.uploadedPoints;
+  return !!points && !!points._map && points.drawn === n; }"""
+
+
 def wait_until_run_finished(page) -> None:
     """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")

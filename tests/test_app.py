@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import settings
+from geo.page.uploads import held_layer
 
 from .conftest import PROJECT
 from .mapdata import handed_messages
@@ -329,14 +330,14 @@ def test_hostile_upload_gets_a_message_and_the_app_keeps_working(kind: str) -> N
     at = add_layer(at, make(), filename)
     assert not at.exception
     assert any(message in h.proto.body for h in at.get("html")), [h.proto.body[:200] for h in at.get("html")]
-    assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown")  # nothing half-applied
+    assert held_layer(at.session_state).layer.summary.startswith("1 row(s) shown")  # nothing half-applied
     assert count_line(at).startswith(f"**{TOTAL} of {TOTAL} claims shown**")
 
 
 def test_nan_inf_and_gigantic_values_are_listed_not_fatal() -> None:
     at = add_layer(run(), b"site,lat,lon\nA,nan,1\nB,inf,2\nC,1e308,1e308\nD,19.7,110\n")
     assert not at.exception
-    assert at.session_state["uploaded"].layer.summary.startswith("1 row(s) shown, 3 left out")
+    assert held_layer(at.session_state).layer.summary.startswith("1 row(s) shown, 3 left out")
 
 
 def test_public_hosting_configuration() -> None:

@@ -16,6 +16,7 @@ from .browser import (
     MARKERS_JS,
     SETTLED_JS,
     TIMEOUT,
+    UPLOAD_DRAWN,
     click_place,
     map_frame,
     offline_page,
@@ -348,17 +349,14 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
     page.get_by_role("button", name="Add layer").click()
     page.get_by_text("100,001 row(s) shown, 0 left out").first.wait_for()
     frame = map_frame(page)
-    frame.wait_for_function(
-        """() => { let n = 0; Object.values(window).find(v => v instanceof L.Map).eachLayer(l => {
-          if (l instanceof L.CircleMarker && l.options.renderer instanceof L.Canvas) n++; }); return n === 100001; }"""
-    )
+    frame.wait_for_function(UPLOAD_DRAWN, arg=100_001)  # every point placed on the layer's one canvas
     frame.evaluate(
         "() => Object.values(window).find(v => v instanceof L.Map).setView([30.5, 100.5], 13, {animate: false})"
     )
     frame.evaluate(
         "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )  # let the canvas redraw
-    click_place(frame, 30.5, 100.5)  # Leaflet hit-tests the canvas among 100,001 markers
+    click_place(frame, 30.5, 100.5)  # the nearest of 100,001 points to the click
     popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "the needle" in popup.inner_text()

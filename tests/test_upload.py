@@ -230,5 +230,26 @@ def test_the_map_payload_carries_each_value_escaped_in_its_row() -> None:
     }
     assert columns["name"] == [esc(name) for name in hostile]
     assert columns["id"] == ["0", "1", "2", "3", "4"]
-    assert data["lat"] == [30, 31, 32, 33, 34]
-    assert data["lon"] == [80, 81, 82, 83, 84]
+    assert decoded(data["lat"]) == [30, 31, 32, 33, 34]  # binary float32 columns (canvas-points.js decodes them)
+    assert decoded(data["lon"]) == [80, 81, 82, 83, 84]
+
+
+def decoded(column: str) -> list[float]:
+    """A base64 column of little-endian float32 values, as the browser reads it."""
+    import base64
+
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(column), dtype="<f4").tolist()
+
+
+def test_binary_coordinates_keep_a_point_within_a_metre() -> None:
+    from geo.upload.layer import payload_json
+
+    layer = upload(b"name,lat,lon\nfar east,53.5608271,134.7728123\nsouth,-54.9314571,-67.6103372\n")
+    data = json.loads(payload_json(layer))
+    lat, lon = decoded(data["lat"]), decoded(data["lon"])
+    wanted = [(53.5608271, 134.7728123), (-54.9314571, -67.6103372)]
+    for y, x, (want_y, want_x) in zip(lat, lon, wanted, strict=True):
+        assert abs(y - want_y) < 1e-5  # 1e-5 degrees is about a metre
+        assert abs(x - want_x) < 1e-5

@@ -12,7 +12,7 @@ class Key:
     """Session keys: each attribute's value is the key string."""
 
     # Kept by the app
-    UPLOADED = "uploaded"  # the visitor's prepared layer (geo.upload.layer.PreparedUpload)
+    UPLOADED = "uploaded"  # the handle of the visitor's layer, held by the server's budget (geo.upload.budget)
     UPLOAD_ERROR = "upload_error"  # a refused file's message, shown once by the upload panel
     SEND_URL = "send_url"  # the next whole-page run sends the URL again (a fragment run's URL message is dropped)
     OPENED_WITH = "opened_with"  # (filters, whether the URL held a map view) when the session opened
