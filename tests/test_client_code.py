@@ -102,3 +102,4 @@ def test_the_page_scripts_survive_the_page_sanitiser() -> None:
     """st.html drops a script holding anything that looks like a tag: the page's code holds no ``<`` at all."""
     assert "<" not in frontend.page_code()
     assert "</script" not in frontend.frame_code().lower()
+    assert "</script" not in frontend.upload_code().lower()

@@ -25,9 +25,11 @@ FRAME_FILES = (
     "timeline.js",
     "claim-layers.js",
     "basemap-layer.js",
-    "canvas-points.js",
     "frame.js",
 )
+#: The program that draws a visitor's uploaded layer: sent with the layer, so pages and files without one
+#: (every export) do not carry it.
+UPLOAD_FILES = ("canvas-points.js",)
 #: The programs of the app's page (around the map's frame). They run through st.html, whose
 #: sanitiser drops a script holding anything that looks like a tag: none holds a "<".
 PAGE_FILES = ("url.js", "page.js")
@@ -44,6 +46,12 @@ def text(name: str) -> str:
 def frame_code() -> str:
     """Every program of the map's frame, as one script's text."""
     return "\n".join(text(name) for name in FRAME_FILES)
+
+
+@functools.cache
+def upload_code() -> str:
+    """The program that draws an uploaded layer, as one script's text."""
+    return "\n".join(text(name) for name in UPLOAD_FILES)
 
 
 @functools.cache

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import branca.colormap as cm
 import folium
+from jinja2 import Template
 
-from geo import labels, settings
+from geo import frontend, labels, settings
 from geo.drawing import CHOROPLETH, UPLOADED_POINT
 from geo.html import esc, esc_column
 from geo.i18n import _, number
@@ -48,10 +49,15 @@ class CanvasPoints(ClientCall):
     """The points on one canvas renderer (``geo.addCanvasPoints``); a point's popup is built when it is clicked."""
 
     function = "addCanvasPoints"
+    #: The drawing code comes with the layer (``frontend.UPLOAD_FILES``), then the call.
+    _template = Template(
+        "{% macro script(this, kwargs) %}{{ this.code }}\ngeo.{{ this.function }}({{ this.arguments() }});{% endmacro %}"
+    )
 
     def __init__(self, payload: str, colour: str) -> None:
         super().__init__()
         self._name = "CanvasPoints"
+        self.code = frontend.upload_code()
         self.payload = payload
         self.options = {"separator": COLUMN_SEPARATOR, "pane": UPLOAD_PANE, "colour": colour, **UPLOADED_POINT}
 
