@@ -21,6 +21,7 @@ from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filt
 from geo.i18n import _
 from geo.map import assets
 from geo.map.legend import CAPTION, SUMMARIES_NOTE
+from geo.memory import use_few_arenas
 from geo.page import model, state
 from geo.page.detail import cite_line, place_detail_html
 from geo.page.downloads import DownloadShelf
@@ -45,6 +46,7 @@ from sections.widgets import (
 )
 
 i18n.use(i18n.parse_lang(st.query_params.get(urls.LANG)))
+use_few_arenas()  # before the script threads that would each take an arena (geo.memory)
 st.set_page_config(
     page_title=_("Hikvision and the surveillance of Uyghurs: places and sources"),
     layout="wide",

@@ -92,3 +92,24 @@ def test_a_second_session_is_told_the_server_is_busy_and_the_first_keeps_its_lay
     first.sidebar.button(key="upload_remove").click().run()  # the first removes theirs: the room comes back
     second.sidebar.button(key="upload_add").click().run()
     assert held_layer(second.session_state).layer.summary.startswith("400 row(s) shown")
+
+
+def rss_mb() -> float:
+    status = open("/proc/self/status", encoding="ascii").read()  # noqa: SIM115
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1]) / 1024
+
+
+@pytest.mark.skipif(not __import__("geo.memory").memory._LIBC, reason="needs glibc (malloc_trim)")
+def test_memory_of_a_dropped_layer_goes_back_to_the_system() -> None:
+    from geo.memory import give_back_memory
+
+    before = rss_mb()
+    # Cells over pymalloc's 512 bytes come from malloc; a few kept ones pin the heap around the freed ones.
+    rows = [b"x" * 2000 + i.to_bytes(4, "little") for i in range(100_000)]
+    grown = rss_mb()
+    assert grown - before > 100
+    kept = rows[::64]
+    del rows
+    give_back_memory()
+    assert rss_mb() - before < (grown - before) / 4  # most of it is back (without malloc_trim: none of it)
+    assert len(kept) == 1563

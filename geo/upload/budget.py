@@ -9,15 +9,12 @@ read) from one budget shared by all sessions; an upload that does not fit is ref
 The budget also owns the layers themselves: a session keeps only a handle. So when a
 session ends (its browser tab closed) the layer can be dropped even while Streamlit still
 keeps the session's state for a possible reconnect, and the memory goes back to the
-system (:func:`give_back_memory`). Nothing here imports Streamlit: whether a session is
+system (:func:`geo.memory.give_back_memory`). Nothing here imports Streamlit: whether a session is
 still there is a function handed in by the page.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gc
 import itertools
 import threading
 from collections.abc import Callable
@@ -27,6 +24,7 @@ from typing import Any
 from geo import settings
 from geo.errors import ServerBusyError
 from geo.i18n import _
+from geo.memory import give_back_memory
 
 #: How often, in seconds, the budget looks for layers whose session has ended (while it holds any).
 SWEEP_EVERY_S = 10.0
@@ -132,27 +130,6 @@ class UploadBudget:
             self.sweep()
 
 
-def give_back_memory() -> None:
-    """Collect the dropped layer's objects and return freed heap pages to the system.
-
-    Without ``malloc_trim``, glibc keeps most of a dropped 100k-point layer (about 80 of
-    its 95 MB, measured) in the process, so the server's RSS would not come down.
-    """
-    gc.collect()
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _libc() -> Any:
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
-    return libc if libc is not None and hasattr(libc, "malloc_trim") else None  # glibc only
-
-
-_LIBC = _libc()
 #: The server's one budget, made on first use (a dict, so tests can start from a new one).
 _SERVER: dict[str, UploadBudget] = {}
 
