@@ -107,6 +107,25 @@ async def ours_filter_changes(url: str) -> list[float]:
         return times
 
 
+async def wire_bytes(url: str) -> dict[str, int]:
+    """Bytes over the websocket's TCP connection for a second visitor's page and for one filter change."""
+    async with StreamlitSession(url) as session:
+        first = await session.run()
+        page = session.wire_bytes
+        await session.run(text_inputs={"query": (first.widget_ids["query"], SEARCHES[0])})
+        return {"page": page, "filter_change": session.wire_bytes - page}
+
+
+def websocket_bytes() -> dict[str, dict[str, int]]:
+    """Wire bytes with the app's websocket compression on (``.streamlit/config.toml``) and off, each after a first visitor."""
+    figures = {}
+    for label, env in (("compressed", None), ("plain", {"STREAMLIT_SERVER_ENABLE_WEBSOCKET_COMPRESSION": "false"})):
+        with streamlit_server(ROOT / "dashboard.py", env=env, cwd=ROOT) as url:
+            asyncio.run(wire_bytes(url))  # the first visitor
+            figures[label] = asyncio.run(wire_bytes(url))
+    return figures
+
+
 def measure(cache_dir: Path = BOUNDARY_CACHE) -> dict:
     """Default-view payload (bytes) and server-side filter-change time (seconds), ours and naive."""
     data = load_dataset()
@@ -122,6 +141,7 @@ def measure(cache_dir: Path = BOUNDARY_CACHE) -> dict:
         naive_map(data, claims, provinces, countries).get_root().render()
         naive.append(time.perf_counter() - start)
     return {
+        "websocket_wire_bytes": websocket_bytes(),
         "map_element_bytes": element,
         "basemap_files_bytes": basemap,
         "naive_page_bytes": naive_bytes,

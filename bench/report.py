@@ -62,6 +62,15 @@ def performance_table(results: dict) -> str:
             f"{element:,} B (+ {payload['basemap_files_bytes']:,} B of basemap files fetched once) | "
             f"≤ 300,000 B: {met} | `bench/payload.py` |"
         )
+        wire = payload.get("websocket_wire_bytes")
+        if wire:
+            plain, packed = wire["plain"], wire["compressed"]
+            rows.append(
+                f"| bytes on the websocket's wire (TCP), a second visitor's page and one filter change | compression "
+                f"off: {plain['page']:,} B; {plain['filter_change']:,} B | compression on (the app's setting): "
+                f"{packed['page']:,} B; {packed['filter_change']:,} B | {packed['page'] / plain['page']:.2f}× of the "
+                f"page's bytes | `bench/payload.py` |"
+            )
         server = payload["filter_change_server_s"]
         rows.append(
             f"| filter change, server side (whole page; median of {payload['searches']} new searches) | naive, map only "

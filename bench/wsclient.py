@@ -45,9 +45,18 @@ class StreamlitSession:
         self.socket: websockets.ClientConnection | None = None
         self.kept: set[str] = set()  # hashes of cacheable messages received, as the browser keeps them
         self.fragments: dict[str, str] = {}  # widget id -> its fragment, from the deltas seen so far
+        self.wire_bytes = 0  # every byte received on the socket so far (after permessage-deflate, when on)
 
     async def __aenter__(self) -> StreamlitSession:
+        # websockets offers permessage-deflate as Chromium does, so a server with compression on uses it here too.
         self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None)
+        receive = self.socket.protocol.receive_data
+
+        def counted(data: bytes) -> None:  # the bytes as they came over TCP, compressed or not
+            self.wire_bytes += len(data)
+            receive(data)
+
+        self.socket.protocol.receive_data = counted
         return self
 
     async def __aexit__(self, *exc: object) -> None:

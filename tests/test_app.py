@@ -351,6 +351,26 @@ def test_public_hosting_configuration() -> None:
     assert config["client"]["showErrorDetails"] == "none"
 
 
+@pytest.mark.slow
+def test_the_running_app_compresses_its_websocket_for_clients_that_offer_it() -> None:
+    """The hosted page's bytes on the wire: permessage-deflate, negotiated with a real client (as Chromium offers it)."""
+    import asyncio
+
+    from bench.wsclient import StreamlitSession
+
+    from .server import streamlit_server
+
+    async def visit(url: str) -> tuple[str, int, int]:
+        async with StreamlitSession(url) as session:
+            run = await session.run()
+            return session.socket.response.headers.get("Sec-WebSocket-Extensions", ""), session.wire_bytes, run.payload_bytes
+
+    with streamlit_server(PROJECT / "dashboard.py", cwd=PROJECT) as url:
+        extensions, wire, payload = asyncio.run(visit(url))
+    assert "permessage-deflate" in extensions
+    assert wire < payload / 2  # the page's messages, compressed on the wire
+
+
 def test_corrections_tab_lists_the_log_newest_first_and_filters_by_place() -> None:
     at = open_tab(run(), "Corrections")
     log = next(df.value for df in at.dataframe if "why" in df.value.columns)
