@@ -36,21 +36,9 @@ FIRST_RING = "path.leaflet-interactive >> visible=true"
 BOUNDARY_CACHE = ROOT / ".cache" / "boundaries"
 
 
-def launch_chromium(playwright, *, niceness: int = 0):
-    """Debian's Chromium with the project's flags (``playwright install`` cannot download here).
-
-    ``niceness`` > 0 runs it at a lower CPU priority (through ``nice``), for browsers that
-    stand for visitors' own machines: on a 2-core bench box they would otherwise take the
-    server's CPU, which in production they never share.
-    """
-    if niceness <= 0:
-        return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-    wrapper = ROOT / ".cache" / f"chromium-nice-{niceness}"
-    if not wrapper.exists():
-        wrapper.parent.mkdir(parents=True, exist_ok=True)
-        wrapper.write_text(f'#!/bin/sh\nexec nice -n {niceness} {CHROMIUM} "$@"\n', encoding="utf-8")
-        wrapper.chmod(0o755)
-    return playwright.chromium.launch(executable_path=str(wrapper), args=CHROMIUM_FLAGS)
+def launch_chromium(playwright):
+    """Debian's Chromium with the project's flags (``playwright install`` cannot download here)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
 
 
 @functools.cache

@@ -12,8 +12,8 @@ of the dashboard this starts, all at once:
   place search again and again while the uploads run, each change checked against the
   count line it must show.
 
-The uploaders' browsers run at a lower CPU priority (``nice``): they stand for researchers'
-own machines, which in production never share the server's CPU. Meanwhile the server's RSS is sampled. Then every session closes, and the RSS a minute
+A viewer changes the search every few seconds (``THINK_S``), as a person reading the map
+would. Meanwhile the server's RSS is sampled. Then every session closes, and the RSS a minute
 later says whether the memory came back. ``budget_mb`` runs the server with
 ``GEO_UPLOAD_BUDGET_MB`` (None: the app's default). Figures vary run to run; bounded in
 sessions and time, it stops by itself.
@@ -38,9 +38,6 @@ from bench.upload_server import ALL_DRAWN, write_csv
 from bench.wsclient import RunError, StreamlitSession
 from tests.server import streamlit_server
 
-#: The uploaders' browsers stand for researchers' own machines: at a lower CPU priority, so on
-#: this 2-core box they do not take the CPU the server and the viewers would have in production.
-UPLOADER_NICENESS = 10
 #: The app's refusal when the upload budget is spent ("The server is busy with other uploads; try again in a minute.").
 REFUSAL = re.compile(r"the server is busy", re.IGNORECASE)
 #: What a refusal must also say for the visitor to know what to do.
@@ -51,8 +48,8 @@ ERROR_BOX = '.geo-message.error, [data-testid="stException"]'
 SEARCHES = ("Guma", "")
 #: Filter changes per viewer at least (more while uploads still run).
 CHANGES = 5
-#: A viewer's pause between filter changes: a person reading the page, not a tight loop.
-THINK_S = 1.0
+#: A viewer's pause between filter changes: a person reading the map (changes a search every few seconds).
+THINK_S = 3.0
 #: How often an uploader's page is checked for its outcome.
 POLL_S = 0.25
 #: Beyond the deadline, how long a task may take to end its step and report (a change, a page's messages).
@@ -185,7 +182,7 @@ async def measure_async(uploaders: int, viewers: int, points: int, budget_mb: in
         after_one_page = rss_mb(pid)
         deadline = time.monotonic() + timeout
         async with async_playwright() as pw:
-            browser = await launch_chromium(pw, niceness=UPLOADER_NICENESS)
+            browser = await launch_chromium(pw)
             try:
                 with PeakRss(pid) as rss:
                     async with contextlib.AsyncExitStack() as sessions:

@@ -38,17 +38,18 @@ def add_layer(session: MutableMapping, data: Dataset, session_id: str = "",
     handle, kept = None, False
     try:
         content = upload.getvalue()
-        handle = server.reserve(session_id, estimate(content, upload.name))
-        layer = read_upload(
-            upload.name,
-            content,
-            name=session.get(Key.UPLOAD_NAME, ""),
-            attribution=session.get(Key.UPLOAD_SOURCE, ""),
-            lat_column=session.get(Key.UPLOAD_LAT),
-            lon_column=session.get(Key.UPLOAD_LON),
-            crs=session.get(Key.UPLOAD_CRS),
-        )
-        server.keep(handle, prepare(layer, data))
+        handle = server.reserve(session_id, estimate(content, upload.name))  # refused here at once when full
+        with server.reading:  # one file read at a time (the viewers' pages keep their share of the CPU)
+            layer = read_upload(
+                upload.name,
+                content,
+                name=session.get(Key.UPLOAD_NAME, ""),
+                attribution=session.get(Key.UPLOAD_SOURCE, ""),
+                lat_column=session.get(Key.UPLOAD_LAT),
+                lon_column=session.get(Key.UPLOAD_LON),
+                crs=session.get(Key.UPLOAD_CRS),
+            )
+            server.keep(handle, prepare(layer, data))
         earlier, session[Key.UPLOADED], kept = session.get(Key.UPLOADED), handle, True
         server.release(earlier)  # the earlier layer, replaced
     except UploadError as error:

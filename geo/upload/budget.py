@@ -61,6 +61,9 @@ class UploadBudget:
         self._held: dict[int, Held] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
+        #: One file is read at a time: each read holds Python's one interpreter lock for most of a second
+        #: (100k rows), and several at once would slow every viewer's page by as many times.
+        self.reading = threading.Lock()
         self._sweeper: threading.Thread | None = None
 
     @property
