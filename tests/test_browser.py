@@ -296,8 +296,11 @@ def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
     page.get_by_text(f"4 of {TOTAL} claims shown").wait_for()
     page.get_by_role("tab", name="Downloads").click()
+    button = page.get_by_role("button", name="CSV (one row per claim) ·")
+    button.wait_for()
+    wait_until_run_finished(page)  # the tab's run has ended: the button holds its final file
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="CSV (one row per claim) ·").click()
+        button.click()
     downloaded = tmp_path / "app.csv"
     download_info.value.save_as(downloaded)
     cli = tmp_path / "cli.csv"
