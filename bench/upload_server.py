@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.common import MAP, ROOT, PeakRss, launch_chromium, rss_mb, server_pid
 from geo import settings
-from tests.browser import UPLOAD_DRAWN
+from tests.browser import UPLOAD_DRAWN, fill_upload_form
 from tests.server import streamlit_server
 
 SIZES = (1_000, 10_000, 100_000)
@@ -47,11 +47,7 @@ def write_compact_csv(n: int, folder: Path) -> Path:
 def open_upload_form(page, url: str, csv: Path) -> None:
     page.goto(url)
     page.frame_locator(MAP).locator("path.leaflet-interactive >> visible=true").first.wait_for()
-    page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
-    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(csv))
-    page.get_by_label("Layer name (required)").fill("bench")
-    page.get_by_label("Source or attribution (required)").fill("generated")
-    page.get_by_label("Source or attribution (required)").press("Enter")
+    fill_upload_form(page, csv, "bench", "generated")
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")  # the app is idle: time the click alone
 
 

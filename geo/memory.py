@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 from typing import Any
 
@@ -32,8 +33,9 @@ def _glibc() -> Any:
 _LIBC = _glibc()
 
 
+@functools.cache
 def use_few_arenas() -> bool:
-    """Cap the process's malloc arenas (before the threads that would make more); whether it applied."""
+    """Cap the process's malloc arenas (before the threads that would make more); whether it applied. Once per process."""
     return bool(_LIBC is not None and _LIBC.mallopt(M_ARENA_MAX, ARENAS))
 
 

@@ -21,6 +21,15 @@ UPLOAD_DRAWN = """n => { const points = window.geo && window.geo.uploadedPoints;
   return !!points && !!points._map && points.drawn === n; }"""
 
 
+def fill_upload_form(page, path, name: str, source: str) -> None:
+    """Open "Add your own layer", put ``path`` in the file widget, give the layer's name and source (Enter sends them)."""
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
+    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
+    page.get_by_label("Layer name (required)").fill(name)
+    page.get_by_label("Source or attribution (required)").fill(source)
+    page.get_by_label("Source or attribution (required)").press("Enter")
+
+
 def wait_until_run_finished(page) -> None:
     """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")

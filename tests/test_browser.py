@@ -18,6 +18,7 @@ from .browser import (
     TIMEOUT,
     UPLOAD_DRAWN,
     click_place,
+    fill_upload_form,
     map_frame,
     offline_page,
     wait_until_run_finished,
@@ -344,11 +345,7 @@ def test_upload_of_100k_points_draws_and_a_point_shows_its_attributes(browser, a
     page.set_default_timeout(120_000)
     page.goto(app_url)
     map_frame(page)
-    page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
-    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
-    page.get_by_label("Layer name (required)").fill("Generated sites")
-    page.get_by_label("Source or attribution (required)").fill("Generated in the test")
-    page.get_by_label("Source or attribution (required)").press("Enter")
+    fill_upload_form(page, path, "Generated sites", "Generated in the test")
     page.get_by_role("button", name="Add layer").click()
     page.get_by_text("100,001 row(s) shown, 0 left out").first.wait_for()
     frame = map_frame(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .browser import MAP_IFRAME, UPLOAD_DRAWN, map_frame, wait_until_run_finished
+from .browser import MAP_IFRAME, UPLOAD_DRAWN, fill_upload_form, map_frame, wait_until_run_finished
 from .conftest import PROJECT
 from .server import streamlit_server
 
@@ -21,11 +21,7 @@ def open_with_file(browser, url: str, csv) -> object:
     page.set_default_timeout(60_000)
     page.goto(url)
     map_frame(page)
-    page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
-    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(csv))
-    page.get_by_label("Layer name (required)").fill("Sites")
-    page.get_by_label("Source or attribution (required)").fill("Generated")
-    page.get_by_label("Source or attribution (required)").press("Enter")
+    fill_upload_form(page, csv, "Sites", "Generated")
     wait_until_run_finished(page)
     return page
 
