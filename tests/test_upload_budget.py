@@ -46,6 +46,17 @@ def test_a_layer_is_held_under_its_handle_until_released() -> None:
     assert server.layer(None) is None
 
 
+def test_a_layer_read_after_its_tab_closed_is_not_kept() -> None:
+    alive = {"a": True}
+    server = UploadBudget(100, session_alive=lambda session: alive[session])
+    handle = server.reserve("a", 40)
+    alive["a"] = False  # the tab closes while the file is read
+    assert server.sweep() == 1
+    assert server.keep(handle, "layer") is False  # the read ends quietly: nobody is left to see it
+    assert server.layer(handle) is None
+    assert server.reserved == 0
+
+
 def test_sessions_that_ended_give_their_layers_back() -> None:
     alive = {"a": True, "b": True}
     server = UploadBudget(100, session_alive=lambda session: alive.get(session, True))

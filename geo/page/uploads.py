@@ -49,7 +49,8 @@ def add_layer(session: MutableMapping, data: Dataset, session_id: str = "",
                 lon_column=session.get(Key.UPLOAD_LON),
                 crs=session.get(Key.UPLOAD_CRS),
             )
-            server.keep(handle, prepare(layer, data))
+            if not server.keep(handle, prepare(layer, data)):
+                return  # the tab closed during the read: the sweep has already given the room back
         earlier, session[Key.UPLOADED], kept = session.get(Key.UPLOADED), handle, True
         server.release(earlier)  # the earlier layer, replaced
     except UploadError as error:

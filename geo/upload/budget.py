@@ -84,10 +84,18 @@ class UploadBudget:
         self._start_sweeping()
         return handle
 
-    def keep(self, handle: int, layer: Any) -> None:
-        """The layer read under ``handle``: held until released, replaced or its session ends."""
+    def keep(self, handle: int, layer: Any) -> bool:
+        """Hold the layer read under ``handle`` until released, replaced or its session ends.
+
+        False, holding nothing, when the sweep dropped the handle during the read: the tab closed, so
+        nobody is left to see the layer and its room is already free.
+        """
         with self._lock:
-            self._held[handle] = Held(self._held[handle].session, self._held[handle].reserved, layer)
+            reserved = self._held.get(handle)
+            if reserved is None:
+                return False
+            self._held[handle] = Held(reserved.session, reserved.reserved, layer)
+            return True
 
     def layer(self, handle: int | None) -> Any:
         """The layer under ``handle``, or None once it was released (or its session ended)."""
