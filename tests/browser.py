@@ -21,6 +21,22 @@ UPLOAD_DRAWN = """n => { const points = window.geo && window.geo.uploadedPoints;
   return !!points && !!points._map && points.drawn === n; }"""
 
 
+# Resolves after two animation frames: React's effects from the last render have run.
+NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def press_step_key(page, key: str, button: str) -> None:
+    """Press a briefing key once the step button it presses (a ``Key`` of the session) is enabled and bound.
+
+    A step's title is drawn before its buttons, and Streamlit binds a button's shortcut in an effect once
+    the button is enabled (Next again, after End then Home): a key pressed before that does nothing, for a
+    quick presenter as for a test (CI failed so once).
+    """
+    page.locator(f".st-key-{button} button:not([disabled])").first.wait_for()
+    page.evaluate(NEXT_FRAMES_JS)
+    page.keyboard.press(key)
+
+
 def fill_upload_form(page, path, name: str, source: str) -> None:
     """Open "Add your own layer", put ``path`` in the file widget, give the layer's name and source (Enter sends them)."""
     page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()

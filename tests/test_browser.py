@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from geo.drawing import drawable, source_colours
+from geo.page.session import Key
 from geo.style import LAND, XUAR
 
 from .browser import (
@@ -21,6 +22,7 @@ from .browser import (
     fill_upload_form,
     map_frame,
     offline_page,
+    press_step_key,
     wait_until_run_finished,
 )
 from .conftest import PROJECT
@@ -287,9 +289,9 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
     page.get_by_role("button", name="Next ▶").click()
     page.get_by_text("6. 2023: the reports").wait_for()
     page.wait_for_url("**step=6**")
-    page.keyboard.press("PageDown")  # a presentation clicker's "next"
+    press_step_key(page, "PageDown", Key.NEXT)  # a presentation clicker's "next"
     page.get_by_text("7. The '12 provinces': what is and is not known").wait_for()
-    page.keyboard.press("PageUp")
+    press_step_key(page, "PageUp", Key.PREVIOUS)
     page.get_by_text("6. 2023: the reports").wait_for()
 
 

@@ -16,7 +16,15 @@ from geo.export import formats
 from geo.filters import apply_filters, filters_from_params
 from geo.page.session import Key
 
-from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, offline_page, wait_until_run_finished
+from .browser import (
+    MAP_IFRAME,
+    SETTLED_JS,
+    TIMEOUT,
+    map_frame,
+    offline_page,
+    press_step_key,
+    wait_until_run_finished,
+)
 from .test_app import TOTAL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -43,9 +51,6 @@ COVERED_JS = """() => { const map = Object.values(window).find(v => v instanceof
 }"""
 
 # Whether everything of a step is on the first screen: the page does not scroll, and each part's box is inside.
-# Resolves after two animation frames: React's effects from the last render have run.
-NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
 FITS_JS = """() => { const inside = s => { const e = document.querySelector(s); if (!e) return s + ' missing';
     const b = e.getBoundingClientRect(); return b.bottom <= innerHeight + 1 && b.top >= 0 ? null : s + ' at ' + b.bottom; };
   const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
@@ -119,7 +124,7 @@ def test_build_a_two_step_briefing_download_it_open_it_again_and_present_it(brow
     page.wait_for_url(re.compile(r"step=1"))
     at_step(page, 1, "Guma first", "Pishan <b>county</b>")  # the presenter's text as text, not markup
     first = footnotes(page)
-    page.keyboard.press("PageDown")
+    press_step_key(page, "PageDown", Key.NEXT)
     at_step(page, 2, "Hainan", "The Chengmai contract.")
     second = footnotes(page)
     assert first
@@ -136,7 +141,7 @@ def test_build_a_two_step_briefing_download_it_open_it_again_and_present_it(brow
     page.get_by_role("button", name="▶ Present").click()
     at_step(page, 1, "Guma first", "Pishan <b>county</b>")
     assert footnotes(page) == first
-    page.keyboard.press("ArrowRight")
+    press_step_key(page, "ArrowRight", Key.NEXT)
     at_step(page, 2, "Hainan", "The Chengmai contract.")
     assert footnotes(page) == second
     context.close()
@@ -192,12 +197,7 @@ def test_keys_move_through_the_steps_as_a_clicker_does(browser, app_url) -> None
     moves = (("ArrowRight", Key.NEXT, 4), ("ArrowLeft", Key.PREVIOUS, 3), ("End", Key.LAST, 8), ("Home", Key.FIRST, 1),
              ("PageDown", Key.NEXT, 2))  # fmt: skip
     for key, button, number in moves:
-        # The step's title is drawn before its buttons, and Streamlit binds a button's shortcut in an effect
-        # once the button is enabled again (Next, after End then Home): a key pressed before that does
-        # nothing, for a person as for this test (CI failed so once). Wait for the button, then two frames.
-        page.locator(f".st-key-{button} button:not([disabled])").first.wait_for()
-        page.evaluate(NEXT_FRAMES_JS)
-        page.keyboard.press(key)
+        press_step_key(page, key, button)
         page.locator(".step-title", has_text=f"{number}. ").wait_for()
         page.wait_for_url(re.compile(rf"step={number}\b"))
         wait_until_run_finished(page)  # the step's buttons are drawn: the next key finds them
