@@ -103,3 +103,23 @@ def test_the_page_scripts_survive_the_page_sanitiser() -> None:
     assert "<" not in frontend.page_code()
     assert "</script" not in frontend.frame_code().lower()
     assert "</script" not in frontend.upload_code().lower()
+
+
+def test_the_client_code_reaches_the_map_as_written(monkeypatch) -> None:
+    """The map's scripts and stylesheet are inlined as they are: never compiled again as a Jinja template.
+
+    branca compiles every rendered snippet as a template; the client code and the stylesheet
+    skip that (it cost about 15 ms of each rerun), so a ``{{`` in them stays a ``{{``.
+    """
+    from geo.map import elements
+    from geo.map.basemap import OfflineMap
+
+    code = "var braces = '{{ 6*7 }}'; /* {% raw %} */\n"
+    monkeypatch.setattr(elements.frontend, "frame_code", lambda: code)
+    monkeypatch.setattr(elements.frontend, "stylesheet", lambda: ".x::after { content: '{{ 7*7 }}'; }")
+    fmap = OfflineMap(location=(0, 0), zoom_start=1, tiles=None)
+    elements.ClientCode().add_to(fmap)
+    html = fmap.get_root().render()
+    assert "var braces = '{{ 6*7 }}'; /* {% raw %} */" in html
+    assert "content: '{{ 7*7 }}'" in html
+    assert "'42'" not in html

@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING
 
 import folium
-from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import drawing, urls
@@ -20,7 +19,7 @@ from geo.html import esc
 from geo.i18n import N_, _
 from geo.map import assets
 from geo.map.controls import MapControls
-from geo.map.elements import BasemapLayerElement, ClientCode
+from geo.map.elements import BasemapLayerElement, ClientCode, RawText, ScriptElement
 from geo.map.shapes import shapes
 from geo.style import BASEMAP_PANE_Z, UPLOAD_PANE, UPLOAD_PANE_Z
 
@@ -48,10 +47,10 @@ class OfflineMap(folium.Map):
         element = header._children.get(self.get_name())
         if element is not None:
             html = _NO_ZOOM.sub(VIEWPORT, element.render())
-            header._children[self.get_name()] = Element(html)
+            header._children[self.get_name()] = RawText(html)
 
 
-class FrameSetup(MacroElement):
+class FrameSetup(ScriptElement):
     """The map's frame: default icons served by this app, the view written into the page's URL, detail links.
 
     See ``geo/frontend/frame.js``: after each pan or zoom the map writes ``lat``, ``lng`` and
