@@ -138,7 +138,7 @@ def upload_comparison_rows(results: dict) -> list[str]:
         rows.append(
             f"| {load['uploaders']} concurrent {load['points']:,}-point uploads and {load['viewers']} viewers on one "
             f"server (upload budget {budget}) | – | {outcomes['drawn']} drawn, {outcomes['refused']} refused "
-            f"({load['refused_told_why']} told why), {outcomes['error'] + load['errors']} errors; viewers' filter change "
+            f"({load['refused_told_why']} told why), {load['errors']} errors; viewers' filter change "
             f"p95 {_s(p95)}; RSS {rss['after_one_page']} MB after one page, peak {rss['peak']} MB, "
             f"{rss['a_minute_after']} MB a minute after they left (+{back} MB) | peak ≤ 600 MB, 0 errors, p95 ≤ 1 s, "
             f"every refusal told why, back within 100 MB: {'met' if met else 'not met'} | `bench/upload_load.py` |"

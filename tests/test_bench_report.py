@@ -32,6 +32,19 @@ def test_goals_are_judged_from_the_figures() -> None:
     assert "1.10× (met: goal ≤ 1.15×)" in performance_table({"cold_start": cold})
 
 
+def test_the_upload_load_row_counts_each_error_once() -> None:
+    """``errors`` already holds the uploads' errors (``outcomes["error"]``) and the viewers': not added again."""
+    from bench.report import upload_comparison_rows
+
+    load = {"uploaders": 5, "points": 100_000, "viewers": 20, "budget_mb": "default",
+            "outcomes": {"drawn": 3, "refused": 1, "error": 1}, "refused_told_why": 1, "errors": 1,
+            "viewer_filter_change_s": {"p50": 0.2, "p95": 0.65, "n": 10},
+            "rss_mb": {"after_one_page": 199, "peak": 464, "a_minute_after": 343, "returned_within": 145}}  # fmt: skip
+    (row,) = upload_comparison_rows({"upload_load": load})
+    assert "1 refused (1 told why), 1 errors;" in row
+    assert "not met" in row
+
+
 @pytest.mark.parametrize("module", sorted({m for m, _ in BENCHES.values()} | {"bench.wsclient", "bench.common"}))
 def test_every_benchmark_imports(module: str) -> None:
     """A benchmark left behind by a change in ``geo`` fails here, not in the middle of ``python -m bench``.
