@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -70,14 +71,17 @@ class UploadBudget:
     def reserved(self) -> int:
         """Bytes reserved now, by every session."""
         with self._lock:
-            return sum(held.reserved for held in self._held.values())
+            return self._used()
+
+    def _used(self) -> int:
+        """Bytes reserved now (the caller holds the lock)."""
+        return sum(held.reserved for held in self._held.values())
 
     def reserve(self, session: str, need: int) -> int:
         """Reserve ``need`` bytes (:func:`estimate`) for a layer; its handle, or :class:`ServerBusyError` at once."""
         self.sweep()  # a session that has ended gives its room back before anyone is refused
         with self._lock:
-            used = sum(held.reserved for held in self._held.values())
-            if used + need > self.limit:
+            if self._used() + need > self.limit:
                 raise ServerBusyError(_("The server is busy with other uploads; try again in a minute."))
             handle = next(self._ids)
             self._held[handle] = Held(session, need)
@@ -136,8 +140,8 @@ class UploadBudget:
             self._sweeper.start()
 
     def _sweep_while_held(self) -> None:
-        stop = threading.Event()
-        while self._held and not stop.wait(SWEEP_EVERY_S):
+        while self._held:
+            time.sleep(SWEEP_EVERY_S)
             self.sweep()
 
 
