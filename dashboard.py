@@ -3,7 +3,7 @@
 ``?step=N`` shows briefing mode (:mod:`sections.briefing`); otherwise the explorer: the
 header, the place's detail view, the map and the filters here, the tabs
 (:mod:`sections.tabs`) and the visitor's own layer (:mod:`sections.upload`). ``?lang=``
-picks the interface language (:mod:`geo.i18n`); every string shown goes through ``_``.
+picks the interface language (:mod:`geo.language.i18n`); every string shown goes through ``_``.
 """
 
 from __future__ import annotations
@@ -13,23 +13,25 @@ from typing import Any
 
 import streamlit as st
 
-from geo import briefing, i18n, settings, urls
-from geo.content import localized
-from geo.dataset import Dataset
+from geo import settings, urls
 from geo.errors import DataValidationError
-from geo.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
-from geo.i18n import _
+from geo.evidence.content import localized
+from geo.evidence.dataset import Dataset
+from geo.html.detail import cite_line, place_detail_html
+from geo.html.legend import CAPTION, SUMMARIES_NOTE
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.map import assets
-from geo.map.legend import CAPTION, SUMMARIES_NOTE
-from geo.memory import use_few_arenas
 from geo.page import model, state
-from geo.page.detail import cite_line, place_detail_html
 from geo.page.downloads import DownloadShelf
 from geo.page.head import page_head
 from geo.page.header import count_line
 from geo.page.session import Key
 from geo.page.startup import load_prepared
 from geo.page.uploads import held_layer
+from geo.rules import briefing
+from geo.rules.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
+from geo.upload.memory import use_few_arenas
 from sections.briefing import briefing_page
 from sections.my_briefing import add_view_control, my_briefing_tab, presented_table
 from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab, timeline_tab
@@ -46,7 +48,7 @@ from sections.widgets import (
 )
 
 i18n.use(i18n.parse_lang(st.query_params.get(urls.LANG)))
-use_few_arenas()  # before the script threads that would each take an arena (geo.memory)
+use_few_arenas()  # before the script threads that would each take an arena (geo.upload.memory)
 st.set_page_config(
     page_title=_("Hikvision and the surveillance of Uyghurs: places and sources"),
     layout="wide",
@@ -82,7 +84,7 @@ def filter_widget(field: FilterField, data: Dataset, current: Any, bounds: tuple
 
 
 def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) -> Filters:
-    """One widget per entry of ``geo.filters.FILTERS``, starting from the URL's filters."""
+    """One widget per entry of ``geo.rules.filters.FILTERS``, starting from the URL's filters."""
     values = {f.attr: filter_widget(f, data, getattr(initial, f.attr), bounds) for f in FILTERS}
     st.caption(_("Empty means all. Undated claims drop out once the year range is narrowed."))
     return filters_from_values(values, bounds)

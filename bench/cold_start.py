@@ -25,7 +25,7 @@ from tests.server import streamlit_server
 
 def naive_baseline() -> str:
     """Make sure the naive app's raw boundaries are in the cache; say which baseline it will use."""
-    from geo import boundaries
+    from geo.build import boundaries
 
     try:
         boundaries.raw_files(BOUNDARY_CACHE)

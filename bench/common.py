@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The three apps the benchmarks compare: the floor (the least this page can do), the
 #: naive app (the textbook way) and ours.
@@ -44,14 +44,14 @@ def launch_chromium(playwright):
 @functools.cache
 def _dataset() -> Dataset:
     """The shipped dataset, read once (benchmarks ask for many count lines)."""
-    from geo.dataset import load_dataset
+    from geo.evidence.dataset import load_dataset
 
     return load_dataset(validate=False)
 
 
 def claims_shown_line(query: str) -> str:
     """The dashboard's count line after searching ``query`` ("3 of 69 claims shown"), from the data itself."""
-    from geo.filters import Filters, apply_filters
+    from geo.rules.filters import Filters, apply_filters
 
     data = _dataset()
     shown = apply_filters(data.claims, data.places, Filters(query=query))

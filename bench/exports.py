@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from geo.dataset import load_dataset
+from geo.evidence.dataset import load_dataset
 from geo.export.formats import EXPORTERS, write_site
 
 BASE_URL = "https://example.org/app"

@@ -19,12 +19,12 @@ import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from bench.payload import naive_map, raw_boundaries  # noqa: E402
-from geo.dataset import load_dataset  # noqa: E402
+from geo.evidence.dataset import load_dataset  # noqa: E402
 from geo.map import assets  # noqa: E402
 
 assets.install_static_assets(Path(__file__).parent / "static")  # Streamlit serves static/ beside the script
 data = load_dataset(validate=False)
-from geo.validate import validate_dataset  # noqa: E402
+from geo.evidence.validate import validate_dataset  # noqa: E402
 
 validate_dataset()
 cache = Path(os.environ.get("NAIVE_BOUNDARY_CACHE") or ROOT / ".cache" / "boundaries")

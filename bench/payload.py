@@ -26,15 +26,15 @@ from streamlit.testing.v1 import AppTest
 
 from bench.common import BOUNDARY_CACHE, ROOT, median
 from bench.wsclient import StreamlitSession
-from geo import boundaries
-from geo.dataset import load_dataset
-from geo.drawing import LEVELS, RING
-from geo.filters import Filters, apply_filters
+from geo.build import boundaries
+from geo.evidence.dataset import load_dataset
+from geo.html.popups import fragments, place_popup
 from geo.map import assets
 from geo.map.basemap import OfflineMap, basemap_layers
 from geo.map.overlays import claim_view
-from geo.map.popups import fragments, place_popup
-from geo.provinces import named_provinces
+from geo.rules.drawing import LEVELS, RING
+from geo.rules.filters import Filters, apply_filters
+from geo.rules.provinces import named_provinces
 from geo.urls import place_url
 from tests.server import streamlit_server
 
@@ -79,7 +79,7 @@ def naive_map(data, claims, provinces, countries) -> OfflineMap:
             groups[sid] = folium.FeatureGroup(name=sid).add_to(fmap)
         place, by_source = places.loc[pid], view["popups"][pid]["groups"]
         sections = [(prepared.source_heading[s], [prepared.claim_html[c] for c in ids]) for s, ids in by_source]
-        popup = place_popup(prepared.place_header[pid], sections, place_url(pid, ""))
+        popup = place_popup(prepared.place_header[pid], sections, place_url(pid, "en"))
         folium.CircleMarker(
             (place["lat"], place["lon"]),
             radius=RING.radius_of(index),

@@ -30,7 +30,7 @@ rng = np.random.default_rng(1)
 lat, lon = rng.uniform(20, 45, n), rng.uniform(75, 125, n)
 start = time.perf_counter()
 import folium
-from geo.dataset import load_dataset
+from geo.evidence.dataset import load_dataset
 from geo.export.offline import inline_assets
 from geo.map.assembly import standalone_map
 data = load_dataset(validate=False)

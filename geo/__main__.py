@@ -15,7 +15,7 @@ from geo import settings
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: ``pybabel extract`` options: no location comments (no line numbers to churn), sorted by
@@ -28,7 +28,7 @@ UPDATE_OPTIONS = ("--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap", "--ig
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from geo.validate import validate_dataset
+    from geo.evidence.validate import validate_dataset
 
     problems = validate_dataset(args.data_dir)
     for problem in problems:
@@ -44,7 +44,7 @@ def _corrections(args: argparse.Namespace) -> int:
     """Print corrections-log rows (CSV) for every change since the last release that the log lacks."""
     import csv
 
-    from geo import corrections, readers
+    from geo.evidence import corrections, readers
 
     version = str(readers.read_datapackage(args.data_dir).get("version", ""))
     release = corrections.last_release(version, args.data_dir)
@@ -74,15 +74,15 @@ def _format_names() -> list[str]:
 
 
 def _boundaries(args: argparse.Namespace) -> int:
-    from geo.boundaries import build
+    from geo.build.boundaries import build
 
     print(json.dumps(build(args.out, args.cache), indent=2, ensure_ascii=False))
     return 0
 
 
 def _fonts(args: argparse.Namespace) -> int:
-    from geo.dataset import load_dataset
-    from geo.export.fontsubset import DEBIAN_ARABIC, DEBIAN_CJK, build
+    from geo.build.fontsubset import DEBIAN_ARABIC, DEBIAN_CJK, build
+    from geo.evidence.dataset import load_dataset
 
     sizes = build(load_dataset(args.data_dir), cjk=args.cjk or DEBIAN_CJK, arabic=args.arabic or DEBIAN_ARABIC)
     print(json.dumps(sizes, indent=2))
@@ -100,7 +100,7 @@ def isolate_catalog(path: Path, catalog: object) -> None:
     """Wrap the left-to-right runs of every translation of a right-to-left catalog in direction isolates."""
     from babel.messages.pofile import write_po
 
-    from geo.bidi import isolate
+    from geo.language.bidi import isolate
 
     for message in catalog:  # type: ignore[attr-defined]
         if message.id and message.string:
@@ -116,7 +116,7 @@ def _messages(args: argparse.Namespace) -> int:
     from babel.messages.frontend import CommandLineInterface
     from babel.messages.pofile import read_po
 
-    from geo import i18n
+    from geo.language import i18n
 
     template = i18n.LOCALES_DIR / f"{i18n.DOMAIN}.pot"
     extract_messages(template)
@@ -134,11 +134,11 @@ def _messages(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from geo import i18n
-    from geo.content import localized
-    from geo.dataset import load_dataset
+    from geo.evidence.content import localized
+    from geo.evidence.dataset import load_dataset
     from geo.export.formats import EXPORTERS, write_site
-    from geo.filters import apply_filters, filters_from_params
+    from geo.language import i18n
+    from geo.rules.filters import apply_filters, filters_from_params
 
     data = localized(load_dataset(args.data_dir), args.lang)  # the evidence in the files' language
     params = {key: value for key, value in vars(args).items() if key in _filter_keys() and value}
@@ -169,8 +169,8 @@ BRIEFING_FORMATS = ("pptx", "pack")
 
 def _read_briefing(path: Path, data: Dataset) -> pd.DataFrame | None:
     """A presenter's briefing file as a table, or None after printing each problem ("file, row N, field: problem")."""
-    from geo.briefing_file import read_briefing_file
     from geo.errors import BriefingFileError
+    from geo.rules.briefing_file import read_briefing_file
 
     try:
         return read_briefing_file(path.read_bytes(), data, path.name)
@@ -185,13 +185,13 @@ def _read_briefing(path: Path, data: Dataset) -> pd.DataFrame | None:
 
 def _filter_options() -> dict[str, str]:
     """Export filter options and their help, named as in the dashboard's URL query parameters."""
-    from geo.filters import FILTERS
+    from geo.rules.filters import FILTERS
 
     return {key: text for f in FILTERS for key, text in zip(f.keys, f.help, strict=True)}
 
 
 def _languages() -> list[str]:
-    from geo.i18n import LANGUAGES
+    from geo.language.i18n import LANGUAGES
 
     return list(LANGUAGES)
 

@@ -15,10 +15,6 @@ class DataValidationError(GeoError):
         super().__init__(f"{len(problems)} problem(s) in the dataset")
 
 
-class DataFileMissingError(GeoError):
-    """A file the data package names is not there."""
-
-
 class BoundaryBuildError(GeoError):
     """A boundary input did not match its pinned hash, or the build failed."""
 
@@ -34,6 +30,6 @@ class ServerBusyError(UploadError):
 class BriefingFileError(GeoError):
     """A presenter's briefing file (or link) cannot be used; ``problems`` names each file, row and field at fault."""
 
-    def __init__(self, problems: list) -> None:  # list[geo.validate.Problem]
+    def __init__(self, problems: list) -> None:  # list[geo.evidence.validate.Problem]
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))

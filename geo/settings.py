@@ -23,7 +23,12 @@ project_dir: Path = Path(__file__).resolve().parent.parent
 #: ``GEO_DATA_DIR`` in the environment points the app at another copy of the dataset.
 data_dir: Path = Path(os.environ.get("GEO_DATA_DIR") or project_dir / "data")
 crs: str = "EPSG:4326"
-#: Where the app remembers that a data folder passed validation (see ``geo.validate``).
+#: The interface's catalogs and glossary (``geo.language``), and the fonts figures are drawn with.
+LOCALES_DIR: Path = Path(__file__).resolve().parent / "locales"
+FONTS_DIR: Path = Path(__file__).resolve().parent / "fonts"
+#: The language the data's own texts are written in, and the page's when ``?lang=`` names none.
+DEFAULT_LANGUAGE = "en"
+#: Where the app remembers that a data folder passed validation (see ``geo.evidence.validate``).
 cache_dir: Path = Path(os.environ.get("GEO_CACHE_DIR") or project_dir / ".cache")
 
 DATAPACKAGE = "datapackage.json"
@@ -55,7 +60,6 @@ XUAR_ISO = "CN-XJ"
 
 #: What the article reports about provinces outside XUAR, and who it says said it.
 REPORTED_PROVINCE_COUNT = 12
-REPORTED_PROVINCE_CLAIM = "c09-twelve-provinces-ghrd"
 
 #: Boundary sources pinned for ``python -m geo boundaries``.
 NPM_PACKAGES = {

@@ -4,7 +4,7 @@ Python reads the constants; the stylesheet (``geo/frontend/geo.css``) reads the 
 as CSS custom properties (:data:`TOKENS`, ``var(--geo-…)``), so a colour is typed once, here,
 and a ring on a slide has the colour of the same ring in the browser. No other module or
 client file holds a colour literal (``tests/test_drawing.py`` checks it). Which claims are
-drawn and each drawn thing's shape and line live in :mod:`geo.drawing`.
+drawn and each drawn thing's shape and line live in :mod:`geo.rules.drawing`.
 """
 
 from __future__ import annotations

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode, urlsplit
 
-from geo import i18n
+from geo import settings
 
-#: The query parameters the app itself owns (the filters' own keys are in :data:`geo.filters.FILTERS`).
+#: The query parameters the app itself owns (the filters' own keys are in :data:`geo.rules.filters.FILTERS`).
 LANG = "lang"
 PLACE = "place"
 STEP = "step"
-#: A presenter's own briefing, carried in the link (geo.briefing_file.to_link), or MINE: kept in the browser tab.
+#: A presenter's own briefing, carried in the link (geo.rules.briefing_file.to_link), or MINE: kept in the browser tab.
 BRIEFING = "briefing"
 MINE = "mine"
 #: The map's view, written by the map itself after each pan or zoom (``geo/frontend/frame.js``).
@@ -44,10 +44,9 @@ def app_base(url: str) -> str:
     return url.split("?", maxsplit=1)[0].rstrip("/")
 
 
-def language_params(code: str | None = None) -> dict[str, str]:
-    """``{"lang": code}`` when the page is not in the default language (the current one unless given), so links keep it."""
-    code = code or i18n.current()
-    return {} if code == i18n.DEFAULT else {LANG: code}
+def language_params(code: str) -> dict[str, str]:
+    """``{"lang": code}`` when the page is not in the default language, so links keep it."""
+    return {} if code == settings.DEFAULT_LANGUAGE else {LANG: code}
 
 
 def with_language(params: Mapping[str, str], code: str) -> dict[str, str]:
@@ -55,7 +54,7 @@ def with_language(params: Mapping[str, str], code: str) -> dict[str, str]:
     return {key: value for key, value in params.items() if key != LANG} | language_params(code)
 
 
-def step_params(number: int | None, code: str | None = None, own: str | None = None) -> dict[str, str]:
+def step_params(number: int | None, code: str, own: str | None = None) -> dict[str, str]:
     """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over.
 
     ``own`` is the presenter's own briefing (its link value, or :data:`MINE`), kept from step to step.
@@ -71,14 +70,14 @@ def place_params(params: Mapping[str, str], place_id: str | None) -> dict[str, s
     return others | ({PLACE: place_id} if place_id else {})
 
 
-def place_url(place_id: str, base: str = "") -> str:
-    """Link to a place's detail view (in the current language): root-relative without ``base``, absolute with it."""
-    return f"{base.rstrip('/')}/?{urlencode({PLACE: place_id} | language_params())}"
+def place_url(place_id: str, code: str, base: str = "") -> str:
+    """Link to a place's detail view in language ``code``: root-relative without ``base``, absolute with it."""
+    return f"{base.rstrip('/')}/?{urlencode({PLACE: place_id} | language_params(code))}"
 
 
-def step_url(number: int) -> str:
-    """Root-relative link to briefing step ``number``, in the current language."""
-    return f"/?{urlencode(step_params(number))}"
+def step_url(number: int, code: str) -> str:
+    """Root-relative link to briefing step ``number``, in language ``code``."""
+    return f"/?{urlencode(step_params(number, code))}"
 
 
 def parse_view(params: Mapping[str, str]) -> tuple[tuple[float, float], int] | None:

@@ -11,20 +11,22 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import briefing, i18n, urls
-from geo.drawing import leaflet_bounds
-from geo.html import esc
-from geo.i18n import _
+from geo import urls
+from geo.html.escape import esc
+from geo.html.render import text_html
+from geo.html.step import fullscreen_button, step_html
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.page import model
 from geo.page.session import Key
-from geo.page.step import fullscreen_button, step_html
-from geo.render import text_html
+from geo.rules import briefing
+from geo.rules.drawing import leaflet_bounds
 from sections.widgets import claims_map, embed_popover, go_to_step, hand_view, language_switch, translated
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def briefing_page(data: Dataset, links: dict[str, str], number: int, table: pd.DataFrame | None = None) -> None:

@@ -13,18 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from geo import briefing_file, i18n, urls
+from geo import urls
 from geo.errors import BriefingFileError
-from geo.html import esc, message_html
-from geo.i18n import _, ngettext
+from geo.html.escape import esc, message_html
+from geo.language import i18n
+from geo.language.i18n import _, ngettext
 from geo.page import own_steps
 from geo.page.session import Key
+from geo.rules import briefing_file
 from sections.widgets import go_to_step, url_language
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def presented_table(data: Dataset, own: str | None) -> tuple[pd.DataFrame | None, str | None]:
@@ -168,6 +170,6 @@ def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
         base = urls.app_base(str(st.context.url or ""))
         st.caption(_("A link to present this briefing (it holds the steps; nothing is stored):"))
         st.code(f"{base}/?{urls.STEP}=1&{urls.BRIEFING}={link}" + "".join(
-            f"&{k}={v}" for k, v in urls.language_params().items()), language=None, wrap_lines=True)  # fmt: skip
+            f"&{k}={v}" for k, v in urls.language_params(i18n.current()).items()), language=None, wrap_lines=True)  # fmt: skip
     else:
         st.caption(_("Too long for a link: share the file, which anyone can open here."))

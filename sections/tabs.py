@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import i18n
-from geo.i18n import _
-from geo.map.legend import SUMMARIES_NOTE
+from geo.html.legend import SUMMARIES_NOTE
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.page import about, model, tables
 from geo.page.session import Key
 from sections.widgets import select_place, table, translated
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def places_tab(view: model.FilteredView) -> None:
@@ -73,7 +73,7 @@ def claims_tab(view: model.FilteredView) -> None:
 
 def sources_tab(data: Dataset, view: model.FilteredView) -> None:
     """Who cites or relays whom, the sources behind the shown claims, and how any one of them was checked."""
-    from geo.audit import source_audit_html, source_audits, source_choices
+    from geo.html.audit import source_audit_html, source_audits, source_choices
 
     st.graphviz_chart(view.citation_graph)
     table(view.sources, links={"link": _("open"), "archive": _("archive"), "read at": _("page read")})

@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import i18n
-from geo.html import message_html
-from geo.i18n import _
+from geo.html.escape import message_html
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.page.session import Key
 from geo.page.uploads import add_layer, held_layer, remove_layer
 from sections.widgets import table, url_language
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
     from geo.upload.layer import PreparedUpload
 
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import i18n, urls
-from geo.i18n import _
+from geo import urls
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.map.assembly import app_map
 from geo.map.handoff import view_script
 from geo.page import tables
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def url_language() -> str:
@@ -122,7 +123,7 @@ def hand_view(view_text: str, fit: Any = None, params: dict | None = None) -> No
 
 def embed_popover(where: Any, title: str) -> None:
     """"Embed this view": a copy-paste ``<iframe>`` of what is on screen (language, filters, place or step)."""
-    from geo import embed
+    from geo.html import embed
 
     with where.popover(_("Embed this view")):
         params = embed.embeddable(st.query_params.to_dict())

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from geo import settings
-from geo.dataset import Dataset, load_dataset
+from geo.evidence.dataset import Dataset, load_dataset
 from geo.export import figures, formats
 
 from .server import ServerError, streamlit_server

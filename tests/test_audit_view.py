@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.quotes import is_verbatim
+from geo.evidence.quotes import is_verbatim
 
 from .test_app import open_tab, run
 
@@ -95,7 +95,7 @@ def test_the_geopackage_carries_each_claims_and_each_sources_check_for_gdal(data
 
 
 def test_a_hostile_excerpt_is_text_in_the_claim_check() -> None:
-    from geo.audit import claim_check_html
+    from geo.html.audit import claim_check_html
 
     attack = "<script>window.pwned=1</script><img src=x onerror=alert(1)>"
     claim = {"check_quote": "verbatim", "check_excerpt": attack, "check_excerpt_at": "javascript:alert(1)",

@@ -6,7 +6,7 @@ import pytest
 import shapely
 
 from geo import settings
-from geo.readers import load_countries, load_places, load_provinces
+from geo.evidence.readers import load_countries, load_places, load_provinces
 
 EQUAL_AREA = "ESRI:102025"  # Asia North Albers equal-area
 

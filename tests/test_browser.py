@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geo.drawing import drawable, source_colours
 from geo.page.session import Key
+from geo.rules.drawing import drawable, source_colours
 from geo.style import LAND, XUAR
 
 from .browser import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.quotes import normalise
+from geo.evidence.quotes import normalise
 
 from .browser import map_frame, wait_until_run_finished
 
@@ -65,7 +65,7 @@ def test_a_source_s_check_opens_from_the_sources_tab(page, app_url, data) -> Non
 
 
 def test_the_evidence_reads_in_chinese_with_its_english_one_click_away(page, app_url, data) -> None:
-    from geo.content import localized
+    from geo.evidence.content import localized
 
     zh = localized(data, "zh").claims.set_index("id").loc["c04-chengmai-ghrd"]
     page.goto(app_url + "/?lang=zh&place=chengmai")
@@ -79,7 +79,7 @@ def test_the_evidence_reads_in_chinese_with_its_english_one_click_away(page, app
 
 
 def test_a_briefing_step_reads_in_uyghur_right_to_left(page, app_url, data) -> None:
-    from geo.content import localized
+    from geo.evidence.content import localized
 
     step = localized(data, "ug").briefing.set_index("step").loc[2]
     page.goto(app_url + "/?lang=ug&step=2")

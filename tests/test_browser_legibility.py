@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from geo import briefing
-from geo.drawing import drawable
-from geo.provinces import province_summary
+from geo.rules import briefing
+from geo.rules.drawing import drawable
+from geo.rules.provinces import province_summary
 
 from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, wait_until_run_finished
 from .conftest import PROJECT

@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from geo import briefing, briefing_file
-from geo.drawing import drawable
 from geo.export import formats
-from geo.filters import apply_filters, filters_from_params
 from geo.page.session import Key
+from geo.rules import briefing, briefing_file
+from geo.rules.drawing import drawable
+from geo.rules.filters import apply_filters, filters_from_params
 
 from .browser import (
     MAP_IFRAME,

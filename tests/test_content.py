@@ -7,10 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-from geo import content, i18n
-from geo.bidi import unisolated
-from geo.facts import lost_facts
-from geo.glossary import missing_terms
+from geo.evidence import content
+from geo.evidence.facts import lost_facts
+from geo.language import i18n
+from geo.language.bidi import unisolated
+from geo.language.glossary import missing_terms
 
 LANGS = ("zh", "ug")
 
@@ -79,7 +80,7 @@ def test_a_changed_english_field_falls_back_to_english(data) -> None:
 
 
 def test_the_detail_view_shows_the_translation_with_its_english_one_click_away(data) -> None:
-    from geo.page.detail import place_detail_html
+    from geo.html.detail import place_detail_html
 
     zh = content.localized(data, "zh")
     with i18n.speaking("zh"):

@@ -83,7 +83,7 @@ def test_no_province_is_marked_as_one_of_the_twelve(data) -> None:
 
 
 def test_provinces_named_outside_xuar_have_their_own_sources(data) -> None:
-    from geo.provinces import named_provinces
+    from geo.rules.provinces import named_provinces
 
     named = named_provinces(data.claims)
     assert set(named["province"]) == {"CN-GS", "CN-CQ", "CN-ZJ", "CN-SH", "CN-FJ", "CN-SC", "CN-SD", "CN-JS", "CN-HI"}
@@ -138,7 +138,8 @@ def test_article_quotes_are_verbatim(data) -> None:
 
 
 def test_every_source_and_every_claim_is_audited(data) -> None:
-    from geo import readers, settings
+    from geo import settings
+    from geo.evidence import readers
 
     sources = readers.read_table(settings.SOURCE_AUDIT_CSV)
     quotes = readers.read_table(settings.QUOTE_AUDIT_CSV)
@@ -149,7 +150,8 @@ def test_every_source_and_every_claim_is_audited(data) -> None:
 
 
 def test_quotes_found_only_in_a_relay_are_attributed_to_it(data) -> None:
-    from geo import readers, settings
+    from geo import settings
+    from geo.evidence import readers
 
     audit = readers.read_table(settings.QUOTE_AUDIT_CSV).set_index("claim")
     claims = data.claims.set_index("id")
@@ -220,7 +222,7 @@ def test_hikvisions_documented_xinjiang_projects_are_on_county_seats(data) -> No
 
 def test_this_release_logs_each_change_once(data) -> None:
     """Each changed cell of this release has one entry, and each new row one: counted against the last snapshot."""
-    from geo import corrections
+    from geo.evidence import corrections
 
     log = data.corrections[data.corrections["version"] == data.version]
     assert not log.duplicated(["table", "row_id", "field"]).any()
@@ -236,8 +238,8 @@ def test_this_release_logs_each_change_once(data) -> None:
 
 
 def test_every_quote_is_verbatim_in_the_passage_read(data) -> None:
-    """At least 95 % of quotes are inside their excerpt under geo.quotes' one normalisation; the rest say why."""
-    from geo.quotes import is_verbatim
+    """At least 95 % of quotes are inside their excerpt under geo.evidence.quotes' one normalisation; the rest say why."""
+    from geo.evidence.quotes import is_verbatim
 
     quoted = data.claims[data.claims["quote"] != ""]
     proved = [is_verbatim(q, e) for q, e in zip(quoted["quote"], quoted["check_excerpt"], strict=True)]

@@ -22,10 +22,12 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-from geo import bidi, briefing, i18n, labels, scripts, settings
-from geo.citations import footnotes
-from geo.content import localized
+from geo import settings
+from geo.evidence.content import localized
 from geo.export import deck, figures, formats, ooxml
+from geo.language import bidi, i18n, scripts
+from geo.rules import briefing, labels
+from geo.rules.citations import footnotes
 
 from .conftest import PROJECT
 

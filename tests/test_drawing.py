@@ -1,6 +1,6 @@
 """One drawing rule for every output: each draws exactly the drawable claims, and a retracted claim cites nothing.
 
-The rule lives in :mod:`geo.drawing`. These tests read what each output really contains
+The rule lives in :mod:`geo.rules.drawing`. These tests read what each output really contains
 (the map the app sends, the offline HTML, the figures' artists, KML, GeoPackage, CSV,
 bibliographies, the PDF's text) and compare it with the rule, so a writer that forgets
 the rule fails here, whichever writer it is.
@@ -16,8 +16,9 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from geo import drawing, style
+from geo import style
 from geo.export import bibliography, figures, gis, offline
+from geo.rules import drawing
 
 from .mapdata import claim_layers_calls, handed_messages, rings
 
@@ -32,7 +33,7 @@ def drawn_pairs(data, claims) -> set[tuple[str, str]]:
 
 def mentions(text: str, source: pd.Series) -> bool:
     """Whether ``text`` names the source: its id, its title (escaped or not) or its publisher."""
-    from geo.html import esc
+    from geo.html.escape import esc
 
     needles = {source["id"], source["title"], esc(source["title"]), source["publisher"]}
     return any(needle and needle in text for needle in needles)
@@ -146,11 +147,11 @@ def test_the_briefing_pack_cites_no_tombstone(tombstoned, pack) -> None:
 
 
 def test_a_new_basemap_layer_is_drawn_by_every_output(monkeypatch) -> None:
-    """The README's recipe, literally: one entry in ``geo.drawing.BASEMAP``; the web map, legend and figures follow."""
-    from geo.dataset import load_dataset
+    """The README's recipe, literally: one entry in ``geo.rules.drawing.BASEMAP``; the web map, legend and figures follow."""
+    from geo.evidence.dataset import load_dataset
+    from geo.html.legend import legend_html
     from geo.map.assembly import app_map
     from geo.map.basemap import basemap_layers
-    from geo.map.legend import legend_html
 
     tibet = drawing.BasemapLayer(
         "tibet", lambda d: d.provinces[d.provinces["iso_3166_2"] == "CN-XZ"], drawing.AreaStyle(style.MUTED, 1.5),

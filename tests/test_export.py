@@ -17,10 +17,10 @@ import pyogrio
 import pytest
 from PIL import Image
 
-from geo import i18n
-from geo.citations import footnotes
 from geo.export import bibliography, figures, formats, gis, offline
-from geo.filters import Filters, apply_filters
+from geo.language import i18n
+from geo.rules.citations import footnotes
+from geo.rules.filters import Filters, apply_filters
 
 from .conftest import PROJECT, stand_in_figures
 

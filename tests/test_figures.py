@@ -8,10 +8,12 @@ import warnings
 import pytest
 import shapely
 
-from geo import briefing, i18n, settings
-from geo.citations import footnotes
+from geo import settings
+from geo.build.fontsubset import missing_characters
 from geo.export import figures
-from geo.export.fontsubset import missing_characters
+from geo.language import i18n
+from geo.rules import briefing
+from geo.rules.citations import footnotes
 
 #: 24 px and 18 px at the slide's 100 dpi, in points.
 BODY_PT = 24 * 72 / figures.DPI
@@ -183,7 +185,7 @@ def test_frame_of_a_province_level_step_is_its_boundary(data) -> None:
 )  # fmt: skip
 def test_translated_captions_fit_the_slide_in_each_language(data, code: str, number: int) -> None:
     """Each step's translated caption and footnotes stay inside the slide (Uyghur shaped, right-aligned)."""
-    from geo.content import localized
+    from geo.evidence.content import localized
 
     local = localized(data, code)
     with i18n.speaking(code), warnings.catch_warnings(record=True) as caught:

@@ -6,9 +6,9 @@ from dataclasses import fields
 
 import pytest
 
-from geo.dates import year_bounds
-from geo.filters import Filters, apply_filters, filters_from_params, params_from_filters
-from geo.search import fold, matching_places
+from geo.evidence.dates import year_bounds
+from geo.rules.filters import Filters, apply_filters, filters_from_params, params_from_filters
+from geo.rules.search import fold, matching_places
 from geo.urls import parse_view
 
 
@@ -87,7 +87,7 @@ def test_parse_view(params, view) -> None:
 
 def test_every_filter_is_declared_once_and_drives_type_url_and_cli() -> None:
     from geo.__main__ import _filter_options
-    from geo.filters import FILTERS
+    from geo.rules.filters import FILTERS
 
     assert [f.name for f in fields(Filters)] == [f.attr for f in FILTERS]
     assert list(_filter_options()) == [key for f in FILTERS for key in f.keys]

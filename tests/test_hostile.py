@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo import settings
-from geo.dataset import load_dataset
+from geo.evidence.dataset import load_dataset
 from geo.export.gis import to_kml
 from geo.export.offline import to_html
 

@@ -9,8 +9,10 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from geo import i18n, labels, urls
+from geo import urls
 from geo.__main__ import extract_messages
+from geo.language import i18n
+from geo.rules import labels
 
 from .conftest import PROJECT
 
@@ -140,15 +142,15 @@ def test_place_names_come_from_the_data_in_the_page_script(data) -> None:
 
 
 def test_links_keep_the_reader_language() -> None:
-    assert urls.place_url("moyu") == "/?place=moyu"
+    assert urls.place_url("moyu", i18n.current()) == "/?place=moyu"
     with i18n.speaking("ug"):
-        assert urls.place_url("moyu") == "/?place=moyu&lang=ug"
-        assert urls.step_url(2) == "/?step=2&lang=ug"
+        assert urls.place_url("moyu", i18n.current()) == "/?place=moyu&lang=ug"
+        assert urls.step_url(2, i18n.current()) == "/?step=2&lang=ug"
 
 
 def test_cached_pieces_are_kept_per_language(data) -> None:
-    from geo.filters import Filters
     from geo.page import model
+    from geo.rules.filters import Filters
 
     english = model.filtered_view(data, Filters())
     with i18n.speaking("zh"):
@@ -177,7 +179,7 @@ def _messages(code: str):
 
 @pytest.mark.parametrize("code", ["zh", "ug"])
 def test_the_catalogs_use_the_glossarys_terms(code: str) -> None:
-    from geo.glossary import missing_terms
+    from geo.language.glossary import missing_terms
 
     wrong = [(english[:70], [t.concept for t in missing]) for english, text, _m in _messages(code)
              if (missing := missing_terms(english, text, code))]  # fmt: skip
@@ -185,7 +187,7 @@ def test_the_catalogs_use_the_glossarys_terms(code: str) -> None:
 
 
 def test_latin_runs_in_uyghur_are_direction_isolated() -> None:
-    from geo.bidi import unisolated
+    from geo.language.bidi import unisolated
 
     loose = [(english[:50], runs) for english, text, _m in _messages("ug") if (runs := unisolated(text))]
     assert loose == []

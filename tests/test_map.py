@@ -8,13 +8,13 @@ import re
 import pytest
 
 from geo import frontend, style
-from geo.drawing import BASEMAP, HOME, RING, source_colours
-from geo.html import esc, link
+from geo.html.escape import esc, link
 from geo.map import assets
 from geo.map.assembly import app_map, standalone_map
 from geo.map.handoff import view_script
 from geo.map.overlays import claim_model, claim_view
-from geo.provinces import named_provinces
+from geo.rules.drawing import BASEMAP, HOME, RING, source_colours
+from geo.rules.provinces import named_provinces
 
 from .mapdata import claim_layers_calls, handed_messages
 

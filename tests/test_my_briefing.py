@@ -6,11 +6,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import briefing, briefing_file, settings
-from geo.content import localized
+from geo import settings
 from geo.errors import BriefingFileError
+from geo.evidence.content import localized
 from geo.page import own_steps
 from geo.page.session import Key
+from geo.rules import briefing, briefing_file
 
 from .test_app import APP, step_title
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from geo.dataset import load_dataset
-from geo.dates import claim_years
-from geo.filters import Filters, apply_filters, source_choices
+from geo.evidence.dataset import load_dataset
+from geo.evidence.dates import claim_years
 from geo.map.overlays import claim_view
 from geo.page import model
+from geo.rules.filters import Filters, apply_filters, source_choices
 
 
 def test_view_matches_a_fresh_computation(data) -> None:
@@ -56,7 +56,7 @@ def test_tab_contents_are_built_when_first_asked_for_and_then_shared(data) -> No
 
 
 def test_lazy_parts_keep_the_language_the_view_was_made_in(data) -> None:
-    from geo import i18n
+    from geo.language import i18n
 
     with i18n.speaking("zh"):
         chinese = model.filtered_view(data, Filters(query="Guma"))

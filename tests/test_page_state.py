@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from geo import drawing
-from geo.filters import Filters
 from geo.page import state
+from geo.rules import drawing
+from geo.rules.filters import Filters
 
 
 def test_filters_replace_their_own_params_and_the_rest_is_kept() -> None:

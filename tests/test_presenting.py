@@ -6,7 +6,8 @@ import datetime as dt
 import html
 import re
 
-from geo import embed, urls
+from geo import urls
+from geo.html import embed
 from geo.map.overlays import claim_view
 from geo.page.charts import BRUSH, brushed_years
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from geo import settings as geo_settings
 from geo.errors import UploadError
-from geo.html import esc, esc_column, link
+from geo.evidence.validate import validate_dataset
+from geo.html.escape import esc, esc_column, link
 from geo.upload.read import read_upload
-from geo.validate import validate_dataset
 
 from .conftest import BrokenData, examples
 

@@ -1,8 +1,8 @@
-"""The one normalisation quotes are checked under (geo.quotes)."""
+"""The one normalisation quotes are checked under (geo.evidence.quotes)."""
 
 from __future__ import annotations
 
-from geo.quotes import is_verbatim, missing_piece, normalise, pieces
+from geo.evidence.quotes import is_verbatim, missing_piece, normalise, pieces
 
 EXCERPT = "The giant maker has “been found” supplying cameras,\n and  it’s  said so. Then more."
 

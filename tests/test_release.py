@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import geo
-from geo import readers
+from geo.evidence import readers
 
 from .conftest import PROJECT
 

@@ -13,9 +13,10 @@ import warnings
 import pandas as pd
 import pytest
 
-from geo import readers, settings
-from geo.dataset import load_dataset
-from geo.validate import Problem, validate_dataset
+from geo import settings
+from geo.evidence import readers
+from geo.evidence.dataset import load_dataset
+from geo.evidence.validate import Problem, validate_dataset
 
 from .conftest import BrokenData
 

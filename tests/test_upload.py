@@ -218,7 +218,7 @@ def test_analysis_downloads(data) -> None:
 
 
 def test_the_map_payload_carries_each_value_escaped_in_its_row() -> None:
-    from geo.html import esc
+    from geo.html.escape import esc
     from geo.upload.layer import COLUMN_SEPARATOR, payload_json
 
     hostile = ["a$b", "<img src=x onerror=alert(1)>", "", "{{x}} `y` \\z", "plain"]

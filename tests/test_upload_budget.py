@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from geo import settings
@@ -110,9 +112,9 @@ def rss_mb() -> float:
     return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1]) / 1024
 
 
-@pytest.mark.skipif(not __import__("geo.memory").memory._LIBC, reason="needs glibc (malloc_trim)")
+@pytest.mark.skipif(not importlib.import_module("geo.upload.memory")._LIBC, reason="needs glibc (malloc_trim)")
 def test_memory_of_a_dropped_layer_goes_back_to_the_system() -> None:
-    from geo.memory import give_back_memory
+    from geo.upload.memory import give_back_memory
 
     before = rss_mb()
     # Cells over pymalloc's 512 bytes come from malloc; a few kept ones pin the heap around the freed ones.

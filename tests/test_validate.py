@@ -8,17 +8,18 @@ import unicodedata
 
 import pytest
 
-from geo import corrections, readers, settings
-from geo.dataset import load_dataset
-from geo.dates import parse_partial_date
+from geo import settings
 from geo.errors import DataValidationError
-from geo.urls import is_http_url
-from geo.validate import (
+from geo.evidence import corrections, readers
+from geo.evidence.dataset import load_dataset
+from geo.evidence.dates import parse_partial_date
+from geo.evidence.validate import (
     Problem,
     data_fingerprint,
     validate_dataset,
     validate_dataset_once,
 )
+from geo.urls import is_http_url
 
 from .conftest import PROJECT, BrokenData
 

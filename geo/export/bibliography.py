@@ -6,13 +6,13 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from geo.citations import used_sources
+from geo.rules.citations import used_sources
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 CSL_TYPES = {
     "news_article": "article-newspaper",

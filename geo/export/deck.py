@@ -13,7 +13,7 @@ that fits, down to a floor; line spacing is fixed in points so the measure holds
 font the viewer has (Noto Sans Arabic's own line height is twice its size). What
 python-pptx cannot say (alt text, direction, Chinese and Arabic-script faces, stable zip
 times) is in :mod:`geo.export.ooxml`. The deck speaks the current language
-(:func:`geo.i18n.in_language`) and its bytes depend on its input only.
+(:func:`geo.language.i18n.in_language`) and its bytes depend on its input only.
 """
 
 from __future__ import annotations
@@ -26,13 +26,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geo import bidi, i18n, labels, scripts, style
-from geo.briefing import Step, step_claims, steps
-from geo.citations import NO_URL, Footnote, footnotes
-from geo.drawing import rings_by_place
+from geo import style
 from geo.export import figures, ooxml
 from geo.export.bibliography import DATASET_PUBLISHER
-from geo.i18n import _, ngettext, number
+from geo.language import bidi, i18n, scripts
+from geo.language.i18n import _, ngettext, number
+from geo.rules import labels
+from geo.rules.briefing import Step, step_claims, steps
+from geo.rules.citations import NO_URL, Footnote, footnotes
+from geo.rules.drawing import rings_by_place
 from geo.urls import app_base, safe_url, step_url
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The deck's media type (the download and the export registry).
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -581,7 +583,7 @@ def to_pptx(
     """A 16:9 deck of a briefing: title slide, a slide per step, the sources; notes on every step.
 
     ``claims`` is ignored (the head is the export formats' writer signature): a deck shows a
-    briefing, ``table`` (a presenter's own briefing, :mod:`geo.briefing_file`) or the shipped
+    briefing, ``table`` (a presenter's own briefing, :mod:`geo.rules.briefing_file`) or the shipped
     one. ``date`` (ISO) is the deck's date; by default the dataset's release date, never
     today, so the same input gives the same bytes.
     """
@@ -596,7 +598,7 @@ def to_pptx(
     try:
         title_slide(prs, measure, data, len(deck), date, base_url)
         for step, _claims in deck:
-            link = f"{app_base(base_url)}{step_url(step.number)}" if base_url and table is None else ""
+            link = f"{app_base(base_url)}{step_url(step.number, i18n.current())}" if base_url and table is None else ""
             step_slide(prs, measure, data, step, link)
         source_slides(prs, measure, data, deck)
     finally:

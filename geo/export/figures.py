@@ -6,7 +6,7 @@ per source, coloured as on the web map) placed so labels never overprint (adjust
 locator inset and a scale bar when the frame is zoomed in, the slide's own sources as
 numbered footnotes, and the data attribution. Type sizes are set so a room can read a
 1920×1080 slide: body text and labels at least 24 px, footnotes at least 18 px.
-Text follows the interface language (:mod:`geo.i18n`), drawn with the fonts shipped in
+Text follows the interface language (:mod:`geo.language.i18n`), drawn with the fonts shipped in
 ``geo/fonts`` (:mod:`geo.export.typeset`).
 """
 
@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import shapely
 
-from geo import drawing, i18n, labels, settings, style
-from geo.citations import Footnote, footnotes
-from geo.drawing import RING, extent, level, rings_by_place, shading, whole_area_codes
+from geo import settings, style
 from geo.export.typeset import FAMILY, family, use_fonts
-from geo.i18n import N_, _
-from geo.provinces import province_summary
+from geo.language import i18n
+from geo.language.i18n import N_, _
+from geo.rules import drawing, labels
+from geo.rules.citations import Footnote, footnotes
+from geo.rules.drawing import RING, extent, level, rings_by_place, shading, whole_area_codes
+from geo.rules.provinces import province_summary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 Box = tuple[float, float, float, float]  # west, south, east, north (degrees) or x0, y0, x1, y1 (metres)
 
@@ -64,7 +66,7 @@ class TypeSizes:
     """Type sizes of one figure kind, in points (at 100 dpi a point is 100/72 px), and how large it draws lines.
 
     ``scale`` is points per CSS pixel: the figure draws rings, edges and dashes with the web
-    map's values (:mod:`geo.drawing`) times this.
+    map's values (:mod:`geo.rules.drawing`) times this.
     """
 
     title: float
@@ -184,7 +186,7 @@ def write(target: Figure | Axes, x: float, y: float, text: str, **style: object)
 def view_bounds(data: Dataset, claims: pd.DataFrame) -> Box:
     """The frame of a figure with no frame of its own: the extent of what it draws, else all of China.
 
-    :func:`geo.drawing.extent` frames the places in China and all of any whole region among
+    :func:`geo.rules.drawing.extent` frames the places in China and all of any whole region among
     them; places abroad (Santa Clara, Bethlehem) are named under the map instead.
     """
     box = extent(data, claims)
@@ -223,7 +225,7 @@ def mercator_frame(ax: Axes, bounds: Box) -> tuple[Box, shapely.Polygon]:
 
 
 def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Polygon, scale: float) -> None:
-    """The basemap's layers (:data:`geo.drawing.BASEMAP`, bottom to top), then the provinces sources name, shaded."""
+    """The basemap's layers (:data:`geo.rules.drawing.BASEMAP`, bottom to top), then the provinces sources name, shaded."""
     from matplotlib.colors import to_rgba
 
     ax.set_facecolor(style.SEA)
@@ -246,7 +248,7 @@ def draw_basemap(ax: Axes, data: Dataset, claims: pd.DataFrame, area: shapely.Po
 
 
 def draw_rings(ax: Axes, point: shapely.Point, pid: str, sources: list[str], outline: str, colours: dict, scale: float) -> None:
-    """A place's rings as the web map draws them (:data:`geo.drawing.RING`): nested, dashed by level, innermost filled.
+    """A place's rings as the web map draws them (:data:`geo.rules.drawing.RING`): nested, dashed by level, innermost filled.
 
     Dash lengths are in CSS pixels scaled like the line; matplotlib scales a dash pattern by
     the line width, so the pattern is given in line widths.

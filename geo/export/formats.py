@@ -15,17 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import embed
-from geo.briefing import step_claims, steps
 from geo.export import bibliography, deck, figures, gis, offline
-from geo.i18n import N_, _, number
+from geo.html import embed
+from geo.language.i18n import N_, _, number
+from geo.rules.briefing import step_claims, steps
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 Writer = Callable[["Dataset", "pd.DataFrame", str], bytes]
 
@@ -85,7 +85,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 def to_pack(data: Dataset, claims: pd.DataFrame, base_url: str = "", *, table: pd.DataFrame | None = None) -> bytes:
     """Briefing pack: offline HTML map, one PNG and PDF per briefing step, the deck, CSV, GeoPackage, bibliography.
 
-    ``table`` is a presenter's own briefing (:mod:`geo.briefing_file`); the shipped one by default.
+    ``table`` is a presenter's own briefing (:mod:`geo.rules.briefing_file`); the shipped one by default.
     """
     files = {"map.html": offline.to_html(data, claims, base_url)}
     files.update(briefing_figures(data, table))

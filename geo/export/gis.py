@@ -15,16 +15,19 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo import labels, readers, settings
-from geo.citations import used_sources
-from geo.drawing import drawable
-from geo.html import esc
-from geo.provinces import province_summary
-from geo.render import claim_html
+from geo import settings
+from geo.evidence import readers
+from geo.html.escape import esc
+from geo.html.render import claim_html
+from geo.language import i18n
+from geo.rules import labels
+from geo.rules.citations import used_sources
+from geo.rules.drawing import drawable
+from geo.rules.provinces import province_summary
 from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: GeoPackage stores a "last change" timestamp; fixing it keeps exports byte-identical.
 FIXED_TIMESTAMP = "2026-01-01T00:00:00Z"
@@ -35,7 +38,7 @@ CLAIM_COLUMNS = [
     "sourced_as_one_of_12", "source", "source_title", "source_publisher", "source_published", "source_url",
     "relayed_from",
 ]  # fmt: skip
-#: How each claim was checked (``quote_audit.csv`` and ``status_audit.csv``, joined by :func:`geo.readers.join_checks`).
+#: How each claim was checked (``quote_audit.csv`` and ``status_audit.csv``, joined by :func:`geo.evidence.readers.join_checks`).
 CHECK_COLUMNS = [*readers.QUOTE_CHECK_COLUMNS.values(), *readers.CONTRARY_COLUMNS.values()]
 #: How each source was checked (``source_audit.csv``), as source-table columns.
 SOURCE_CHECK_COLUMNS = {"checked": "check_date", "result": "check_result", "found_at": "check_found_at",
@@ -50,7 +53,7 @@ def flat(value: object, separator: str = "; ") -> object:
 
 def place_link(place_id: str, base_url: str) -> str:
     """Link back from a row to the place's view in the dashboard."""
-    return place_url(place_id, base_url) if place_id else ""
+    return place_url(place_id, i18n.current(), base_url) if place_id else ""
 
 
 def claim_rows(claims: pd.DataFrame, base_url: str = "", version: str = "") -> pd.DataFrame:

@@ -12,14 +12,14 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from geo import i18n
+from geo.language import i18n
 from geo.map import assets
 from geo.map.assembly import standalone_map
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 _INLINE_JS = {assets.LEAFLET_JS: "leaflet/leaflet.js", assets.JQUERY_JS: "jquery/jquery.min.js"}
 

@@ -15,7 +15,7 @@ import io
 import zipfile
 from typing import Any
 
-from geo.scripts import has_arabic, has_han
+from geo.language.scripts import has_arabic, has_han
 
 #: Typefaces by script: the families the figures draw with (``geo/fonts``), so deck and figures match.
 CJK_FONT = "Noto Sans CJK SC"

@@ -11,11 +11,11 @@ font. Nothing is downloaded at run time: the fonts are package data.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-from geo.scripts import has_arabic
+from geo import settings
+from geo.language.scripts import has_arabic
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONTS_DIR = settings.FONTS_DIR
 #: Font files shipped with the package, by family name as matplotlib reads it from the file.
 FONT_FILES = {
     "Noto Sans Arabic": FONTS_DIR / "NotoSansArabic-Regular.subset.ttf",

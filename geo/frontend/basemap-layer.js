@@ -1,5 +1,5 @@
 /*
- * A basemap layer (geo/drawing.py's BASEMAP): fetched once from this app's static files, or given
+ * A basemap layer (geo/rules/drawing.py's BASEMAP): fetched once from this app's static files, or given
  * inline in a standalone file, and drawn on its own canvas in its own pane.
  *
  * The layers arrive in any order, so each draws in a pane at its own `zIndex` (below Leaflet's

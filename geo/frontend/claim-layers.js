@@ -7,7 +7,7 @@
  * the page's latest view if the page has run before it, else `options.initial` (the view it was
  * made with), so a first page draws without waiting. Every string in the model and the views was
  * escaped on the server; the style values (ring radius, step, weight, opacities) come in the model
- * from geo/drawing.py.
+ * from geo/rules/drawing.py.
  *
  * options: {initial, tilesName, shapesUrl, shadedPane, shadedZ}.
  */

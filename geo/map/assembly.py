@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo.drawing import HOME
 from geo.map.basemap import OfflineMap, base_map
 from geo.map.elements import ClaimLayers
 from geo.map.handoff import message_json
 from geo.map.overlays import ClaimModel, app_model, claim_model, claim_view, default_view, view_json
+from geo.rules.drawing import HOME
 from geo.style import SHADED_PANE, SHADED_PANE_Z
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def assemble(

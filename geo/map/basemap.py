@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING
 import folium
 from jinja2 import Template
 
-from geo import drawing, urls
-from geo.drawing import HOME, BasemapLayer
-from geo.html import esc
-from geo.i18n import N_, _
+from geo import urls
+from geo.html.escape import esc
+from geo.language.i18n import N_, _
 from geo.map import assets
 from geo.map.controls import MapControls
 from geo.map.elements import BasemapLayerElement, ClientCode, RawText, ScriptElement
 from geo.map.shapes import shapes
+from geo.rules import drawing
+from geo.rules.drawing import HOME, BasemapLayer
 from geo.style import BASEMAP_PANE_Z, UPLOAD_PANE, UPLOAD_PANE_Z
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 TILE_LAYER_NAME = N_("Web tiles: OpenStreetMap (loads images from tile.openstreetmap.org)")
 
@@ -79,7 +80,7 @@ def basemap_layers(data: Dataset) -> dict[str, dict]:
 
 
 def _vector_layer(layer: BasemapLayer, collection: dict, links: dict[str, str] | None) -> BasemapLayerElement:
-    """One layer of :data:`geo.drawing.BASEMAP`: fetched from ``links[name]`` when given, else embedded."""
+    """One layer of :data:`geo.rules.drawing.BASEMAP`: fetched from ``links[name]`` when given, else embedded."""
     options = {
         "url": links.get(layer.name, "") if links else "",
         "style": layer.style.leaflet(),

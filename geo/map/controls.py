@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from geo import i18n
-from geo.drawing import FIT_MAX_ZOOM, View
-from geo.i18n import _
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.map.elements import ClientCall, json_argument
+from geo.rules.drawing import FIT_MAX_ZOOM, View
 from geo.style import LABEL_PANE, LABEL_PANE_Z
 
 #: The legend starts open on maps at least this wide (CSS px), folded on phones.

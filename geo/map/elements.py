@@ -21,7 +21,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import frontend
-from geo.html import js_string
+from geo.html.escape import js_string
 
 
 class RawText(Element):
@@ -146,7 +146,7 @@ class UploadSlot(ClientCall):
 
 
 class BasemapLayerElement(ClientCall):
-    """A layer of :data:`geo.drawing.BASEMAP` (``basemap-layer.js``): fetched from ``options["url"]``, or embedded.
+    """A layer of :data:`geo.rules.drawing.BASEMAP` (``basemap-layer.js``): fetched from ``options["url"]``, or embedded.
 
     Fetched, only the URL, the style and a tooltip travel in the page, so the payload stays
     small and the server never walks the boundary coordinates on a rerun (folium's GeoJson

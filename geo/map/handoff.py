@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from geo.html import page_script_string
+from geo.html.escape import page_script_string
 
 Fit = list[list[float]] | str | None  # bounds [[south, west], [north, east]], "home", or None (stay)
 
@@ -35,7 +35,7 @@ def view_script(view_text: str, fit: Fit = None, params: dict[str, str | None] |
     The page's code comes once per page (:func:`geo.page.head.page_head`), so a filter change
     sends only the message. Should it not be there yet, the message waits in ``geo.view``,
     where a starting map reads it. The JSON is a string literal with no ``<`` in it
-    (:func:`geo.html.page_script_string`): the page's sanitiser drops a script that seems to
+    (:func:`geo.html.escape.page_script_string`): the page's sanitiser drops a script that seems to
     hold a tag.
     """
     message = page_script_string(message_json(view_text, fit, params))

@@ -21,23 +21,24 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import labels
-from geo.cache import per_dataset
-from geo.dates import claim_years
-from geo.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
-from geo.html import esc
-from geo.i18n import N_, _, language, number
-from geo.map.legend import legend_html
-from geo.map.popups import fragments, place_popup_parts, popup_count, province_popup_parts
+from geo.evidence.cache import per_dataset
+from geo.evidence.dates import claim_years
+from geo.html.escape import esc
+from geo.html.legend import legend_html
+from geo.html.popups import fragments, place_popup_parts, popup_count, province_popup_parts
+from geo.html.render import swatch
+from geo.language import i18n
+from geo.language.i18n import N_, _, language, number
 from geo.map.shapes import shapes
-from geo.provinces import province_summary
-from geo.render import swatch
+from geo.rules import labels
+from geo.rules.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
+from geo.rules.provinces import province_summary
 from geo.urls import place_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
 #: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
@@ -101,7 +102,7 @@ def claim_model(
     }
     for pid in used_places:
         place = places[pid]
-        link = None if detail_base is None else place_url(pid, detail_base)
+        link = None if detail_base is None else place_url(pid, i18n.current(), detail_base)
         start, end = place_popup_parts(prepared.place_header[pid], link)
         model["places"][pid] = {
             "lat": round(float(place["lat"]), 4),

@@ -1,7 +1,7 @@
 """The basemap and the provinces as the browser draws them: GeoJSON prepared once per loaded dataset.
 
 Building GeoJSON from GeoDataFrames costs hundreds of milliseconds; every rerun and every
-language reuses it. One collection per layer of :data:`geo.drawing.BASEMAP`, coordinates
+language reuses it. One collection per layer of :data:`geo.rules.drawing.BASEMAP`, coordinates
 rounded for display (the stored data keeps full precision), plus each province's outline
 and the points inside it where its name may go.
 """
@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from geo import drawing
-from geo.cache import per_dataset
+from geo.evidence.cache import per_dataset
+from geo.rules import drawing
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.dataset import Dataset
-    from geo.drawing import BasemapLayer
+    from geo.evidence.dataset import Dataset
+    from geo.rules.drawing import BasemapLayer
 
 
 @dataclass(frozen=True)
 class Shapes:
     """Prepared GeoJSON for one dataset: the same in every language."""
 
-    basemap: dict[str, dict]  # layer name -> FeatureCollection, one per entry of geo.drawing.BASEMAP
+    basemap: dict[str, dict]  # layer name -> FeatureCollection, one per entry of geo.rules.drawing.BASEMAP
     province_geometry: dict[str, dict]  # ISO 3166-2 code -> outline, for the shading (the provinces layer's)
     province_anchors: dict[str, list[tuple[float, float]]]  # (lon, lat) points inside each, for its label
 

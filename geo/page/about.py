@@ -5,15 +5,17 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from geo import i18n, labels, settings
-from geo.html import esc
-from geo.i18n import N_, _, number
-from geo.provinces import province_summary
+from geo import settings
+from geo.html.escape import esc
+from geo.language import i18n
+from geo.language.i18n import N_, _, number
+from geo.rules import labels
+from geo.rules.provinces import province_summary
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The method, one Markdown paragraph per message (translators see one paragraph at a time).
 METHOD = (

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo import labels
-from geo.cache import per_dataset
-from geo.citations import used_source_ids
-from geo.dates import claim_years
-from geo.i18n import _
+from geo.evidence.cache import per_dataset
+from geo.evidence.dates import claim_years
+from geo.language.i18n import _
+from geo.rules import labels
+from geo.rules.citations import used_source_ids
 
 if TYPE_CHECKING:
     import altair as alt
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def _dot(text: str) -> str:

@@ -6,14 +6,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo import labels, settings
-from geo.cache import per_dataset
-from geo.i18n import N_, _
-from geo.readers import split_list
+from geo import settings
+from geo.evidence.cache import per_dataset
+from geo.evidence.readers import split_list
+from geo.language.i18n import N_, _
+from geo.rules import labels
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: What the Corrections tab says first (Markdown).
 INTRO = N_(

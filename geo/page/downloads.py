@@ -13,7 +13,7 @@ import functools
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING
 
-from geo import i18n
+from geo.language import i18n
 from geo.page.session import Key
 
 if TYPE_CHECKING:

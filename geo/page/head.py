@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from geo import frontend
-from geo.i18n import Language
+from geo.language.i18n import Language
 
 
 def page_head(language: Language) -> str:

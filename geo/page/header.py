@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import i18n
-from geo.i18n import _
+from geo.language import i18n
+from geo.language.i18n import _
 from geo.urls import step_url
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def count_line(data: Dataset, shown_count: int) -> str:
@@ -22,4 +22,4 @@ def count_line(data: Dataset, shown_count: int) -> str:
         "dataset version {version} ({updated})"
     ).format(version=data.version, updated=i18n.date(data.updated))
     start = _("▶ Start the briefing")
-    return f"**{shown}** · {about_line} · [{start}]({step_url(1)})"
+    return f"**{shown}** · {about_line} · [{start}]({step_url(1, i18n.current())})"

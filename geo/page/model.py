@@ -3,7 +3,7 @@
 A rerun (a filter change, or a new visitor with the same filters) then only sends
 prepared tables, HTML and chart specs to the browser, and only for what is on screen:
 tab contents are built when a tab first shows them. Results are cached per loaded
-dataset and interface language (:func:`geo.cache.per_dataset`) and per ``geo.filters.Filters``,
+dataset and interface language (:func:`geo.evidence.cache.per_dataset`) and per ``geo.rules.filters.Filters``,
 in a small LRU: the filters are a handful of choices, and popular views stay warm.
 Values are shared between sessions and must be treated as read-only.
 """
@@ -16,13 +16,13 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import i18n
-from geo.briefing import step_claims
-from geo.cache import per_dataset
-from geo.dates import year_bounds
-from geo.filters import Filters, apply_filters
+from geo.evidence.cache import per_dataset
+from geo.evidence.dates import year_bounds
+from geo.language import i18n
 from geo.map.overlays import claim_view, default_view, view_json
 from geo.page import about, charts, state, tables
+from geo.rules.briefing import step_claims
+from geo.rules.filters import Filters, apply_filters
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.briefing import Step
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
+    from geo.rules.briefing import Step
 
 #: Distinct filter sets kept per dataset.
 VIEWS_KEPT = 256

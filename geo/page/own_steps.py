@@ -1,7 +1,7 @@
 """A presenter's own steps: the view on screen captured as a step, and the steps kept in the session.
 
-The session keeps plain rows (:func:`geo.briefing_file.new_step`); the table presented,
-downloaded and put in a link is made from them by :func:`geo.briefing_file.renumber` and
+The session keeps plain rows (:func:`geo.rules.briefing_file.new_step`); the table presented,
+downloaded and put in a link is made from them by :func:`geo.rules.briefing_file.renumber` and
 checked like an uploaded file, so what is presented is what the file holds.
 """
 
@@ -11,18 +11,19 @@ import math
 from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
-from geo import briefing_file, urls
-from geo.drawing import HOME, Box, extent, level, zoom_box
+from geo import urls
 from geo.page.session import Key
+from geo.rules import briefing_file
+from geo.rules.drawing import HOME, Box, extent, level, zoom_box
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def zoom_for(box: Box) -> int:
-    """The zoom at which a web map about 900 px wide shows ``box`` whole (inverse of :func:`geo.drawing.zoom_box`)."""
+    """The zoom at which a web map about 900 px wide shows ``box`` whole (inverse of :func:`geo.rules.drawing.zoom_box`)."""
     width = max(box[2] - box[0], (box[3] - box[1]) * 2, 1e-6)
     return max(1, min(18, math.floor(math.log2(720 / width))))
 

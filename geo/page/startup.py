@@ -4,8 +4,8 @@ On a cold start the app reads and validates the data, draws the basemap files an
 the map's claim model, the popups and the page summary: a third of a second of work whose
 result depends only on the data files, this package's code and the libraries. The first
 start writes that result to ``settings.cache_dir/prepared/`` (a pickle named by the data's
-fingerprint, :func:`geo.readers.files_digest`, and the code's); a restart with the same
-bytes reads it back and primes the per-dataset caches (:func:`geo.cache.per_dataset`).
+fingerprint, :func:`geo.evidence.readers.files_digest`, and the code's); a restart with the same
+bytes reads it back and primes the per-dataset caches (:func:`geo.evidence.cache.per_dataset`).
 Any changed data file, module, catalog or library version gives a new name and a full
 preparation, which validates the data as before. Only files this app wrote are read back.
 """
@@ -21,17 +21,19 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo import labels, readers, settings
-from geo.dataset import load_dataset
+from geo import settings
+from geo.evidence import readers
+from geo.evidence.dataset import load_dataset
+from geo.html.popups import fragments
 from geo.map import assets
 from geo.map.basemap import basemap_layers
 from geo.map.overlays import app_model, default_view
-from geo.map.popups import fragments
 from geo.map.shapes import shapes
 from geo.page import model
+from geo.rules import labels
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: The per-dataset caches a first page fills, kept for every language prepared so far.

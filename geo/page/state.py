@@ -10,16 +10,16 @@ from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
 from geo import urls
-from geo.drawing import HOME, extent, leaflet_bounds, level
-from geo.filters import any_filter_set, params_from_filters
 from geo.page.session import Key
+from geo.rules.drawing import HOME, extent, leaflet_bounds, level
+from geo.rules.filters import any_filter_set, params_from_filters
 from geo.urls import parse_view
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
-    from geo.filters import Filters
+    from geo.evidence.dataset import Dataset
+    from geo.rules.filters import Filters
 
 #: Query parameters the filters do not own, kept as they are: the language, the open place, the
 #: map view (written by the map itself) and Streamlit's embedding options.
@@ -46,7 +46,7 @@ def map_view(params: Mapping[str, str], selected: str | None, data: Dataset) -> 
 
 
 def results_bounds(data: Dataset, claims: pd.DataFrame) -> list[list[float]] | None:
-    """Where fitting moves the map for ``claims``: their extent (:func:`geo.drawing.extent`) in Leaflet's order."""
+    """Where fitting moves the map for ``claims``: their extent (:func:`geo.rules.drawing.extent`) in Leaflet's order."""
     return leaflet_bounds(extent(data, claims))
 
 

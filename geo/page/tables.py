@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo import labels
-from geo.audit import SOURCE_FIELDS, source_audits
-from geo.citations import used_sources
-from geo.html import esc
-from geo.i18n import N_, _
+from geo.html.audit import SOURCE_FIELDS, source_audits
+from geo.html.escape import esc
+from geo.language import i18n
+from geo.language.i18n import N_, _
+from geo.rules import labels
+from geo.rules.citations import used_sources
 from geo.urls import place_url, safe_url
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: Headings of every table column, by key (translated when shown).
 HEADERS = {
@@ -138,7 +139,7 @@ def places_table(data: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
             "sources": places["sources"],
             "lat": places["lat"],
             "lon": places["lon"],
-            "detail": places["id"].map(place_url),
+            "detail": places["id"].map(lambda pid: place_url(pid, i18n.current())),
         }
     ).reset_index(drop=True)
 

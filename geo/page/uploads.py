@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING
 
-from geo.i18n import _
+from geo.language.i18n import _
 from geo.page.session import Key
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
     from geo.upload.layer import PreparedUpload
 
 

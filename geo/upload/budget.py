@@ -9,7 +9,7 @@ read) from one budget shared by all sessions; an upload that does not fit is ref
 The budget also owns the layers themselves: a session keeps only a handle. So when a
 session ends (its browser tab closed) the layer can be dropped even while Streamlit still
 keeps the session's state for a possible reconnect, and the memory goes back to the
-system (:func:`geo.memory.give_back_memory`). Nothing here imports Streamlit: whether a session is
+system (:func:`geo.upload.memory.give_back_memory`). Nothing here imports Streamlit: whether a session is
 still there is a function handed in by the page.
 """
 
@@ -24,8 +24,8 @@ from typing import Any
 
 from geo import settings
 from geo.errors import ServerBusyError
-from geo.i18n import _
-from geo.memory import give_back_memory
+from geo.language.i18n import _
+from geo.upload.memory import give_back_memory
 
 #: How often, in seconds, the budget looks for layers whose session has ended (while it holds any).
 SWEEP_EVERY_S = 10.0

@@ -19,12 +19,13 @@ import branca.colormap as cm
 import folium
 from jinja2 import Template
 
-from geo import frontend, labels, settings
-from geo.drawing import CHOROPLETH, UPLOADED_POINT
-from geo.html import esc, esc_column
-from geo.i18n import _, number
+from geo import frontend, settings
+from geo.html.escape import esc, esc_column
+from geo.html.render import swatch
+from geo.language.i18n import _, number
 from geo.map.elements import ClientCall, UploadSlot, json_argument, parsed_argument
-from geo.render import swatch
+from geo.rules import labels
+from geo.rules.drawing import CHOROPLETH, UPLOADED_POINT
 from geo.style import UPLOAD, UPLOAD_PANE
 from geo.upload.analysis import (
     csv_bytes,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
     from geo.upload.read import UploadedLayer
 
 
@@ -91,7 +92,7 @@ def payload_json(layer: UploadedLayer) -> str:
     """Binary coordinates and escaped popup values, as JSON text (embedded as a string by CanvasPoints).
 
     Column by column, not row by row: each column is cut to length and escaped in one
-    pass (:func:`geo.html.esc_column`) and sent as one string (:data:`COLUMN_SEPARATOR`).
+    pass (:func:`geo.html.escape.esc_column`) and sent as one string (:data:`COLUMN_SEPARATOR`).
     """
     points = layer.points
     fields = popup_fields(points)

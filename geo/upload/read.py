@@ -23,7 +23,7 @@ from pyproj.exceptions import CRSError
 
 from geo import settings
 from geo.errors import UploadError
-from geo.i18n import _, number
+from geo.language.i18n import _, number
 
 LAT_NAMES = ("lat", "latitude", "lat_wgs84", "y", "lat_dd", "纬度", "breite")
 LON_NAMES = ("lon", "lng", "long", "longitude", "lon_wgs84", "x", "lon_dd", "经度", "länge")

@@ -13,9 +13,10 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-GLOSSARY = Path(__file__).parent / "locales" / "glossary.csv"
+from geo import settings
+
+GLOSSARY = settings.LOCALES_DIR / "glossary.csv"
 #: Text that is not translated and so not checked: quoted titles, code spans, links.
 _UNTRANSLATED = re.compile(r"\{[^}]*\}|“[^”]*”|\*“[^”]*”\*|`[^`]*`|https?://\S+|\([^)]*GHRD[^)]*\)")
 

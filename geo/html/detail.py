@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import labels, settings
-from geo.audit import claim_check_html
-from geo.corrections import latest_changes
-from geo.drawing import source_colours
-from geo.html import esc, link
-from geo.i18n import _, ngettext, number
-from geo.render import claim_chain_html, claim_html, names_html, swatch, text_language
+from geo import settings
+from geo.evidence.corrections import latest_changes
+from geo.html.audit import claim_check_html
+from geo.html.escape import esc, link
+from geo.html.render import claim_chain_html, claim_html, names_html, swatch
+from geo.language import i18n
+from geo.language.i18n import _, ngettext, number
+from geo.language.scripts import text_language
+from geo.rules import labels
+from geo.rules.drawing import source_colours
 from geo.urls import app_base, place_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def cite_line(data: Dataset, place: pd.Series, base_url: str, accessed: str) -> str:
     """Plain-text citation with the dataset version and a stable URL for the place (names and title in English)."""
-    url = place_url(place["id"], app_base(base_url))
+    url = place_url(place["id"], i18n.current(), app_base(base_url))
     return (
         f"“{place['name_en']}” (place id {place['id']}), in: {data.title}, dataset version {data.version} "
         f"({data.updated}). {url} (accessed {accessed})."

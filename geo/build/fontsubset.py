@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.export.typeset import FONT_FILES
-from geo.scripts import is_arabic_script
+from geo.language.scripts import is_arabic_script
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: Where Debian's fonts-noto-cjk and fonts-noto-core put the full fonts.
 DEBIAN_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -35,7 +35,7 @@ def figure_texts(data: Dataset) -> list[str]:
     """Every text a figure can draw besides Latin: data tables (translations too), catalogs and country names."""
     from babel import Locale
 
-    from geo import i18n
+    from geo.language import i18n
 
     frames = (data.provinces, *data.tables.values())  # every table as stored (translations too); joins repeat them
     texts = [str(v) for frame in frames

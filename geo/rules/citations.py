@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.drawing import source_colours, standing
-from geo.i18n import _
+from geo.language.i18n import _
+from geo.rules.drawing import source_colours, standing
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 NO_URL = "no public URL"
 

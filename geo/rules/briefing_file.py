@@ -22,14 +22,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo import i18n, readers, settings, validate
-from geo.drawing import Box
+from geo import settings
 from geo.errors import BriefingFileError
-from geo.scripts import has_arabic, has_han
-from geo.validate import Problem
+from geo.evidence import readers, validate
+from geo.evidence.validate import Problem
+from geo.language import i18n
+from geo.language.scripts import has_arabic, has_han
+from geo.rules.drawing import Box
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The file name offered for download.
 FILE_NAME = "my-briefing.csv"

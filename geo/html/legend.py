@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import drawing, labels
-from geo.drawing import OUTLINES, RING, SHADING_LEGEND, drawable, shading, source_colours
-from geo.html import esc
-from geo.i18n import N_, _, number
-from geo.render import swatch
+from geo.html.escape import esc
+from geo.html.render import swatch
+from geo.language.i18n import N_, _, number
+from geo.rules import drawing, labels
+from geo.rules.drawing import OUTLINES, RING, SHADING_LEGEND, drawable, shading, source_colours
 from geo.style import LEGEND_FILL, LEGEND_RING
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 CAPTION = N_(
     "Rings are area-level points, one ring per source: click one for its place's claims and sources. Labels show "
@@ -32,7 +32,7 @@ SOURCES_OPEN = 8
 
 
 def _ring(dash: str) -> str:
-    """A sample ring drawn as the map draws rings (:data:`geo.drawing.RING`), in neutral colours."""
+    """A sample ring drawn as the map draws rings (:data:`geo.rules.drawing.RING`), in neutral colours."""
     size = 2 * (RING.radius + RING.weight)
     return (
         f"<svg width='{size:g}' height='{size:g}' aria-hidden='true'><circle cx='{size / 2:g}' "

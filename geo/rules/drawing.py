@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import settings, style
-from geo.i18n import N_
+from geo.language.i18n import N_
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 Box = tuple[float, float, float, float]  # west, south, east, north (degrees)
 

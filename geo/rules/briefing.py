@@ -4,7 +4,7 @@ Steps live in ``data/briefing.csv`` (validated like the rest). Each step is a vi
 or a box, and a zoom), a short caption, and the claims it rests on; its numbered source
 footnotes are derived from those claims, so a caption can never cite a source that is not
 in the dataset. A presenter's own briefing is a table in the same schema
-(:mod:`geo.briefing_file` reads and checks it); every function here takes either.
+(:mod:`geo.rules.briefing_file` reads and checks it); every function here takes either.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.drawing import Box, extent_of_places, level, zoom_box
+from geo.rules.drawing import Box, extent_of_places, level, zoom_box
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """One cache shape used across the package: a value computed once per loaded dataset and language.
 
-Keyed weakly by the :class:`~geo.dataset.Dataset` object (compared by identity), so a
+Keyed weakly by the :class:`~geo.evidence.dataset.Dataset` object (compared by identity), so a
 reloaded dataset gets fresh values and a dropped one frees them, and by the current
-interface language (:func:`geo.i18n.current`), so text built for one language is never
+interface language (:func:`geo.language.i18n.current`), so text built for one language is never
 shown in another. Cached values are shared by every Streamlit session and must be treated
 as read-only.
 """
@@ -14,10 +14,10 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from geo import i18n
+from geo.language import i18n
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """Popups of the map: a place's header, a source's heading, whole place and province popups, and their pieces.
 
-Claims inside them come from :func:`geo.render.claim_html`; every value is escaped. Building
+Claims inside them come from :func:`geo.html.render.claim_html`; every value is escaped. Building
 the pieces from DataFrames costs hundreds of milliseconds, so :func:`fragments` prepares them
 once per loaded dataset and language (keyed weakly by the dataset, so a reloaded one gets
 fresh pieces), and a filter change only picks from them.
@@ -11,18 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import labels, settings
-from geo.cache import per_dataset
-from geo.corrections import latest_changes
-from geo.drawing import source_colours
-from geo.html import esc, link
-from geo.i18n import _, language, number
-from geo.render import claim_chain_html, claim_html, names_html, swatch
+from geo import settings
+from geo.evidence.cache import per_dataset
+from geo.evidence.corrections import latest_changes
+from geo.html.escape import esc, link
+from geo.html.render import claim_chain_html, claim_html, names_html, swatch
+from geo.language.i18n import _, language, number
+from geo.rules import labels
+from geo.rules.drawing import source_colours
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 
 def source_heading(source: pd.Series, colour: str) -> str:

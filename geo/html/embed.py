@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from geo import frontend, i18n, style, urls
-from geo.html import esc
-from geo.i18n import _
+from geo import frontend, style, urls
+from geo.html.escape import esc
+from geo.language import i18n
+from geo.language.i18n import _
 
 #: Height of the app's iframe: the map (560 px) with the title and count above it.
 APP_HEIGHT = 820

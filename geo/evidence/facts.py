@@ -1,6 +1,6 @@
 """The facts a translation may not change: numbers (years, amounts, counts) and the ids of claims and sources.
 
-Validation (:mod:`geo.validate`) and the translated evidence (:mod:`geo.content`) both ask
+Validation (:mod:`geo.evidence.validate`) and the translated evidence (:mod:`geo.evidence.content`) both ask
 :func:`lost_facts`; it lives apart so that neither imports the other.
 """
 

@@ -1,7 +1,7 @@
 """The dataset as the app and the exports see it: every table, validated, joined once.
 
-:func:`load_dataset` validates (through :mod:`geo.validate`) and then reads (through
-:mod:`geo.readers`); neither of those imports this module, so the three form no cycle.
+:func:`load_dataset` validates (through :mod:`geo.evidence.validate`) and then reads (through
+:mod:`geo.evidence.readers`); neither of those imports this module, so the three form no cycle.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo import readers
 from geo.errors import DataValidationError
-from geo.validate import validate_dataset_once
+from geo.evidence import readers
+from geo.evidence.validate import validate_dataset_once
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ be explained by entries of ``corrections.csv`` for the current version, and ever
 entry must match the data: its ``before`` is the released value (or the previous entry's
 ``after``) and the last ``after`` is the value now. Rows are never removed; a claim that
 no longer stands becomes a tombstone with status ``retracted``. These functions return
-plain records; :mod:`geo.validate` turns them into problems.
+plain records; :mod:`geo.evidence.validate` turns them into problems.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import readers, settings
+from geo import settings
+from geo.evidence import readers
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 #: ``field`` of a log entry recording a new row; its ``after`` is :data:`ADDED`.
 WHOLE_ROW = "*"
 ADDED = "added"
-LOG_COLUMNS = ["id", "date", "version", "table", "row_id", "field", "before", "after", "why", "evidence"]
 
 
 @dataclass(frozen=True)

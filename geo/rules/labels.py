@@ -1,6 +1,6 @@
 """Human-readable labels for codes stored in the data, in the page's language, and place names in its script.
 
-The tables hold English message ids (marked with :func:`~geo.i18n.N_` for extraction); the
+The tables hold English message ids (marked with :func:`~geo.language.i18n.N_` for extraction); the
 accessor functions translate them when they are shown.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from geo.cache import per_dataset
-from geo.drawing import LEVELS
-from geo.i18n import N_, _, current
+from geo.evidence.cache import per_dataset
+from geo.language.i18n import N_, _, current
+from geo.rules.drawing import LEVELS
 
 if TYPE_CHECKING:
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 PRECISION = {
     "region_centroid": N_("region centroid: the point stands for the whole region"),
@@ -112,7 +112,7 @@ FIELD = {
     "caption": N_("caption"),
     "claims": N_("claims"),
 }
-#: Admin levels of places, largest first (the admin-level filter's choices), from :data:`geo.drawing.LEVELS`.
+#: Admin levels of places, largest first (the admin-level filter's choices), from :data:`geo.rules.drawing.LEVELS`.
 LEVEL = {code: level.label for code, level in LEVELS.items()}
 
 
@@ -148,11 +148,6 @@ def field_check(code: str) -> str:
 def source_result(code: str) -> str:
     """Whether a source's page was found, in the page's language."""
     return _label(SOURCE_RESULT, code)
-
-
-def category(code: str) -> str:
-    """A claim category, in the page's language."""
-    return _label(CATEGORY, code)
 
 
 def vendor(code: str) -> str:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from geo.cache import per_dataset
+from geo.evidence.cache import per_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The fields translated, per table (the attribute of the Dataset and its key column).
 TRANSLATED = {"claims": ("id", ("summary", "correction")), "briefing": ("step", ("title", "caption"))}

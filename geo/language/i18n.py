@@ -7,7 +7,7 @@ compiles each catalog in memory on first use, so no compiled file is committed.
 
 The current language lives in a context variable: the dashboard sets it at the top of each
 run from ``?lang=``, the CLI from ``--lang``; everything built while it is set, cached
-pieces included (:func:`geo.cache.per_dataset` keys on it), is in that language. Claims'
+pieces included (:func:`geo.evidence.cache.per_dataset` keys on it), is in that language. Claims'
 quotes stay in their original language; summaries are English until translated.
 """
 
@@ -30,7 +30,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+from geo import settings
+
+LOCALES_DIR = settings.LOCALES_DIR
 DOMAIN = "messages"
 T = TypeVar("T")
 
@@ -54,7 +56,7 @@ LANGUAGES: dict[str, Language] = {
         Language("ug", "ئۇيغۇرچە", "ug", "rtl", "ug-Arab"),
     )
 }
-DEFAULT = "en"
+DEFAULT = settings.DEFAULT_LANGUAGE
 _current: ContextVar[str] = ContextVar("geo_language", default=DEFAULT)
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from geo import citations, i18n, labels
-from geo.corrections import RowChange
-from geo.html import esc, link
-from geo.i18n import _, date
+from geo.evidence.corrections import RowChange
+from geo.html.escape import esc, link
+from geo.language import i18n, scripts
+from geo.language.i18n import _, date
+from geo.rules import citations, labels
 from geo.style import STATUS
 
 if TYPE_CHECKING:
@@ -22,15 +23,6 @@ if TYPE_CHECKING:
 QUOTE_CHARS = 220
 CORRECTION_CHARS = 400
 Form = Literal["popup", "detail", "province", "kml"]
-
-
-def text_language(text: str, default: str) -> str:
-    """The language tag of a quote: Chinese or Uyghur by its script, else its source's language."""
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return "zh"
-    if any("\u0600" <= ch <= "\u06ff" for ch in text):
-        return "ug"
-    return default
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -80,7 +72,7 @@ def chain_html(steps: list[str], cited: list[str], publishers: Mapping[str, str]
 
 
 def claim_chain_html(claim: Mapping, sources: pd.DataFrame | Mapping[str, Mapping]) -> str:
-    """:func:`chain_html` of a claim's citation chain (:func:`geo.citations.chain`).
+    """:func:`chain_html` of a claim's citation chain (:func:`geo.rules.citations.chain`).
 
     ``sources`` is the sources table, or its records by id (faster when called per claim).
     """
@@ -128,7 +120,7 @@ def text_html(record: Mapping, field: str, *, original: bool = False) -> str:
 def original_html(record: Mapping, field: str) -> str:
     """A translated field's English original, folded: evidence stays one click from its source text.
 
-    :func:`geo.content.localized` keeps it as ``<field>_en``; an English field has none to show.
+    :func:`geo.evidence.content.localized` keeps it as ``<field>_en``; an English field has none to show.
     """
     english = record.get(f"{field}_en") or ""
     if (record.get(f"{field}_lang") or "en") == "en" or not english:
@@ -150,14 +142,14 @@ def claim_html(
     """One claim as HTML for a popup, the detail view, a province popup or a KML description.
 
     ``chain`` is :func:`chain_html`'s line (popup, detail); ``source`` the source's row
-    (province, KML), linked through :func:`geo.html.link`, so only http(s) URLs become links;
+    (province, KML), linked through :func:`geo.html.escape.link`, so only http(s) URLs become links;
     ``change`` the claim's last logged correction and ``relay`` the source whose text has the
     quote when it is not the claim's own (popup, detail); ``check`` how the claim was checked
-    (detail, :func:`geo.audit.claim_check_html`).
+    (detail, :func:`geo.html.audit.claim_check_html`).
     """
     summary = text_html(claim, "summary")  # translated evidence, or English
     words = {"correction": esc(_("Correction:")), "source": esc(_("Source:")), "chain": esc(_("Chain:"))}
-    quote_lang = esc(text_language(claim.get("quote") or "", claim.get("source_language") or "und"))
+    quote_lang = esc(scripts.text_language(claim.get("quote") or "", claim.get("source_language") or "und"))
     correction = claim.get("correction") or ""
     if form == "kml":
         source = source or {}

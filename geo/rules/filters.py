@@ -13,17 +13,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from geo import labels
-from geo.cache import per_dataset
-from geo.dates import claim_years
-from geo.drawing import standing
-from geo.i18n import N_
-from geo.search import matching_places
+from geo.evidence.cache import per_dataset
+from geo.evidence.dates import claim_years
+from geo.language.i18n import N_
+from geo.rules import labels
+from geo.rules.drawing import standing
+from geo.rules.search import matching_places
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 Kind = Literal["text", "choices", "years"]
 #: Rows kept when a filter is set: ``keep(claims, places, value)`` -> boolean Series.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import settings
-from geo.drawing import standing
+from geo.rules.drawing import standing
 
 #: Claims in these categories, located outside XUAR, put a province on the province layer.
 OUTSIDE_XUAR_CATEGORIES = (

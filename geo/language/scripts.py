@@ -26,3 +26,16 @@ def has_arabic(text: str) -> bool:
 def has_han(text: str) -> bool:
     """Whether ``text`` has Chinese characters."""
     return any(is_han(ch) for ch in text)
+
+
+def text_language(text: str, default: str) -> str:
+    """The language tag of a text by its script: Chinese in Han characters, Uyghur in Arabic script, else ``default``.
+
+    A quote says which language it is in (``lang``) for screen readers and fonts: a quote in
+    Chinese or Uyghur is marked so even when its source is in another language.
+    """
+    if has_han(text):
+        return "zh"
+    if has_arabic(text):
+        return "ug"
+    return default

@@ -7,7 +7,7 @@ its own schema (:func:`load_table`: integers, numbers, booleans, and the lists m
 it), so a new table needs a resource in ``datapackage.json`` and no code. Only tables whose
 data needs more than their schema have a reader of their own (:data:`SPECIAL_READERS`,
 :func:`join_claims`), built on that one. The validator reads through these functions;
-:mod:`geo.dataset` puts the validated tables together.
+:mod:`geo.evidence.dataset` puts the validated tables together.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from geo import settings
 #: what a field holds. Frictionless 5 accepts such properties without error or warning.
 #: ``"x-list": ";"``: the cell is a list, items separated by the value.
 LIST_MARK = "x-list"
-#: ``"x-date": "partial"``: an ISO date, year-month or year (checked by :mod:`geo.validate`).
+#: ``"x-date": "partial"``: an ISO date, year-month or year (checked by :mod:`geo.evidence.validate`).
 DATE_MARK = "x-date"
-#: ``"x-url": "http"``: an absolute http(s) address (checked by :mod:`geo.validate`).
+#: ``"x-url": "http"``: an absolute http(s) address (checked by :mod:`geo.evidence.validate`).
 URL_MARK = "x-url"
 #: Every mark with the values it may take (none listed: any non-empty text, as a list's separator).
 MARKS: dict[str, tuple[str, ...]] = {LIST_MARK: (), DATE_MARK: ("partial",), URL_MARK: ("http",)}
@@ -136,7 +136,7 @@ def convert(table: pd.DataFrame, resource: dict, *, as_text: tuple[str, ...] = (
     """Convert a text table by its schema: typed numbers and booleans, lists split on their separator.
 
     A field marked ``LIST_MARK`` becomes a list of items; partial dates (``DATE_MARK``) and
-    URLs stay text (:mod:`geo.dates` parses a partial date where it is used). ``as_text``
+    URLs stay text (:mod:`geo.evidence.dates` parses a partial date where it is used). ``as_text``
     keeps fields as written, for a special reader whose data needs more than the schema.
     """
     table = table.copy()

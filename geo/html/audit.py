@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from geo import labels
-from geo.cache import per_dataset
-from geo.html import esc, link
-from geo.i18n import _, date
+from geo.evidence.cache import per_dataset
+from geo.html.escape import esc, link
+from geo.language.i18n import _, date
+from geo.rules import labels
 from geo.urls import is_http_url
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
 
 #: The recorded fields of a source that its check compares with the page, in the order shown.
 SOURCE_FIELDS = {"title": "title", "author": "author", "publisher": "publisher", "date": "published", "url": "url"}

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import shapely
 
-from geo import corrections, dates, facts, quotes, readers, settings, urls
+from geo import settings, urls
+from geo.evidence import corrections, dates, facts, quotes, readers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -280,7 +281,7 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """How each claim was checked is in the data, and it agrees with the claim as it stands.
 
     Every claim has its quote check; a quote found verbatim is inside the excerpt read
-    (under :mod:`geo.quotes`' one normalisation); a quote not found says why; every claim
+    (under :mod:`geo.evidence.quotes`' one normalisation); a quote not found says why; every claim
     whose status is not ``as_reported``, or that carries a correction, has its contrary-
     evidence search, for the status it has now; every source has its check.
     """
@@ -497,16 +498,27 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     return problems
 
 
+#: The code a validation result depends on: this whole wing (every rule it checks with, the quote and fact
+#: rules included) and the root modules under it. A folder, not a list of modules, so a new rule counts.
+VALIDATOR_CODE = (Path(__file__).resolve().parent, Path(settings.__file__).resolve().parent)
+
+
+def validator_files() -> list[Path]:
+    """The Python files :data:`VALIDATOR_CODE` names: the ``evidence`` wing and ``geo``'s root modules, sorted."""
+    wing, root = VALIDATOR_CODE
+    return sorted(wing.glob("*.py")) + sorted(root.glob("*.py"))
+
+
 def data_fingerprint(data_dir: Path | str | None = None) -> str:
-    """SHA-256 over every file in the data folder, the validator's code (and what it reads with) and Frictionless's version.
+    """SHA-256 over every file in the data folder, the validator's code (:data:`VALIDATOR_CODE`) and Frictionless's version.
 
     Two folders with the same fingerprint get the same validation result, byte for byte.
     """
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("frictionless").encode())
-    for module in (__file__, settings.__file__, readers.__file__, dates.__file__, urls.__file__, corrections.__file__):
-        digest.update(Path(module).read_bytes())
+    for path in validator_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(readers.files_digest(data_dir))
     return digest.hexdigest()
 

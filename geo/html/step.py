@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo import labels
-from geo.citations import footnotes
-from geo.html import esc, link
-from geo.i18n import _, ngettext, number
-from geo.render import swatch, text_html
+from geo.html.escape import esc, link
+from geo.html.render import swatch, text_html
+from geo.language.i18n import _, ngettext, number
+from geo.rules import labels
+from geo.rules.citations import footnotes
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.briefing import Step
-    from geo.dataset import Dataset
+    from geo.evidence.dataset import Dataset
+    from geo.rules.briefing import Step
 
 
 def step_html(data: Dataset, step: Step, claims: pd.DataFrame, total: int) -> str:
