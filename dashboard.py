@@ -1,9 +1,10 @@
-"""Streamlit entry point: layout and widgets only; every rule lives in ``geo`` (the page's façade is ``geo.page``).
+"""Streamlit entry point: layout and widgets only; every rule lives in ``geo``, reached through its façade ``geo.page``.
 
-``?step=N`` shows briefing mode (:mod:`sections.briefing`); otherwise the explorer: the
-header, the place's detail view, the map and the filters here, the tabs
-(:mod:`sections.tabs`) and the visitor's own layer (:mod:`sections.upload`). ``?lang=``
-picks the interface language (:mod:`geo.language.i18n`); every string shown goes through ``_``.
+Each run reads the page's address once into a state (:mod:`sections.address`, the only code
+that reads or writes it): ``?step=N`` shows briefing mode (:mod:`sections.briefing`);
+otherwise the explorer: the header, the place's detail view, the map and the filters here,
+the tabs (:mod:`sections.tabs`) and the visitor's own layer (:mod:`sections.upload`).
+``?lang=`` picks the interface language; every string shown goes through ``_``.
 """
 
 from __future__ import annotations
@@ -13,110 +14,89 @@ from typing import Any
 
 import streamlit as st
 
-from geo import settings, urls
-from geo.errors import DataValidationError
-from geo.evidence.content import localized
-from geo.evidence.dataset import Dataset
-from geo.html.detail import cite_line, place_detail_html
-from geo.html.legend import CAPTION, SUMMARIES_NOTE
-from geo.language import i18n
-from geo.language.i18n import _
-from geo.map import assets
-from geo.page import model, state
+from geo.page import downloads, language, model, startup, state
 from geo.page.downloads import DownloadShelf
 from geo.page.head import page_head
-from geo.page.header import count_line
+from geo.page.header import CAPTION, SUMMARIES_NOTE, briefing_link_html, count_line
+from geo.page.language import _, translated
+from geo.page.own_steps import presented
+from geo.page.place import detail_html
 from geo.page.session import Key
-from geo.page.startup import load_prepared
+from geo.page.state import FILTERS, FilterField, Filters, PageState, filters_from_values
 from geo.page.uploads import held_layer
-from geo.rules import briefing
-from geo.rules.filters import FILTERS, FilterField, Filters, filters_from_params, filters_from_values
-from geo.upload.memory import use_few_arenas
+from sections import address
 from sections.briefing import briefing_page
-from sections.my_briefing import add_view_control, my_briefing_tab, presented_table
+from sections.my_briefing import add_view_control, my_briefing_tab
 from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab, timeline_tab
 from sections.upload import upload_panel, upload_tab
-from sections.widgets import (
-    claims_map,
-    embed_popover,
-    hand_view,
-    language_switch,
-    page_fragment,
-    select_place,
-    set_url,
-    translated,
-)
+from sections.widgets import claims_map, embed_popover, hand_view, language_switch, page_fragment, select_place
 
-i18n.use(i18n.parse_lang(st.query_params.get(urls.LANG)))
-use_few_arenas()  # before the script threads that would each take an arena (geo.upload.memory)
+address.arrive()  # a move the visitor asked for in the last run is this run's
+page = address.read()  # the address, read once for this run
+language.use(page.language)
+startup.use_few_arenas()  # before the script threads that would each take an arena (geo.upload.memory)
 st.set_page_config(
     page_title=_("Hikvision and the surveillance of Uyghurs: places and sources"),
     layout="wide",
-    initial_sidebar_state="collapsed" if urls.STEP in st.query_params else "auto",
+    initial_sidebar_state="collapsed" if page.presenting else "auto",
 )
 #: The year slider's widget key (a brush on the timeline sets it).
 YEARS_KEY = next(f.attr for f in FILTERS if f.kind == "years")
 
 
 @st.cache_resource(show_spinner=False)
-def dataset(data_dir: str) -> tuple[Dataset, dict[str, str]]:
+def dataset(data_dir: str) -> tuple[model.Dataset, dict[str, str]]:
     """Validated dataset and its published basemap URLs, once per data folder (shared, read-only).
 
     A restart with unchanged data and code reads the first page's preparation back from disk.
     """
-    assets.install_static_assets()
-    return load_prepared(data_dir)
+    return startup.start(data_dir)
 
 
-def filter_widget(field: FilterField, data: Dataset, current: Any, bounds: tuple[int, int]) -> Any:
-    """The sidebar widget of one filter (its kind decides which), showing ``current``."""
+def filter_widget(field: FilterField, data: model.Dataset, bounds: tuple[int, int]) -> Any:
+    """The sidebar widget of one filter (its kind decides which); its value is in the session (the address's first)."""
     label = _(field.label)
     if field.kind == "text":
-        return st.text_input(label, value=current, placeholder=field.placeholder, key=field.attr)
+        return st.text_input(label, placeholder=field.placeholder, key=field.attr)
     if field.kind == "years":
-        chosen = (current[0] or bounds[0], current[1] or bounds[1])
-        return st.slider(label, bounds[0], bounds[1], value=chosen, key=field.attr)
+        return st.slider(label, bounds[0], bounds[1], key=field.attr)
     choices = field.choices(data)
-    return st.multiselect(
-        label, list(choices), default=[v for v in current if v in choices], format_func=choices.get, key=field.attr,
-        placeholder=_("Choose options"),
-    )  # fmt: skip
+    return st.multiselect(label, list(choices), format_func=choices.get, key=field.attr, placeholder=_("Choose options"))
 
 
-def sidebar_filters(data: Dataset, initial: Filters, bounds: tuple[int, int]) -> Filters:
-    """One widget per entry of ``geo.rules.filters.FILTERS``, starting from the URL's filters."""
-    values = {f.attr: filter_widget(f, data, getattr(initial, f.attr), bounds) for f in FILTERS}
+def sidebar_filters(data: model.Dataset, bounds: tuple[int, int]) -> Filters:
+    """One widget per entry of ``FILTERS``."""
+    values = {f.attr: filter_widget(f, data, bounds) for f in FILTERS}
     st.caption(_("Empty means all. Undated claims drop out once the year range is narrowed."))
     return filters_from_values(values, bounds)
 
 
-def header() -> Any:
-    """Title and language switch; returns the slot of the line with the count, filled once the filters are read."""
+def header(where: PageState) -> Any:
+    """Title, language switch and the way into the briefing; returns the count line's slot, filled once filtered."""
     title, switch = st.columns([5, 1], vertical_alignment="bottom")
     title.markdown("## " + _("Hikvision and the surveillance of Uyghurs: a sourced map"))
-    language_switch(switch)
+    language_switch(switch, where)
     count_slot = st.empty()
+    st.html(briefing_link_html())
     if translated():
         st.caption(_(SUMMARIES_NOTE))
     return count_slot
 
 
-def place_detail(data: Dataset, selected: str, shown: Any) -> None:
+def place_detail(data: model.Dataset, selected: str, shown: Any) -> None:
     """The open place's names, claims by source and "cite this" line, with a way to close it."""
     with st.container(border=True):
-        place = data.places.set_index("id", drop=False).loc[selected]
-        cite = cite_line(data, place, str(st.context.url or ""), dt.date.today().isoformat())
-        st.html(place_detail_html(data, selected, shown, cite))
+        st.html(detail_html(data, selected, shown, str(st.context.url or ""), dt.date.today().isoformat()))
         if st.button(_("Close the detail view"), key=Key.CLOSE_DETAIL):
             select_place(None)
 
 
-def map_section(data: Dataset, links: dict[str, str], params: dict) -> tuple[Any, Any]:
+def map_section(data: model.Dataset, links: dict[str, str], where: PageState) -> tuple[Any, Any]:
     """The map (never rerunning the script on pan, zoom or click) and the 12-provinces panel.
 
     Returns the slots the filters fill: the map's view, and "Add this view to my briefing" under the map.
     """
-    center, zoom = state.map_view(params, state.selected_place(params, data), data)
+    center, zoom = state.map_view(state.opened_with(st.session_state, where), data)  # the same map all session
     claims_map(data, links, center, zoom)
     view_slot, add_slot = st.empty(), st.container()
     st.caption(_(CAPTION))
@@ -124,19 +104,17 @@ def map_section(data: Dataset, links: dict[str, str], params: dict) -> tuple[Any
     return view_slot, add_slot
 
 
-def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
+def downloads_tab(data: model.Dataset, view: model.FilteredView) -> None:
     """One button per export format, each handing over a file already made; slow ones have a "Make" button first."""
-    from geo.export.formats import EXPORTERS  # the export stack is imported when the Downloads tab first opens
-
     st.markdown(
         _(
             "Files of **what is shown: {shown} of {total} claims** (the current filters). The same files come from "
             "`python -m geo export --format NAME` with the same filter options."
-        ).format(shown=i18n.number(len(view.shown)), total=i18n.number(len(data.claims)))
+        ).format(shown=language.number(len(view.shown)), total=language.number(len(data.claims)))
     )
-    shelf = DownloadShelf(st.session_state, view, urls.app_base(str(st.context.url or "")))
+    shelf = DownloadShelf(st.session_state, view, str(st.context.url or ""))
     columns = st.columns(2)
-    for index, exporter in enumerate(EXPORTERS.values()):
+    for index, exporter in enumerate(downloads.exporters().values()):
         column, label = columns[index % 2], _(exporter.label)
         content = shelf.ready(exporter)
         if content is None:
@@ -145,7 +123,7 @@ def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
             with column, st.spinner(_("Making {file}…").format(file=exporter.filename)):
                 content = shelf.make(exporter)
         column.download_button(
-            f"{label} · {i18n.number(round(len(content) / 1024))} KB", data=content, file_name=exporter.filename,
+            f"{label} · {language.number(round(len(content) / 1024))} KB", data=content, file_name=exporter.filename,
             mime=exporter.mime, on_click="ignore", key=f"download_{exporter.name}",
         )  # fmt: skip
     st.caption(
@@ -155,7 +133,7 @@ def downloads_tab(data: Dataset, view: model.FilteredView) -> None:
 
 
 @page_fragment
-def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
+def tabs(data: model.Dataset, view: model.FilteredView, selected: str | None) -> None:
     """Places, claims, sources, timeline, downloads, the visitor's layer, corrections and the method.
 
     Only the open tab is built and sent (switching tabs reruns this fragment alone).
@@ -171,16 +149,21 @@ def tabs(data: Dataset, view: model.FilteredView, selected: str | None) -> None:
         _("Corrections"): lambda: corrections_tab(data, selected),
         _("About and method"): lambda: about_tab(data),
     }  # fmt: skip
-    for pane, section in zip(st.tabs(list(sections), key=Key.TAB, on_change="rerun"), sections.values(), strict=True):
+    labels, session = list(sections), st.session_state
+    if Key.TAB not in session:  # back from a briefing (the tabs were not drawn there): the tab the visitor had open
+        session[Key.TAB] = labels[min(session.get(Key.OPEN_TAB, 0), len(labels) - 1)]
+    panes = st.tabs(labels, key=Key.TAB, on_change="rerun")
+    for index, (pane, section) in enumerate(zip(panes, sections.values(), strict=True)):
         if pane.open:
+            session[Key.OPEN_TAB] = index
             with pane:
                 section()
 
 
-def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> None:
+def explorer(data: model.Dataset, links: dict[str, str], where: PageState) -> None:
     """The explorer: the map first (the same whatever the filters), then one fragment for what follows the filters."""
-    slots = {"count": header(), "detail": st.container()}
-    slots["view"], slots["add"] = map_section(data, links, params)
+    slots = {"count": header(where), "detail": st.container()}
+    slots["view"], slots["add"] = map_section(data, links, where)
     st.sidebar.header(_("Filters"))  # the sidebar gets a write before the fragment fills in its filters
     filtered_page(data, slots)
     with st.sidebar:
@@ -188,39 +171,47 @@ def explorer(data: Dataset, links: dict[str, str], params: dict[str, str]) -> No
 
 
 @page_fragment
-def filtered_page(data: Dataset, slots: dict[str, Any]) -> None:
+def filtered_page(data: model.Dataset, slots: dict[str, Any]) -> None:
     """The filters (in the sidebar) and what follows them: the count, the detail view, the map's view and the tabs.
 
     A filter change reruns this fragment alone: the map gets a new view, not a new map.
     """
-    params = st.query_params.to_dict()
     bounds = model.dataset_summary(data).year_bounds
+    where = address.read().within(places_of(data), bounds)  # this run's own reading (a fragment reruns alone)
+    address.follow_the_address(where, widget_choices(data, bounds))
     if Key.SET_YEARS in st.session_state:  # brushed on the timeline: the slider moves there
         st.session_state[YEARS_KEY] = st.session_state.pop(Key.SET_YEARS)
     with st.sidebar:
-        filters = sidebar_filters(data, filters_from_params(params, years=bounds), bounds)
-    wanted = state.wanted_params(params, filters)
-    if wanted != params or st.session_state.pop(Key.SEND_URL, False):
-        set_url(wanted)
-    view = model.filtered_view(data, filters)
-    selected = state.selected_place(params, data)
+        where = where.with_filters(sidebar_filters(data, bounds))
+    address.write(where)
+    view = model.filtered_view(data, where.filters)
     with slots["view"]:
-        fit = state.page_fit(st.session_state, filters, view.bounds, params, selected)
-        hand_view(view.map_json, fit, state.owned_params(selected))
+        place = state.place_bounds(data, where.place) if where.place else None
+        hand_view(view.map_json, state.page_fit(st.session_state, where, view.bounds, place), where)
     slots["count"].markdown(count_line(data, len(view.shown)))
     add, share = slots["add"].columns(2)
-    add_view_control(data, view.shown, selected, add)
-    embed_popover(share, _("Hikvision and the surveillance of Uyghurs: a sourced map"))
-    if selected:
+    add_view_control(data, view.shown, where, add)
+    embed_popover(share, where, _("Hikvision and the surveillance of Uyghurs: a sourced map"))
+    if where.place:
         with slots["detail"]:
-            place_detail(data, selected, view.shown)
-    tabs(data, view, selected)
+            place_detail(data, where.place, view.shown)
+    tabs(data, view, where.place)
 
 
-st.html(page_head(i18n.language()), unsafe_allow_javascript=True)
+def places_of(data: model.Dataset) -> frozenset[str]:
+    """The ids of the places a link may open."""
+    return frozenset(data.places["id"])
+
+
+def widget_choices(data: model.Dataset, bounds: tuple[int, int]) -> state.WidgetChoices:
+    """What the page's widgets may hold: the year range, and each choice filter's options."""
+    return state.WidgetChoices(bounds, {f.attr: frozenset(f.choices(data)) for f in FILTERS if f.kind == "choices"})
+
+
+st.html(page_head(language.language()), unsafe_allow_javascript=True)
 try:
-    data, basemap_links = dataset(str(settings.data_dir))
-except DataValidationError as error:
+    data, basemap_links = dataset(startup.data_dir())
+except startup.DataValidationError as error:
     st.error(
         _(
             "The dataset failed validation, so this app shows nothing from it: it cannot show unvalidated data. "
@@ -230,14 +221,16 @@ except DataValidationError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
-data = localized(data, i18n.current())  # the evidence in the page's language, English where not translated
-query = st.query_params.to_dict()
-own, problem = presented_table(data, query.get(urls.BRIEFING)) if urls.STEP in query else (None, None)
+data = model.localized(data, language.current())  # the evidence in the page's language, English where not translated
+page = page.within(places_of(data), model.dataset_summary(data).year_bounds)
+address.follow_the_address(page, widget_choices(data, model.dataset_summary(data).year_bounds))  # before any widget
+own, problem = presented(st.session_state, data, page.briefing) if page.presenting else (None, None)
 steps = data.briefing if own is None else own
-step_number = None if problem else briefing.parse_step(query.get(urls.STEP), len(steps))
 if problem:
     st.error(problem)
-if step_number:
-    briefing_page(data, basemap_links, step_number, own)
+if page.presenting and not problem:
+    briefing_page(data, basemap_links, page, min(page.step, len(steps)), own)
+    address.write(page)  # the explorer writes its own, with its filters (filtered_page)
 else:
-    explorer(data, basemap_links, query)
+    explorer(data, basemap_links, page)
+address.channel(places_of(data), len(steps))

@@ -22,6 +22,12 @@ export default [
     },
   },
   {
+    // the page's channel is a Streamlit component's code: an ES module, as Streamlit loads it
+    files: ["geo/frontend/channel.js"],
+    languageOptions: {ecmaVersion: 2020, sourceType: "module"},
+    rules: {strict: "off"},
+  },
+  {
     files: ["tests/js/**/*.js", "eslint.config.mjs"],
     languageOptions: {ecmaVersion: 2022, sourceType: "module", globals: {...globals.node}},
   },

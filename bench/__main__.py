@@ -1,12 +1,12 @@
-"""Run every benchmark, write their figures to ``bench/results.json`` and the README's tables from it.
+"""Run every benchmark, write their figures to ``bench/results.json`` and the documentation's tables from it.
 
 Usage::
 
     python -m bench                      # everything (about 22 minutes on 2 cores)
     python -m bench cold_start exports   # only these; the others keep their last figures
-    python -m bench --readme             # only rewrite the README from bench/results.json
+    python -m bench --readme             # only rewrite the tables in docs/ from bench/results.json
 
-The README's performance and export tables are generated from the results file
+The performance and export tables (docs/measured.md, docs/exports.md) are generated from the results file
 (``bench/report.py``), never typed; ``tests/test_bench_report.py`` fails if they differ.
 """
 
@@ -22,7 +22,7 @@ from importlib import import_module
 from importlib.metadata import version
 
 from bench.common import CHROMIUM, ROOT
-from bench.report import RESULTS, update_readme
+from bench.report import RESULTS, update_pages
 
 #: Benchmark name -> (module, keyword arguments of its measure()).
 BENCHES = {
@@ -67,9 +67,8 @@ def main(argv: list[str]) -> int:
             print(json.dumps(results[name], indent=1, ensure_ascii=False), flush=True)
             results["machine"] = machine()
             RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    readme = ROOT / "README.md"
-    readme.write_text(update_readme(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)} and the README's tables")
+    pages = update_pages(ROOT, results)
+    print(f"wrote {RESULTS.relative_to(ROOT)} and the tables in {', '.join(str(p.relative_to(ROOT)) for p in pages)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Sizes of every export of the default view (all claims), for the README's table.
+"""Sizes of every export of the default view (all claims), for the table in docs/exports.md.
 
 The same files as ``python -m geo export --format NAME`` writes; sizes are exact for this
 data and these library versions. Usage: python -m bench.exports

@@ -1,8 +1,9 @@
-"""The README's performance and export tables, rendered from ``bench/results.json``.
+"""The documentation's performance and export tables, rendered from ``bench/results.json``.
 
-``python -m bench`` writes the results and calls :func:`update_readme`; the README holds
-the tables between ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->`` markers, and
-``tests/test_bench_report.py`` checks they are what this module renders.
+``python -m bench`` writes the results and calls :func:`update_pages`; the pages in
+:data:`PAGES` hold the tables between ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``
+markers (each table in one page), and ``tests/test_bench_report.py`` checks they are what this
+module renders.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
+#: The pages that hold the tables, from the project's root.
+PAGES = ("docs/measured.md", "docs/exports.md")
 NOT_MEASURED = "not measured"
 
 
@@ -207,12 +210,25 @@ TABLES = {
 }
 
 
-def update_readme(text: str, results: dict) -> str:
-    """``text`` with every ``<!-- bench:NAME -->`` block replaced by its table rendered from ``results``."""
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(<!-- bench:{name} -->\n)(?:.*?\n)?(<!-- /bench:{name} -->)", re.DOTALL)
+
+
+def render_tables(text: str, results: dict) -> str:
+    """``text`` with every ``<!-- bench:NAME -->`` block it holds replaced by its table rendered from ``results``."""
     for name, render in TABLES.items():
-        pattern = re.compile(rf"(<!-- bench:{name} -->\n)(?:.*?\n)?(<!-- /bench:{name} -->)", re.DOTALL)
-        if not pattern.search(text):
-            msg = f"README has no <!-- bench:{name} --> block"
-            raise ValueError(msg)
-        text = pattern.sub(lambda m, r=render: m.group(1) + r(results) + "\n" + m.group(2), text)
+        text = _pattern(name).sub(lambda m, r=render: m.group(1) + r(results) + "\n" + m.group(2), text)
     return text
+
+
+def update_pages(root: Path, results: dict) -> list[Path]:
+    """Rewrite the tables in :data:`PAGES` under ``root``; each table must be in exactly one page."""
+    texts = {root / page: (root / page).read_text(encoding="utf-8") for page in PAGES}
+    for name in TABLES:
+        holders = [path for path, text in texts.items() if _pattern(name).search(text)]
+        if len(holders) != 1:
+            msg = f"<!-- bench:{name} --> should be in exactly one of {PAGES}, is in {len(holders)}"
+            raise ValueError(msg)
+    for path, text in texts.items():
+        path.write_text(render_tables(text, results), encoding="utf-8")
+    return list(texts)

@@ -11,25 +11,23 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo import urls
-from geo.html.escape import esc
-from geo.html.render import text_html
-from geo.html.step import fullscreen_button, step_html
-from geo.language import i18n
-from geo.language.i18n import _
-from geo.page import model
+from geo.page import briefing
+from geo.page.language import _, translated
 from geo.page.session import Key
-from geo.rules import briefing
-from geo.rules.drawing import leaflet_bounds
-from sections.widgets import claims_map, embed_popover, go_to_step, hand_view, language_switch, translated
+from geo.page.state import explorer_after
+from sections import address
+from sections.widgets import claims_map, embed_popover, go_to_step, hand_view, language_switch
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.evidence.dataset import Dataset
+    from geo.page.model import Dataset
+    from geo.page.state import PageState
 
 
-def briefing_page(data: Dataset, links: dict[str, str], number: int, table: pd.DataFrame | None = None) -> None:
+def briefing_page(
+    data: Dataset, links: dict[str, str], state: PageState, number: int, table: pd.DataFrame | None = None
+) -> None:
     """Step ``number`` of ``table`` (the shipped briefing when None): title, then the map beside the text.
 
     Everything fits the first screen at 1280×720 (the map's height follows the window); arrows,
@@ -39,17 +37,17 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int, table: pd.D
     step = all_steps[number - 1]
     last = len(all_steps)
     title, screen, share, leave, switch = st.columns([7, 2, 2, 2, 3], vertical_alignment="center")
-    title.html(f"<h3 class='step-title'>{esc(i18n.number(step.number))}. {text_html(step.record, 'title')}</h3>")
+    title.html(briefing.title_html(step))
     with screen:
-        st.html(fullscreen_button())
+        st.html(briefing.fullscreen_button())
     if leave.button(_("Exit briefing"), key=Key.EXIT, width="stretch"):
-        go_to_step(None)
-    embed_popover(share, step.title)
-    language_switch(switch, compact=True)
+        address.go(state, explorer_after(st.session_state, state))  # back where the explorer was
+    embed_popover(share, state, step.title)
+    language_switch(switch, state, compact=True)
     picture, text = st.columns([1, 1])
     with picture, st.container(key=Key.BRIEFING_MAP):
         claims_map(data, links, step.center, step.zoom, height=560)
-    hand_view(model.step_view(data, step), leaflet_bounds(step.bounds))  # the step's frame, whatever the map's width
+    hand_view(briefing.step_view(data, step), briefing.frame(step), state)  # the step's own frame, whatever its width
     with text, st.container(key=Key.BRIEFING_TEXT):
         first, back, forward, end = st.columns([1, 3, 3, 1], vertical_alignment="center")
         if first.button("⏮", disabled=step.number == 1, key=Key.FIRST, help=_("First step"), shortcut="Home",
@@ -64,9 +62,9 @@ def briefing_page(data: Dataset, links: dict[str, str], number: int, table: pd.D
         if end.button("⏭", disabled=step.number == last, key=Key.LAST, help=_("Last step"), shortcut="End",
                       width="stretch"):  # fmt: skip
             go_to_step(last)
-        st.html(step_html(data, step, briefing.step_claims(data, step), last))
+        st.html(briefing.step_html(data, step, briefing.step_claims(data, step), last))
         if table is None and translated():
             st.caption(_("Step titles and captions are machine-assisted translations, not yet reviewed by a native "
                          "speaker; the English original is under the caption."))  # fmt: skip
-    if table is not None and urls.BRIEFING not in st.query_params:
+    if table is not None and state.kept_in_tab:
         st.caption(_("Your own briefing, kept in this browser tab only: download it from “My briefing” to keep it."))

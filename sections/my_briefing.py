@@ -13,63 +13,39 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from geo import urls
-from geo.errors import BriefingFileError
-from geo.html.escape import esc, message_html
-from geo.language import i18n
-from geo.language.i18n import _, ngettext
-from geo.page import own_steps
+from geo.page import language, own_steps, share
+from geo.page.language import _, ngettext
+from geo.page.markup import esc, message_html
 from geo.page.session import Key
-from geo.rules import briefing_file
-from sections.widgets import go_to_step, url_language
+from sections import address
+from sections.widgets import go_to_step
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geo.evidence.dataset import Dataset
+    from geo.page.model import Dataset
+    from geo.page.state import PageState
 
 
-def presented_table(data: Dataset, own: str | None) -> tuple[pd.DataFrame | None, str | None]:
-    """The briefing ``?briefing=`` names (None: the shipped one) and a problem to show instead, if any.
-
-    A link's briefing is checked like a file, and becomes this session's own steps when it
-    has none, so a presenter who opens a shared link can edit it.
-    """
-    session = st.session_state
-    if not own:
-        return None, None
-    if own == urls.MINE:
-        table = own_steps.table(session)
-        return (briefing_file.with_languages(table), None) if table is not None else (None, _(
-            "This briefing was kept in a browser tab that has closed: open its file in “My briefing”."))  # fmt: skip
-    try:
-        table = briefing_file.with_languages(briefing_file.from_link(own, data))
-    except BriefingFileError as error:
-        return None, _("This link's briefing cannot be shown: {problems}").format(problems=error)
-    if own_steps.table(session) is None:
-        own_steps.replace(session, table)
-    return table, None
-
-
-def add_view_control(data: Dataset, shown: pd.DataFrame, selected: str | None, where: Any) -> None:
+def add_view_control(data: Dataset, shown: pd.DataFrame, state: PageState, where: Any) -> None:
     """The "Add this view to my briefing" popover: a title and caption; the view, place and claims shown become a step."""
     session = st.session_state
     with where.popover(_("＋ Add this view to my briefing")):
         st.caption(_("The step keeps this map view, the open place and the {count} claims the filters show; its "
-                     "footnotes follow from them.").format(count=i18n.number(len(shown))))  # fmt: skip
+                     "footnotes follow from them.").format(count=language.number(len(shown))))  # fmt: skip
         with st.form(Key.ADD_STEP, clear_on_submit=True, border=False):
-            title = st.text_input(_("Step title"), max_chars=briefing_file.MAX_TITLE)
-            caption = st.text_area(_("Caption (plain text)"), max_chars=briefing_file.MAX_CAPTION, height=110)
+            title = st.text_input(_("Step title"), max_chars=own_steps.MAX_TITLE)
+            caption = st.text_area(_("Caption (plain text)"), max_chars=own_steps.MAX_CAPTION, height=110)
             added = st.form_submit_button(_("Add step"), type="primary", disabled=shown.empty)  # a step rests on claims
         if added:
             number = len(own_steps.rows(session)) + 1
-            title = title.strip() or _("Step {number}").format(number=i18n.number(number))
+            title = title.strip() or _("Step {number}").format(number=language.number(number))
             caption = caption.strip() or ngettext("{count} claim shown.", "{count} claims shown.", len(shown)).format(
-                count=i18n.number(len(shown)))  # fmt: skip
-            row = own_steps.captured_step(data, shown, selected, st.query_params.to_dict(), title, caption)
+                count=language.number(len(shown)))  # fmt: skip
+            row = own_steps.captured_step(data, shown, state.place, state.view, title, caption)
             own_steps.add(session, row)
             st.html(message_html("success", _("Step {number} added: “My briefing” (a tab below) edits, presents "
-                                              "and downloads your steps.").format(number=i18n.number(number))))  # fmt: skip
+                                              "and downloads your steps.").format(number=language.number(number))))  # fmt: skip
 
 
 def _edited(uid: int, field: str) -> None:
@@ -78,14 +54,14 @@ def _edited(uid: int, field: str) -> None:
 
 def _open_file(data: Dataset) -> None:
     """The uploader's callback: a good file replaces the steps; a bad one changes nothing and says why."""
-    i18n.use(url_language())
+    language.use(address.read().language)
     session = st.session_state
     upload = session.get(Key.MY_UPLOAD)
     if upload is None:
         return
     try:
-        table = briefing_file.read_briefing_file(upload.getvalue(), data, upload.name)
-    except BriefingFileError as error:
+        table = own_steps.read_briefing_file(upload.getvalue(), data, upload.name)
+    except own_steps.BriefingFileError as error:
         session[Key.MY_ERROR] = [str(p) for p in error.problems]
         return
     session.pop(Key.MY_ERROR, None)
@@ -99,36 +75,35 @@ def _step_card(data: Dataset, index: int, row: dict, count: int) -> None:
         head, up, down, drop = st.columns([8, 1, 1, 1], vertical_alignment="center")
         where = data.places.set_index("id")["name_en"].get(row["place"], "") if row["place"] else _("a map view")
         summary = ngettext("{place} · zoom {zoom} · {count} claim", "{place} · zoom {zoom} · {count} claims",
-                           len(row["claims"])).format(place=where, zoom=i18n.number(row["zoom"]),
-                                                      count=i18n.number(len(row["claims"])))  # fmt: skip
-        head.html(f"<strong>{esc(i18n.number(index + 1))}.</strong> {esc(summary)}")
+                           len(row["claims"])).format(place=where, zoom=language.number(row["zoom"]),
+                                                      count=language.number(len(row["claims"])))  # fmt: skip
+        head.html(f"<strong>{esc(language.number(index + 1))}.</strong> {esc(summary)}")
         up.button("↑", key=f"my_up_{uid}", disabled=index == 0, help=_("Move up"), on_click=own_steps.move,
                   args=(session, index, -1))  # fmt: skip
         down.button("↓", key=f"my_down_{uid}", disabled=index == count - 1, help=_("Move down"),
                     on_click=own_steps.move, args=(session, index, +1))  # fmt: skip
         drop.button("✕", key=f"my_remove_{uid}", help=_("Remove this step"), on_click=own_steps.remove,
                     args=(session, index))  # fmt: skip
-        st.text_input(_("Title"), value=row["title"], key=f"my_title_{uid}", max_chars=briefing_file.MAX_TITLE,
+        st.text_input(_("Title"), value=row["title"], key=f"my_title_{uid}", max_chars=own_steps.MAX_TITLE,
                       on_change=_edited, args=(uid, "title"))  # fmt: skip
         st.text_area(_("Caption (plain text)"), value=row["caption"], key=f"my_caption_{uid}", height=90,
-                     max_chars=briefing_file.MAX_CAPTION, on_change=_edited, args=(uid, "caption"))  # fmt: skip
+                     max_chars=own_steps.MAX_CAPTION, on_change=_edited, args=(uid, "caption"))  # fmt: skip
 
 
 def _deck(data: Dataset, table: pd.DataFrame) -> None:
     """A PowerPoint of these steps: made on request (a few seconds a step), then downloaded."""
-    from geo.export import deck  # python-pptx is imported when a deck is first made
     session = st.session_state
-    csv = briefing_file.to_csv(table)
-    key = (hashlib.sha256(csv).hexdigest(), i18n.current(), data.version)
+    csv = own_steps.to_csv(table)
+    key = (hashlib.sha256(csv).hexdigest(), language.current(), data.version)
     made = session.get(Key.MY_DECK)
     if made is None or made[0] != key:
         if not st.button(_("Make the PowerPoint deck"), key=Key.MY_MAKE_DECK):
             return
         with st.spinner(_("Making {file}…").format(file="my-briefing.pptx")):
-            made = (key, deck.to_pptx(data, base_url=urls.app_base(str(st.context.url or "")), table=table))
+            made = (key, *own_steps.deck(data, str(st.context.url or ""), table))
             session[Key.MY_DECK] = made
-    st.download_button(_("PowerPoint · {size} KB").format(size=i18n.number(round(len(made[1]) / 1024))), made[1],
-                       file_name="my-briefing.pptx", mime=deck.MIME, on_click="ignore", key=Key.MY_DOWNLOAD_DECK)  # fmt: skip
+    st.download_button(_("PowerPoint · {size} KB").format(size=language.number(round(len(made[1]) / 1024))), made[1],
+                       file_name="my-briefing.pptx", mime=made[2], on_click="ignore", key=Key.MY_DOWNLOAD_DECK)  # fmt: skip
 
 
 def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
@@ -154,22 +129,22 @@ def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
     for index, row in enumerate(rows):
         _step_card(data, index, row, len(rows))
     try:
-        table = briefing_file.check(own_steps.table(session), data)
-    except BriefingFileError as error:
+        table = own_steps.check(own_steps.table(session), data)
+    except own_steps.BriefingFileError as error:
         st.html(message_html("error", str(error)))
         return
-    link = briefing_file.to_link(table)
+    link = own_steps.to_link(table)
     present, download = st.columns(2)
     if present.button(_("▶ Present"), key=Key.MY_PRESENT, type="primary", width="stretch"):
-        go_to_step(1, own=link or urls.MINE)
-    download.download_button(_("Download the briefing file (CSV)"), briefing_file.to_csv(table),
-                             file_name=briefing_file.FILE_NAME, mime="text/csv", on_click="ignore",
+        go_to_step(1, own=link or own_steps.MINE)
+    download.download_button(_("Download the briefing file (CSV)"), own_steps.to_csv(table),
+                             file_name=own_steps.FILE_NAME, mime="text/csv", on_click="ignore",
                              key=Key.MY_DOWNLOAD, width="stretch")  # fmt: skip
     _deck(data, table)
     if link:
-        base = urls.app_base(str(st.context.url or ""))
         st.caption(_("A link to present this briefing (it holds the steps; nothing is stored):"))
-        st.code(f"{base}/?{urls.STEP}=1&{urls.BRIEFING}={link}" + "".join(
-            f"&{k}={v}" for k, v in urls.language_params(i18n.current()).items()), language=None, wrap_lines=True)  # fmt: skip
+        st.code(share.briefing_link(str(st.context.url or ""), link, language.current()), language=None,
+                wrap_lines=True)  # fmt: skip
+        st.caption(_("Whoever opens it gets a new page, without your layer or your steps: they stay in this tab."))
     else:
         st.caption(_("Too long for a link: share the file, which anyone can open here."))

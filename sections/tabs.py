@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo.html.legend import SUMMARIES_NOTE
-from geo.language import i18n
-from geo.language.i18n import _
-from geo.page import about, model, tables
+from geo.page import about, language, model, tables
+from geo.page.header import SUMMARIES_NOTE
+from geo.page.language import _, translated
 from geo.page.session import Key
-from sections.widgets import select_place, table, translated
+from sections.widgets import select_place, table
 
 if TYPE_CHECKING:
-    from geo.evidence.dataset import Dataset
+    from geo.page.model import Dataset
 
 
 def places_tab(view: model.FilteredView) -> None:
@@ -59,7 +58,7 @@ def about_tab(data: Dataset) -> None:
     st.subheader(_("The article's known errors and how they are handled"))
     st.html(model.dataset_summary(data).known_errors)
     st.caption(_("Dataset version {version}, last updated {updated}.").format(version=data.version,
-                                                                                 updated=i18n.date(data.updated)))
+                                                                                 updated=language.date(data.updated)))
 
 
 def claims_tab(view: model.FilteredView) -> None:
@@ -73,7 +72,7 @@ def claims_tab(view: model.FilteredView) -> None:
 
 def sources_tab(data: Dataset, view: model.FilteredView) -> None:
     """Who cites or relays whom, the sources behind the shown claims, and how any one of them was checked."""
-    from geo.html.audit import source_audit_html, source_audits, source_choices
+    from geo.page.tables import source_audit_html, source_audits, source_choices
 
     st.graphviz_chart(view.citation_graph)
     table(view.sources, links={"link": _("open"), "archive": _("archive"), "read at": _("page read")})

@@ -6,23 +6,24 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from geo.html.escape import message_html
-from geo.language import i18n
-from geo.language.i18n import _
+from geo.page import language, uploads
+from geo.page.language import _
+from geo.page.markup import message_html
 from geo.page.session import Key
 from geo.page.uploads import add_layer, held_layer, remove_layer
-from sections.widgets import table, url_language
+from sections import address
+from sections.widgets import table
 
 if TYPE_CHECKING:
-    from geo.evidence.dataset import Dataset
-    from geo.upload.layer import PreparedUpload
+    from geo.page.model import Dataset
+    from geo.page.uploads import PreparedUpload
 
 
 def on_add_layer(data: Dataset) -> None:
     """The "Add layer" button's callback: runs before the page, in its language, so the map shows the layer at once."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    i18n.use(url_language())
+    language.use(address.read().language)
     context = get_script_run_ctx()
     add_layer(st.session_state, data, context.session_id if context else "", session_alive)
 
@@ -42,11 +43,9 @@ def upload_panel(data: Dataset) -> None:
         st.text_input(_("Layer name (required)"), key=Key.UPLOAD_NAME)
         st.text_input(_("Source or attribution (required)"), key=Key.UPLOAD_SOURCE)
         if upload is not None:  # the upload code is imported when a file is given, not on every page
-            from geo.upload.read import coordinate_column_defaults, upload_columns
-
-            columns = upload_columns(upload.name, upload.getvalue())
+            columns = uploads.upload_columns(upload.name, upload.getvalue())
             if columns:
-                lat_index, lon_index = coordinate_column_defaults(columns)
+                lat_index, lon_index = uploads.coordinate_column_defaults(columns)
                 st.selectbox(_("Latitude column"), columns, index=lat_index, key=Key.UPLOAD_LAT)
                 st.selectbox(_("Longitude column"), columns, index=lon_index, key=Key.UPLOAD_LON)
         st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key=Key.UPLOAD_CRS)
@@ -61,15 +60,13 @@ def upload_panel(data: Dataset) -> None:
             st.html(message_html("info", " ".join([note, *added.notes])))
             if added.problems:
                 left_out = _("{count} row(s) left out: see the “Your layer” tab.")
-                st.caption(left_out.format(count=i18n.number(len(added.problems))))
+                st.caption(left_out.format(count=language.number(len(added.problems))))
             st.checkbox(_("Shade provinces by my points"), key=Key.UPLOAD_CHOROPLETH)
             st.button(_("Remove my layer"), key=Key.UPLOAD_REMOVE, on_click=remove_layer, args=(session,))
 
 
 def upload_tab(mine: PreparedUpload | None) -> None:
     """The visitor's layer: left-out rows, its rows, points per province, nearest places, CSV downloads."""
-    from geo.upload.read import problems_table
-
     if not mine:
         st.markdown(_("Add your own layer in the sidebar (“Add your own layer”) to compare it with this dataset."))
         return
@@ -77,8 +74,8 @@ def upload_tab(mine: PreparedUpload | None) -> None:
     st.html(message_html("info", f"{mine.layer.name} · {source} · {mine.layer.summary}"))
     if mine.layer.problems:
         left_out = _("{count} row(s) left out (row numbers count the header as row 1):")
-        st.markdown("**" + left_out.format(count=i18n.number(len(mine.layer.problems))) + "**")
-        st.dataframe(problems_table(mine.layer), hide_index=True)
+        st.markdown("**" + left_out.format(count=language.number(len(mine.layer.problems))) + "**")
+        st.dataframe(uploads.problems_table(mine), hide_index=True)
     table(mine.layer.points.drop(columns="geometry"), key="mine_rows")
     left, right = st.columns(2)
     with left:

@@ -1,4 +1,4 @@
-"""What the sections share: the page's language in fragments, the URL writers, tables, the map and its view."""
+"""What the sections share: fragments in the page's language, the moves every part offers, tables, the map and its view."""
 
 from __future__ import annotations
 
@@ -8,27 +8,20 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import urls
-from geo.language import i18n
-from geo.language.i18n import _
-from geo.map.assembly import app_map
-from geo.map.handoff import view_script
-from geo.page import tables
+from geo.page import language, share, tables
+from geo.page.language import _
+from geo.page.mapview import app_map, upload_layers, view_script
 from geo.page.session import Key
 from geo.page.uploads import held_layer
-from geo.upload.layer import upload_layers
+from sections import address
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import pandas as pd
 
-    from geo.evidence.dataset import Dataset
-
-
-def url_language() -> str:
-    """The page's language, from ``?lang=`` (callbacks and fragments run before, or apart from, the page's set-up)."""
-    return i18n.parse_lang(st.query_params.get(urls.LANG))
+    from geo.page.model import Dataset
+    from geo.page.state import PageState
 
 
 def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,59 +29,39 @@ def page_fragment(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def in_page_language(*args: Any, **kwargs: Any) -> Any:
-        i18n.use(url_language())
+        language.use(address.read().language)
         return function(*args, **kwargs)
 
     return st.fragment(in_page_language)
 
 
-def translated() -> bool:
-    """Whether the page is in another language than the one the data's texts are written in."""
-    return i18n.current() != i18n.DEFAULT
-
-
-def set_url(params: dict[str, str]) -> None:
-    """Write the whole query (``from_dict({})`` sends the browser nothing; ``clear()`` does)."""
-    if params:
-        st.query_params.from_dict(params)
-    else:
-        st.query_params.clear()
-
-
 def select_place(place_id: str | None) -> None:
-    """Open (or close, with None) a place's detail view through the URL, in a whole-page rerun.
+    """Open (or close, with None) a place's detail view, in this session: the whole page reruns with it."""
+    state = address.read()
+    address.go(state, state.opening(place_id))
 
-    Called from inside a fragment, so the next whole-page run sends the URL again, and the
-    map's hand-off asserts the place (``dashboard.filtered_page``).
+
+def go_to_step(number: int, own: str | None = None) -> None:
+    """Show briefing step ``number``; ``own`` starts the presenter's own briefing (its link value, or ``urls.MINE``).
+
+    By default the briefing being shown is kept; the language always is.
     """
-    set_url(urls.place_params(st.query_params.to_dict(), place_id))
-    st.session_state[Key.SEND_URL] = True
-    st.rerun(scope="app")
+    state = address.read()
+    address.go(state, state.next_step(number) if state.presenting and own is None else state.at_step(number, own))
 
 
-def go_to_step(number: int | None, own: str | None = None) -> None:
-    """Show briefing step ``number`` (None leaves briefing mode), through the URL; the language and briefing stay.
+def language_switch(where: Any, state: PageState, *, compact: bool = False) -> None:
+    """The visible language switch; the choice is written to the address (``?lang=``), so links keep it.
 
-    ``own`` starts the presenter's own briefing (its link value, or ``urls.MINE``); by default
-    the briefing being shown is kept.
+    ``compact`` hides the label from sight (screen readers still read it), as a briefing needs its height. Its
+    value is in the session, the address's first (``sections.address.follow_the_address``).
     """
-    set_url(urls.step_params(number, i18n.current(), own or st.query_params.get(urls.BRIEFING)))
-    st.rerun()
-
-
-def language_switch(where: Any, *, compact: bool = False) -> None:
-    """The visible language switch; the choice is written to the URL (``?lang=``), so links keep it.
-
-    ``compact`` hides the label from sight (screen readers still read it), as a briefing needs its height.
-    """
-    codes, current = list(i18n.LANGUAGES), i18n.current()
     chosen = where.selectbox(
-        "Language · 语言 · تىل", codes, index=codes.index(current), format_func=i18n.language_name, key=Key.LANGUAGE,
+        "Language · 语言 · تىل", list(language.LANGUAGES), format_func=language.language_name, key=Key.LANGUAGE,
         label_visibility="collapsed" if compact else "visible",
     )  # fmt: skip
-    if chosen != current:
-        set_url(urls.with_language(st.query_params.to_dict(), chosen))
-        st.rerun()
+    if chosen != state.language:
+        address.go(state, state.in_language(chosen))
 
 
 def table(frame: pd.DataFrame, *, links: dict[str, str] | None = None, **options: Any) -> Any:
@@ -116,22 +89,30 @@ def claims_map(data: Dataset, links: dict[str, str], center: Any, zoom: int, hei
     )  # fmt: skip
 
 
-def hand_view(view_text: str, fit: Any = None, params: dict | None = None) -> None:
-    """Hand the map a view (JSON), where to move (``fit``) and the URL's own parameters: a small script."""
-    st.html(view_script(view_text, fit, params), unsafe_allow_javascript=True)
+def has_work() -> bool:
+    """Whether the visitor has work in hand that leaving the page would lose: an uploaded layer, own briefing steps."""
+    session = st.session_state
+    return session.get(Key.UPLOADED) is not None or bool(session.get(Key.MY_STEPS))
 
 
-def embed_popover(where: Any, title: str) -> None:
+def hand_view(view_text: str, fit: Any, state: PageState) -> None:
+    """Hand the map a view (JSON) and where to move (``fit``) for the page at ``state``; say whether leaving loses work.
+
+    In the explorer the map reports its view back (the address says it); a briefing step frames its own.
+    """
+    script = view_script(view_text, fit, work=has_work(), report_view=not state.presenting, at=state.address_without_view)
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def embed_popover(where: Any, state: PageState, title: str) -> None:
     """"Embed this view": a copy-paste ``<iframe>`` of what is on screen (language, filters, place or step)."""
-    from geo.html import embed
-
     with where.popover(_("Embed this view")):
-        params = embed.embeddable(st.query_params.to_dict())
-        if params is None:
+        snippet = share.embed_snippet(state, str(st.context.url or ""), title)
+        if snippet is None:
             st.caption(_("A briefing kept in this browser tab cannot be embedded: download its file, or share its "
                          "link when it is short enough for one."))  # fmt: skip
             return
         st.caption(_("Paste this into a web page: the map as on screen, without the app's toolbar, and a link to the "
                      "full map with its sources."))  # fmt: skip
-        st.code(embed.app_snippet(urls.app_base(str(st.context.url or "")), params, title), language="html",
-                wrap_lines=True)  # fmt: skip
+        st.caption(_("Whoever opens it gets a new page, without your layer or your steps: they stay in this tab."))
+        st.code(snippet, language="html", wrap_lines=True)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import weakref
+from collections.abc import Callable, Iterator
+
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT = 45_000
 
@@ -38,21 +42,80 @@ def press_step_key(page, key: str, button: str) -> None:
 
 
 def fill_upload_form(page, path, name: str, source: str) -> None:
-    """Open "Add your own layer", put ``path`` in the file widget, give the layer's name and source (Enter sends them)."""
+    """Open "Add your own layer", put ``path`` in the file widget, give the layer's name and source (Enter sends each).
+
+    On a page whose runs are tracked (:func:`track_runs`), each step waits for the run it starts,
+    so "Add layer" is pressed on a form the server holds whole.
+    """
+    settle = run_after if page in _SOCKETS else lambda _page: contextlib.nullcontext()
     page.get_by_test_id("stSidebarUserContent").get_by_text("Add your own layer", exact=True).click()
-    page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
-    page.get_by_label("Layer name (required)").fill(name)
-    page.get_by_label("Source or attribution (required)").fill(source)
-    page.get_by_label("Source or attribution (required)").press("Enter")
+    with settle(page):
+        page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
+    for label, text in (("Layer name (required)", name), ("Source or attribution (required)", source)):
+        page.get_by_label(label).fill(text)
+        with settle(page):
+            page.get_by_label(label).press("Enter")
+
+
+#: The app's websocket of each page (its latest: a reload opens another), recorded by :func:`track_runs`.
+_SOCKETS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def track_runs(page) -> None:
+    """Record the page's connection to the app, whose messages say when each script run starts and ends."""
+    page.on("websocket", lambda ws: _SOCKETS.__setitem__(page, ws) if "/_stcore/stream" in ws.url else None)
+
+
+def _run_ended_after_it_started(*, whole: bool) -> Callable[[object], bool]:
+    """A predicate over the app's messages: true at the end of a run that started after it was made.
+
+    A run starts with a ``new_session`` message and ends with ``script_finished``; a run cut
+    short for another (a rerun of the whole page from a fragment) is not the end yet, and with
+    ``whole`` neither is the end of a fragment's run (the map's view, say, reported meanwhile).
+    """
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    ends = {ForwardMsg.FINISHED_SUCCESSFULLY} | (set() if whole else {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY})
+    started = False
+
+    def ended(payload: object) -> bool:
+        nonlocal started
+        if not isinstance(payload, bytes):
+            return False
+        message = ForwardMsg.FromString(payload)
+        kind = message.WhichOneof("type")
+        started = started or kind == "new_session"
+        return started and kind == "script_finished" and message.script_finished in ends
+
+    return ended
+
+
+@contextlib.contextmanager
+def run_after(page, *, whole: bool = False) -> Iterator[None]:
+    """Wait, after the block's action, until a script run that started after the action has finished.
+
+    For actions that rerun the app or a fragment (a click, a key, a filled field): waiting only
+    for "not running" could return before the run the action starts has even begun. ``whole``
+    waits for a run of the whole page (a move to another place, step or language), not a
+    fragment's. The runs are read from the app's own messages on the page's websocket
+    (:func:`track_runs`).
+    """
+    with _SOCKETS[page].expect_event("framereceived", predicate=_run_ended_after_it_started(whole=whole)):
+        yield
 
 
 def wait_until_run_finished(page) -> None:
-    """Wait until Streamlit's "running" indicator is gone: the script run has finished."""
+    """Wait until Streamlit's "running" indicator is gone (for a state reached already: prefer :func:`run_after`)."""
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
 
 
 def map_frame(page):
-    """The frame of the map iframe now on the page (Streamlit may have replaced an older one), once it shows a view."""
+    """The frame of the map iframe now on the page, once it shows a view.
+
+    Streamlit may be replacing an older map (a new language draws a new one): the old one goes
+    when the new one has come, so this waits until there is one.
+    """
+    page.wait_for_function("selector => document.querySelectorAll(selector).length === 1", arg=MAP_IFRAME)
     page.frame_locator(MAP_IFRAME).locator(".leaflet-container").wait_for()
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     frame.wait_for_function("() => window.geo && window.geo.viewKey !== undefined")
@@ -66,14 +129,30 @@ SETTLED_JS = """() => { const map = Object.values(window).find(v => v instanceof
   return same && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress); }"""
 
 
+#: True once the map's frame has been handed the page's latest view (``geo/frontend/claim-layers.js``).
+HANDED_JS = "() => { const page = window.parent.geo; return !page || !page.view || page.view === window.geo.handedMessage; }"
+
+
+#: Opens the popup of the ring drawn at a coordinate, as a click on it does (for tests of what the popup holds).
+OPEN_RING_POPUP_JS = """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);
+  let ring = null;
+  map.eachLayer(l => { if (l instanceof L.CircleMarker && l._map && l.getPopup() && Math.abs(l.getLatLng().lat - lat) < 1e-3
+    && Math.abs(l.getLatLng().lng - lng) < 1e-3) ring = ring || l; });
+  if (ring) ring.openPopup();
+  return Boolean(ring); }"""
+
+
 def click_place(scope, lat: float, lng: float) -> None:
     """Click with the mouse where a coordinate is drawn on the map.
 
     ``scope`` is the map's frame (in the app) or the page itself (a standalone HTML file).
-    The map must have settled (the same view on two polls, no pan or zoom animation), then
-    the point is converted to the document's client coordinates, so the click lands on the
-    ring or canvas point a person would click.
+    The map must be on screen and have settled (the same view on two polls, no pan or zoom
+    animation), then the point is converted to the document's client coordinates, so the
+    click lands on the ring or canvas point a person would click.
     """
+    if getattr(scope, "parent_frame", None) is not None:  # the app's map: its whole frame on screen first,
+        scope.frame_element().evaluate("frame => frame.scrollIntoView({block: 'center'})")
+        scope.wait_for_function(HANDED_JS)  # and the page's latest view handed over (it may move the map)
     scope.wait_for_function(SETTLED_JS, polling=100)
     x, y = scope.evaluate(
         """([lat, lng]) => { const map = Object.values(window).find(v => v instanceof L.Map);

@@ -23,6 +23,7 @@ from geo import settings
 from geo.evidence.dataset import Dataset, load_dataset
 from geo.export import figures, formats
 
+from .built import Exports
 from .server import ServerError, streamlit_server
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -131,16 +132,56 @@ def stand_in_figures() -> Iterator[None]:
         yield
 
 
+#: ``--dist loadgroup`` groups (README: the test command). One worker drives the browser: two browsers,
+#: each with its own ``streamlit run``, on two cores starved each other's runs. One worker makes the
+#: shared exports (:func:`exports`), so each is made once and the tests that read it run where it is.
+BROWSER_GROUP = pytest.mark.xdist_group("browser")
+EXPORTS_GROUP = pytest.mark.xdist_group("exports")
+
+
 @pytest.fixture(
     scope="session",
-    params=[pytest.param("stand-in figures"), pytest.param("real figures", marks=pytest.mark.slow)],
+    params=[pytest.param("stand-in figures"), pytest.param("real figures", marks=[pytest.mark.slow, EXPORTS_GROUP])],
 )
 def pack(request: pytest.FixtureRequest, data: Dataset) -> bytes:
-    """The default view's briefing pack, made once: with stand-in figures (quick) and with real ones (slow)."""
+    """The default view's briefing pack, made once: with stand-in figures (quick) and with real ones (slow).
+
+    The real one is the CLI's, shared with the export snapshot (:func:`exports`).
+    """
     if request.param == "real figures":
-        return formats.to_pack(data, data.claims)
+        exports = request.getfixturevalue("exports")
+        return exports.cli("pack").read_bytes()
     with stand_in_figures():
         return formats.to_pack(data, data.claims)
+
+
+@pytest.fixture(scope="session")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
+    """The slow exports (every format, the snapshot's two views), each made once per run when first asked for."""
+    return Exports(tmp_path_factory.mktemp("exports"))
+
+
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has named each grouped test's group in its id
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A browser test, or one reading the shared exports, outside its group is an error, not a slow run."""
+    for item in items:
+        if config.getoption("loadgroup", False) and item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            msg = "pytest-xdist's groups are ignored with this pytest (see requirements-dev.txt)"
+            raise pytest.UsageError(msg)
+        groups = {mark.args[0] for mark in item.iter_markers("xdist_group")}
+        wanted = "browser" if item.get_closest_marker("browser") else None
+        if wanted is None and ("exports" in getattr(item, "fixturenames", ()) or _wants_real_pack(item)):
+            wanted = "exports"
+        if wanted and wanted not in groups:
+            msg = f"{item.nodeid}: mark it pytest.mark.xdist_group({wanted!r}) (tests/conftest.py says why)"
+            raise pytest.UsageError(msg)
+
+
+def _wants_real_pack(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("pack") == "real figures"
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -192,10 +233,19 @@ def browser():
         chromium.close()
 
 
+def new_page(browser, **options):
+    """A page in a context of its own whose app runs a test can wait for (``tests.browser.run_after``)."""
+    from .browser import track_runs
+
+    context = browser.new_context(**{"viewport": {"width": 1300, "height": 900}, **options})
+    page = context.new_page()
+    track_runs(page)
+    page.set_default_timeout(45_000)
+    return page
+
+
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(45_000)
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()

@@ -12,6 +12,7 @@ import hashlib
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -19,47 +20,50 @@ SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "exports.json"
 BASE_URL = "https://example.org/app"
 #: The two views: the default one and a filtered one (URL query parameters, as the CLI takes them).
 VIEWS: dict[str, dict[str, str]] = {"default": {}, "filtered": {"status": "corroborated,partial", "from": "2017"}}
-#: Libraries whose version decides the bytes of a format (GDAL comes with pyogrio's wheel).
-WRITERS = {
-    "gpkg": "pyogrio",
-    "geojson": "pyogrio",
-    "kml": "pyogrio",
-    "png": "matplotlib",
-    "pdf": "matplotlib",
-    "pack": "matplotlib",
-    "pptx": "python-pptx",
-    "site": "matplotlib",
-    "html": "folium",
+#: The libraries whose version decides the bytes of a format (GDAL comes with pyogrio's wheel). Each is
+#: pinned in ``requirements-dev.txt`` at the version the hashes were recorded with.
+FIGURES = ("matplotlib", "matplotlib-scalebar", "adjustText", "pillow", "fonttools", "numpy")
+WRITERS: dict[str, tuple[str, ...]] = {
+    "csv": ("pandas",),
+    "gpkg": ("pyogrio", "shapely", "pyproj"),
+    "geojson": ("pyogrio", "shapely", "pyproj"),
+    "kml": ("pyogrio", "shapely", "pyproj"),
+    "png": FIGURES,
+    "pdf": FIGURES,
+    "pptx": ("python-pptx", "lxml", *FIGURES),
+    "pack": ("python-pptx", "lxml", "pandas", "pyogrio", "folium", "branca", *FIGURES),
+    "site": ("folium", "branca", "pandas", *FIGURES),
+    "html": ("folium", "branca"),
 }
 
 
 def library_versions() -> dict[str, str]:
-    """Versions of the libraries that write export bytes."""
+    """Versions of the libraries that write export bytes (pyogrio with the GDAL in its wheel)."""
     import pyogrio
 
-    return {
-        "pyogrio": f"{version('pyogrio')} (GDAL {pyogrio.__gdal_version_string__})",
-        "matplotlib": version("matplotlib"),
-        "folium": f"{version('folium')} (branca {version('branca')})",
-        "python-pptx": version("python-pptx"),
-    }
+    names = sorted({name for writers in WRITERS.values() for name in writers}, key=str.lower)
+    versions = {name: version(name) for name in names}
+    versions["pyogrio"] += f" (GDAL {pyogrio.__gdal_version_string__})"
+    return versions
 
 
-def compute() -> dict[str, dict[str, str]]:
-    """view -> format -> sha256 of its bytes (``site`` hashes the sorted file list and contents)."""
-    from geo.__main__ import main
+def changed_writers(fmt: str, recorded: dict[str, str], current: dict[str, str]) -> list[str]:
+    """The writers of ``fmt`` whose version is not the recorded one, as "name recorded -> current"."""
+    return [f"{name} {recorded.get(name)} -> {current[name]}"
+            for name in WRITERS.get(fmt, ()) if recorded.get(name) != current[name]]  # fmt: skip
 
-    out: dict[str, dict[str, str]] = {}
+
+def compute(made: Callable[[str, str], Path] | None = None) -> dict[str, dict[str, str]]:
+    """view -> format -> sha256 of its bytes (``site`` hashes the sorted file list and contents).
+
+    ``made(fmt, view)`` gives the CLI's export (the tests pass :meth:`tests.built.Exports.cli`,
+    which other tests share); by default each is made here, in a temporary folder.
+    """
+    from .built import Exports
+
     with tempfile.TemporaryDirectory() as tmp:
-        for view, params in VIEWS.items():
-            options = [arg for key, value in params.items() for arg in (f"--{key}", value)]
-            hashes = {}
-            for fmt in [*_formats(), "site"]:
-                target = Path(tmp) / view / fmt
-                main(["export", "--format", fmt, "--out", str(target), "--base-url", BASE_URL, *options])
-                hashes[fmt] = _digest(target)
-            out[view] = hashes
-    return out
+        export = made or Exports(Path(tmp)).cli
+        return {view: {fmt: _digest(export(fmt, view)) for fmt in [*_formats(), "site"]} for view in VIEWS}
 
 
 def _formats() -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import settings
+from geo.page.session import Key
 from geo.page.uploads import held_layer
 
 from .conftest import PROJECT
@@ -47,7 +48,7 @@ def map_message(at: AppTest) -> dict:
 def table_places(at: AppTest) -> list[tuple[str, str]]:
     """(place id, name) of each row of the places table, in order (each name links to its detail view)."""
     table = next(h.proto.body for h in at.get("html") if "class='places'" in h.proto.body)
-    return re.findall(r"\?place=([a-z_]+)[^']*' target='_top'><bdi>([^<]*)</bdi>", table)
+    return re.findall(r"\?place=([a-z_]+)[^']*' data-place='\1'><bdi>([^<]*)</bdi>", table)
 
 
 def step_title(at: AppTest) -> str:
@@ -402,3 +403,25 @@ def test_every_drawn_ring_has_a_row_in_the_places_table(default_app: AppTest, da
     drawn = set(claims.loc[(claims["place"] != "") & (claims["status"] != "retracted"), "place"])
     assert drawn <= {pid for pid, _name in table_places(default_app)}
     assert not default_app.dataframe  # a first page sends no data grid: the map comes first
+
+
+def test_the_recipe_for_a_language_followed_literally_opens_every_tab(monkeypatch) -> None:
+    """docs/developing.md, "A language", before its catalog is translated: every tab opens (About once raised).
+
+    The recipe's first steps are an entry in ``LANGUAGES`` and its name columns; until its catalog
+    has translations the page is in English, and nothing may fail on the way.
+    """
+    from geo.language import i18n
+    from geo.rules import labels
+
+    monkeypatch.setitem(i18n.LANGUAGES, "fr", i18n.Language("fr", "Français", "fr", "ltr", "fr"))
+    monkeypatch.setitem(labels.NAME_COLUMNS, "fr", ("name_en",))
+    tabs = 9
+    for index in range(tabs):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["lang"] = "fr"
+        at.session_state[Key.OPEN_TAB] = index
+        at.run()
+        assert not at.exception, (index, at.exception)
+        assert at.session_state[Key.OPEN_TAB] == index  # that tab was built
+    assert "Français" in " ".join(m.value for m in at.markdown)  # the About tab names the new language

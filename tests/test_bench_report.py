@@ -1,4 +1,4 @@
-"""The README's figures are generated from the benchmarks' output file, never typed."""
+"""The documentation's figures are generated from the benchmarks' output file, never typed."""
 
 from __future__ import annotations
 
@@ -11,16 +11,26 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import BENCHES
-from bench.report import RESULTS, performance_table, update_readme
+from bench.report import PAGES, RESULTS, TABLES, performance_table, render_tables, update_pages
 
 from .conftest import PROJECT
 
 
-def test_readme_tables_are_what_the_results_file_renders() -> None:
-    """After ``python -m bench`` the README and ``bench/results.json`` agree; an edit to either alone fails here."""
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", PAGES)
+def test_the_tables_are_what_the_results_file_renders(page: str) -> None:
+    """After ``python -m bench`` the pages and ``bench/results.json`` agree; an edit to either alone fails here."""
+    text = (PROJECT / page).read_text(encoding="utf-8")
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
-    assert update_readme(readme, results) == readme
+    assert render_tables(text, results) == text
+
+
+def test_every_table_is_in_one_page_and_none_in_the_readme(tmp_path) -> None:
+    for page in PAGES:
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text((PROJECT / page).read_text(encoding="utf-8"), encoding="utf-8")
+    update_pages(tmp_path, json.loads(RESULTS.read_text(encoding="utf-8")))  # raises unless each is in one page
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert not any(f"<!-- bench:{name} -->" in readme for name in TABLES)
 
 
 def test_goals_are_judged_from_the_figures() -> None:

@@ -23,12 +23,12 @@ from .browser import (
     map_frame,
     offline_page,
     press_step_key,
-    wait_until_run_finished,
+    run_after,
 )
 from .conftest import PROJECT
 from .test_app import TOTAL
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 # Pane z-index of the first drawn path whose style matches, for the basemap layers and the rings.
 STACKING_JS = """([land, xuar]) => {
@@ -137,9 +137,9 @@ def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
     tombstone = page.locator("div.detail-claim", has_text="[fujian-minjiang-securitycurated-2023]")
     assert tombstone.locator(".badge.status-retracted").count() == 1  # the tombstone, in the detail view
     assert "Corrected on Dec 3, 2026 (version 0.3.0): correction" in tombstone.inner_text()  # its reason, reworded
-    page.get_by_role("tab", name="Corrections").click()
+    with run_after(page):
+        page.get_by_role("tab", name="Corrections").click()
     page.get_by_text("Nothing is removed silently").wait_for()
-    wait_until_run_finished(page)
     grid = page.locator('[data-testid="stDataFrame"] >> visible=true').first
     cells = grid.locator("[role=gridcell]")  # the grid's accessible table: hidden, read by screen readers
     cells.first.wait_for(state="attached")
@@ -151,7 +151,11 @@ def test_corrections_log_is_shown_with_the_retraction(page, app_url) -> None:
 def test_no_request_leaves_the_app_with_tiles_off(browser, app_url) -> None:
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     hosts = set()
-    context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    network = ("http", "https", "ws", "wss")  # data: and blob: (a component's own code) never leave the browser
+    context.on(
+        "request",
+        lambda request: hosts.add(urlsplit(request.url).netloc) if urlsplit(request.url).scheme in network else None,
+    )
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.goto(app_url + "/?place=pishan")
@@ -298,10 +302,10 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
 def test_csv_download_matches_the_cli(page, app_url, tmp_path) -> None:
     page.goto(app_url + "/?status=corrected")
     page.get_by_text(f"4 of {TOTAL} claims shown").wait_for()
-    page.get_by_role("tab", name="Downloads").click()
+    with run_after(page):  # the tab's run has ended: the button holds its final file
+        page.get_by_role("tab", name="Downloads").click()
     button = page.get_by_role("button", name="CSV (one row per claim) ·")
     button.wait_for()
-    wait_until_run_finished(page)  # the tab's run has ended: the button holds its final file
     with page.expect_download() as download_info:
         button.click()
     downloaded = tmp_path / "app.csv"
@@ -322,12 +326,11 @@ def test_a_download_clicked_while_the_page_reruns_still_arrives(page, app_url, t
     page.get_by_role("button", name="Slide PNG (1920×1080) ·").wait_for()
     search = page.get_by_label("Search place names (any script)")
     for name, query in (("CSV (one row per claim) ·", "Guma"), ("GeoPackage (QGIS) ·", "")):
-        with page.expect_download() as download_info:
+        with run_after(page), page.expect_download() as download_info:
             page.get_by_role("button", name=name).click()
             search.fill(query)  # a filter change: the page reruns while the file is on its way
             search.press("Enter")
         assert download_info.value.path().stat().st_size > 1_000
-        wait_until_run_finished(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Slide PNG (1920×1080) ·").click()  # back to the filters it was made for
     png = download_info.value.path().read_bytes()

@@ -6,9 +6,9 @@ import pytest
 
 from geo.evidence.quotes import normalise
 
-from .browser import map_frame, wait_until_run_finished
+from .browser import map_frame, run_after
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 
 def test_a_claim_s_check_opens_under_the_claim_in_the_detail_view(page, app_url, data) -> None:
@@ -44,8 +44,8 @@ def test_a_claim_s_contrary_evidence_shows_its_verdict(page, app_url, data) -> N
 def test_a_source_s_check_opens_from_the_sources_tab(page, app_url, data) -> None:
     page.goto(app_url)
     map_frame(page)
-    page.get_by_role("tab", name="Sources and citation chain").click()
-    wait_until_run_finished(page)
+    with run_after(page):
+        page.get_by_role("tab", name="Sources and citation chain").click()
     # The citation graph draws after the run and pushes the picker down: wait for it, then bring the picker up.
     page.get_by_test_id("stGraphVizChart").locator("svg").first.wait_for()
     picker = page.get_by_test_id("stSelectbox").filter(has_text="How a source was checked")

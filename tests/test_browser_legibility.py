@@ -15,11 +15,11 @@ from geo.rules import briefing
 from geo.rules.drawing import drawable
 from geo.rules.provinces import province_summary
 
-from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, wait_until_run_finished
-from .conftest import PROJECT
+from .browser import MAP_IFRAME, SETTLED_JS, TIMEOUT, map_frame, run_after, wait_until_run_finished
+from .conftest import PROJECT, new_page
 from .test_app import TOTAL
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -33,11 +33,10 @@ LABELS_JS = """() => Array.from(document.querySelectorAll('[data-label]')).map(e
 
 
 def open_page(browser, url: str, *, width: int = 1400, height: int = 1000):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    page = new_page(browser, viewport={"width": width, "height": height})
     page.set_default_timeout(TIMEOUT)
     page.goto(url)
-    return context, page
+    return page.context, page
 
 
 def placed_labels(frame) -> list[dict]:
@@ -229,10 +228,10 @@ def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> 
         page.locator(".st-key-upload_source input").press("Enter")
         page.locator(".st-key-upload_add button").click()
         page.locator(".st-key-upload_remove button").wait_for()  # the layer is kept
-        page.get_by_role("tab", name=UPLOAD_TAB[lang]).click()
+        with run_after(page):
+            page.get_by_role("tab", name=UPLOAD_TAB[lang]).click()
         page.get_by_role("tabpanel").locator(".geo-message").wait_for()  # the tab's own content (its layer), not the last tab's
         page.get_by_role("tabpanel").get_by_test_id("stDataFrame").first.wait_for()
-        wait_until_run_finished(page)
     violations = axe_violations(page)
     context.close()
     assert violations == []
@@ -245,10 +244,10 @@ def test_tabs_and_filters_stay_in_the_page_language_when_they_rerun_alone(browse
     page.get_by_role("tab", name="下载").click()
     page.get_by_text("当前显示内容的文件").wait_for()
     box = page.get_by_label("搜索地名（任何文字）")
-    box.fill("Guma")
-    box.press("Enter")
+    with run_after(page):
+        box.fill("Guma")
+        box.press("Enter")
     page.get_by_text(f"显示 3 / {TOTAL} 条说法").wait_for()
-    wait_until_run_finished(page)
     assert page.get_by_text("当前显示内容的文件").count() == 1
     assert page.get_by_text("Files of what is shown").count() == 0
     context.close()

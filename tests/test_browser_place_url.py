@@ -16,7 +16,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from .browser import TIMEOUT, map_frame, wait_until_run_finished
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 STREAM = re.compile(r".*/_stcore/stream$")
 CLOSE = ".st-key-close_detail button"

@@ -23,11 +23,13 @@ from .browser import (
     map_frame,
     offline_page,
     press_step_key,
+    run_after,
     wait_until_run_finished,
 )
+from .conftest import new_page
 from .test_app import TOTAL
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 # What the legend covers: rings (circle markers in view) and placed labels, in the map's container px.
 COVERED_JS = """() => { const map = Object.values(window).find(v => v instanceof L.Map);
@@ -61,11 +63,10 @@ FITS_JS = """() => { const inside = s => { const e = document.querySelector(s); 
 
 
 def open_page(browser, url: str, width: int, height: int):
-    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-    page = context.new_page()
+    page = new_page(browser, viewport={"width": width, "height": height}, accept_downloads=True)
     page.set_default_timeout(TIMEOUT)
     page.goto(url)
-    return context, page
+    return page.context, page
 
 
 def settled_map(page):
@@ -98,10 +99,10 @@ def add_view(page, title: str, caption: str, number: int) -> None:
 
 def search(page, text: str) -> None:
     box = page.get_by_label("Search place names (any script)")
-    box.fill(text)
-    box.press("Enter")
+    with run_after(page):
+        box.fill(text)
+        box.press("Enter")
     page.wait_for_function("(q) => location.search.includes('q=' + q)", arg=text)
-    wait_until_run_finished(page)
     settled_map(page)
 
 
@@ -197,10 +198,10 @@ def test_keys_move_through_the_steps_as_a_clicker_does(browser, app_url) -> None
     moves = (("ArrowRight", Key.NEXT, 4), ("ArrowLeft", Key.PREVIOUS, 3), ("End", Key.LAST, 8), ("Home", Key.FIRST, 1),
              ("PageDown", Key.NEXT, 2))  # fmt: skip
     for key, button, number in moves:
-        press_step_key(page, key, button)
+        with run_after(page):  # the step's buttons are drawn: the next key finds them
+            press_step_key(page, key, button)
         page.locator(".step-title", has_text=f"{number}. ").wait_for()
         page.wait_for_url(re.compile(rf"step={number}\b"))
-        wait_until_run_finished(page)  # the step's buttons are drawn: the next key finds them
     context.close()
 
 
@@ -227,11 +228,11 @@ def test_brushing_the_timeline_sets_the_year_filter(browser, app_url) -> None:
     box = chart.bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.75, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=8)
-    page.mouse.up()
+    with run_after(page):
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=8)
+        page.mouse.up()
     page.wait_for_function("() => /[?&]from=\\d{4}/.test(location.search) && /[?&]to=\\d{4}/.test(location.search)")
-    wait_until_run_finished(page)
     years = re.search(r"from=(\d{4}).*to=(\d{4})", page.url).groups()
     page.get_by_text(re.compile(rf"^\d+ of {TOTAL} claims shown")).wait_for()
     assert not page.get_by_text(f"{TOTAL} of {TOTAL} claims shown").is_visible()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .browser import MAP_IFRAME, UPLOAD_DRAWN, fill_upload_form, map_frame, wait_until_run_finished
-from .conftest import PROJECT
+from .browser import MAP_IFRAME, UPLOAD_DRAWN, fill_upload_form, map_frame, run_after, wait_until_run_finished
+from .conftest import PROJECT, new_page
 from .server import streamlit_server
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
 
 BUSY = "The server is busy with other uploads; try again in a minute."
 POINTS = 10_000
@@ -17,7 +17,7 @@ POINTS = 10_000
 
 def open_with_file(browser, url: str, csv) -> object:
     """A new visitor's page with the file, a name and a source in the upload form."""
-    page = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
+    page = new_page(browser)
     page.set_default_timeout(60_000)
     page.goto(url)
     map_frame(page)
@@ -27,8 +27,8 @@ def open_with_file(browser, url: str, csv) -> object:
 
 
 def add_layer(page) -> None:
-    page.get_by_role("button", name="Add layer").click()
-    wait_until_run_finished(page)
+    with run_after(page):
+        page.get_by_role("button", name="Add layer").click()
 
 
 def test_an_upload_over_the_budget_is_refused_at_once_and_fits_once_the_other_visitor_leaves(browser, tmp_path) -> None:

@@ -147,7 +147,7 @@ def test_the_briefing_pack_cites_no_tombstone(tombstoned, pack) -> None:
 
 
 def test_a_new_basemap_layer_is_drawn_by_every_output(monkeypatch) -> None:
-    """The README's recipe, literally: one entry in ``geo.rules.drawing.BASEMAP``; the web map, legend and figures follow."""
+    """docs/developing.md's recipe, literally: one entry in ``geo.rules.drawing.BASEMAP``; the web map, legend and figures follow."""
     from geo.evidence.dataset import load_dataset
     from geo.html.legend import legend_html
     from geo.map.assembly import app_map

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import warnings
+from pathlib import Path
 
+import matplotlib
 import pytest
 import shapely
 
 from geo import settings
 from geo.build.fontsubset import missing_characters
-from geo.export import figures
+from geo.export import figures, typeset
 from geo.language import i18n
 from geo.rules import briefing
 from geo.rules.citations import footnotes
@@ -170,6 +172,20 @@ def test_slides_in_chinese_and_uyghur_have_every_glyph(data, code: str) -> None:
 def test_shipped_fonts_cover_every_character_figures_draw(data) -> None:
     """If this fails after a data or catalog change, run ``python -m geo fonts`` (see geo/fonts/README.md)."""
     assert missing_characters(data) == {"Noto Sans CJK SC": set(), "Noto Sans Arabic": set()}
+    claim_text = " ".join(data.tables["translations"]["text"])
+    assert "月" in claim_text  # the check reads the data's text columns (it read none when pandas made them ``str``)
+
+
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_figures_take_their_fonts_from_the_project_and_matplotlib_only(weight: str) -> None:
+    """Not from the machine: a system Noto (this machine has Debian's) would change a figure's bytes."""
+    from matplotlib import font_manager
+
+    figures._pyplot()  # registers the fonts
+    allowed = (settings.FONTS_DIR, Path(matplotlib.get_data_path()))
+    for family in typeset.FAMILY:
+        found = Path(font_manager.findfont(font_manager.FontProperties(family=family, weight=weight)))
+        assert any(found.is_relative_to(folder) for folder in allowed), f"{family} {weight}: {found}"
 
 
 def test_frame_of_a_province_level_step_is_its_boundary(data) -> None:

@@ -86,6 +86,7 @@ def test_kml_descriptions_are_double_escaped(hostile) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("browser")
 @pytest.mark.slow
 def test_hostile_dataset_renders_harmlessly_in_the_browser(hostile, browser) -> None:
     require_browser()

@@ -108,13 +108,17 @@ def test_points_are_area_rings_not_pins(data, html: str) -> None:
 
 def test_a_filter_change_sends_a_view_not_the_map(data) -> None:
     narrow = data.claims[data.claims["place"] == "pishan"]
-    script = view_script(json.dumps(claim_view(data, narrow)), "home", {"place": None})
+    script = view_script(json.dumps(claim_view(data, narrow)), "home", work=True, report_view=True)
     assert len(script) < 12_000  # the whole model is many times that, and is not re-sent
     assert "<" not in script.removeprefix("<script>").removesuffix("</script>")  # survives the page's sanitiser
     [message] = handed_messages(script)
     assert message["fit"] == "home"
-    assert message["params"] == {"place": None}
+    assert message["work"] is True  # leaving the page would lose the visitor's work: the page asks first
+    assert message["viewNames"] == ["lat", "lng", "zoom"]  # the explorer's map reports its view under these names
     assert {r[0] for r in message["view"]["rings"]} == {"pishan"}
+    [briefing] = handed_messages(view_script(json.dumps(claim_view(data, narrow))))
+    assert briefing["viewNames"] is None  # a briefing step frames its own map: no view is reported
+    assert briefing["work"] is False
 
 
 def test_assets_come_from_this_app_not_cdns(html: str) -> None:

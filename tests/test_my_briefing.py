@@ -11,6 +11,7 @@ from geo.errors import BriefingFileError
 from geo.evidence.content import localized
 from geo.page import own_steps
 from geo.page.session import Key
+from geo.page.state import MapView
 from geo.rules import briefing, briefing_file
 
 from .test_app import APP, step_title
@@ -83,14 +84,15 @@ def test_a_link_that_holds_no_briefing_is_refused(data) -> None:
 
 def test_the_view_on_screen_becomes_a_step(data) -> None:
     shown = data.claims[data.claims["place"] == "pishan"]
-    at_place = own_steps.captured_step(data, shown, "pishan", {}, "T", "C")
+    at_place = own_steps.captured_step(data, shown, "pishan", None, "T", "C")
     assert (at_place["place"], at_place["zoom"], at_place["claims"]) == ("pishan", 8, list(shown["id"]))
-    moved = own_steps.captured_step(data, shown, None, {"lat": "37.6", "lng": "78.3", "zoom": "7"}, "T", "C")
+    view = MapView.parse({"lat": "37.6", "lng": "78.3", "zoom": "7"})
+    moved = own_steps.captured_step(data, shown, None, view, "T", "C")
     assert moved["place"] == ""
     assert moved["zoom"] == 7
     assert moved["west"] < 78.3 < moved["east"]
     assert moved["south"] < 37.6 < moved["north"]
-    fitted = own_steps.captured_step(data, shown, None, {}, "T", "C")  # no view in the URL: fit what is shown
+    fitted = own_steps.captured_step(data, shown, None, None, "T", "C")  # no view reported: fit what is shown
     assert fitted["west"] < 78.28 < fitted["east"]
     assert fitted["zoom"] >= 5
 

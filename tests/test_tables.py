@@ -1,4 +1,4 @@
-"""The README's recipe for a data table: its CSV and its resource in datapackage.json, nothing else.
+"""docs/developing.md's recipe for a data table: its CSV and its resource in datapackage.json, nothing else.
 
 A table is added to a copy of the data exactly as the recipe says, and is then loaded with
 its types converted and validated cell by cell, with no change to the code.

@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from geo.export.typeset import FONT_FILES
 from geo.language.scripts import is_arabic_script
 
@@ -38,8 +40,10 @@ def figure_texts(data: Dataset) -> list[str]:
     from geo.language import i18n
 
     frames = (data.provinces, *data.tables.values())  # every table as stored (translations too); joins repeat them
+    # Text columns by kind, not by ``dtype == object``: from pandas 3 text is a ``str`` column, and
+    # that test found none, so the subsets lacked the data's Chinese (machines with Noto filled the gap).
     texts = [str(v) for frame in frames
-             for column in frame.columns if frame[column].dtype == object for v in frame[column]]  # fmt: skip
+             for column in frame.columns if pd.api.types.is_string_dtype(frame[column]) for v in frame[column]]  # fmt: skip
     for code in i18n.LANGUAGES:
         path = i18n.catalog_path(code)
         if path.exists():

@@ -11,6 +11,8 @@ font. Nothing is downloaded at run time: the fonts are package data.
 from __future__ import annotations
 
 import functools
+import logging
+from pathlib import Path
 
 from geo import settings
 from geo.language.scripts import has_arabic
@@ -34,11 +36,23 @@ def family(text: str) -> list[str]:
 
 @functools.cache
 def use_fonts() -> None:
-    """Register the shipped fonts with matplotlib and make them the fallbacks (once per process)."""
+    """Make matplotlib see only its bundled fonts and the shipped ones (once per process).
+
+    Matplotlib's font list also holds the machine's fonts; with Noto installed system-wide it
+    picked a system Noto Sans Arabic or CJK (a bold, or another version) over the shipped subset,
+    so a figure's bytes depended on the machine. Those are dropped before the shipped ones are added.
+    """
+    import matplotlib
     from matplotlib import font_manager, rcParams
 
+    bundled = Path(matplotlib.get_data_path()) / "fonts"
+    manager = font_manager.fontManager
+    manager.ttflist = [font for font in manager.ttflist if Path(font.fname).is_relative_to(bundled)]
+    manager.afmlist = [font for font in manager.afmlist if Path(font.fname).is_relative_to(bundled)]
     for path in FONT_FILES.values():
-        font_manager.fontManager.addfont(str(path))
+        manager.addfont(str(path))  # also empties the font lookup cache
+    # The subsets are Regular only: bold text in them is drawn regular, which is said once here, not per lookup.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     rcParams["font.family"] = FAMILY
     rcParams["pdf.fonttype"] = 42  # embed TrueType/OpenType outlines: text stays selectable and searchable
     rcParams["axes.unicode_minus"] = False

@@ -33,6 +33,8 @@ UPLOAD_FILES = ("canvas-points.js",)
 #: The programs of the app's page (around the map's frame). They run through st.html, whose
 #: sanitiser drops a script holding anything that looks like a tag: none holds a "<".
 PAGE_FILES = ("url.js", "page.js")
+#: The page's channel to the server: a Streamlit component's code (an ES module), see ``channel.js``.
+CHANNEL_FILE = "channel.js"
 STYLESHEET = "geo.css"
 
 

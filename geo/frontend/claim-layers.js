@@ -113,6 +113,7 @@
     geo.shownView = function () { return last ? last.view : null; };
 
     geo.applyView = function (message) {  // the page calls this with each new view; so does a standalone file
+      geo.handedMessage = message;  // the last message handed over (tests wait for the page's latest to arrive)
       var change = geo.viewChange(last, message);
       if (!change) return;
       if (change.redraw) draw(geo.viewUpTo(message.view, upTo));

@@ -1,6 +1,13 @@
 /*
- * The app's page (not the map's frame): its language and direction, the view handed to the map
- * after every run, the URL's own parameters, and opening a place asked for by the map.
+ * The app's page (not the map's frame): its language and direction, the view handed to the map after
+ * every run, the briefing's keys, and the visitor's moves, which stay in this browser session.
+ *
+ * The page never navigates away to move the visitor: a link to a place or a step (`data-place`,
+ * `data-step`) and the map's view go to the server through the page's channel (channel.js, a
+ * Streamlit component), which answers with the new state in the same session, so an uploaded layer
+ * and a presenter's own steps stay. A plain click moves within the page; a click with a modifier
+ * (a new tab, a new window) is the browser's, as for any link. While the visitor has work in hand,
+ * leaving the page asks first.
  *
  * Runs through st.html, whose sanitiser drops a script that seems to hold a tag: this file, like
  * url.js, holds no "less than" sign.
@@ -17,25 +24,73 @@
   };
 
   /**
-   * Hand the map a view (see view.js) and make the URL's own parameters what this run says, whatever
-   * wrote the URL last (the map writes its view there; Streamlit writes the query it knows).
-   * message: {key, view, fit, params}; params: {place: id or null}.
+   * Hand the map a view (see view.js). message: {key, view, fit, work, viewNames, at}; `work` says whether
+   * the visitor has work in hand (an uploaded layer, own briefing steps) that leaving would lose,
+   * `viewNames` (the explorer only) the address's names for the map's view, and `at` the address the
+   * message was made for.
    */
   geo.handView = function (message) {
     geo.view = message;
-    if (message.params) {
-      var wanted = geo.withParams(location.href, message.params);
-      if (wanted !== location.href) history.replaceState(history.state, "", wanted);
-    }
+    if (geo.arrived(message, location.search)) geo.moving = false;  // the map's moves are the visitor's again
+    geo.hasWork = Boolean(message.work);
+    geo.viewNames = message.viewNames || null;  // the explorer's map reports its view; a briefing's does not
     document.querySelectorAll(MAP_FRAME).forEach(function (frame) {
       try {
         var map = frame.contentWindow && frame.contentWindow.geo;
         if (map && map.applyView) map.applyView(message);
-        if (map && map.writeView) map.writeView(true);  // the map's own view, over the one Streamlit remembered
       } catch {
         // a map from another origin reads geo.view when it starts
       }
     });
+  };
+
+  /**
+   * The map moved: its view replaces the old one, last, in the address (no new step in the browser's
+   * history), and goes to the server with the address it was seen at, which writes the same address
+   * from its state (a late report, from an address the visitor has left with Back, is not taken).
+   * While the page moves elsewhere (a link, Back, Forward) until it arrives, the map's moves are not
+   * reported: they belong to the page being left, and would land on the entry being arrived at. In a briefing step
+   * (which frames its own map) or without a channel, nothing is written.
+   */
+  geo.reportView = function (center, zoom) {
+    var names = geo.viewNames, view = names && geo.viewText(center, zoom, names);
+    if (!view || !geo.sendView || geo.moving) return;
+    var at = geo.withoutView(location.search, names);  // the address the view was seen at: the server checks it
+    var search = geo.withViewLast(location.search, view, names);
+    if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
+    geo.sendView(Object.assign({at: at}, view));
+  };
+
+  /**
+   * Whether a message was made for the address the page is at (its query without the map's view): a
+   * message of the page being left, arriving after Back or a link, is not the arrival.
+   */
+  geo.arrived = function (message, search) {
+    var skipped = (message.viewNames || []).concat(message.notOurs || []);  // Streamlit keeps its own (embed)
+    return typeof message.at !== "string" || message.at === geo.withoutView(search, skipped);
+  };
+
+  /**
+   * Move the visitor within the session: {place: id} opens a place, {step: n} a briefing step. Between a
+   * channel's unmount and the next one's mount (a busy server's rerun) the move waits for the next one
+   * (channel.js sends it): leaving the page instead would lose the visitor's work.
+   */
+  geo.go = function (intent) {
+    geo.moving = true;
+    if (geo.sendGo) geo.sendGo(intent);
+    else geo.pendingGo = intent;
+    return true;
+  };
+
+  /** What a click on an in-app link asks for, or null: the browser's own (a modifier or another button). */
+  geo.intentOf = function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey ||
+      event.shiftKey) return null;
+    var link = event.target && event.target.closest ? event.target.closest("a[data-place], a[data-step]") : null;
+    if (!link) return null;
+    if (link.dataset.place) return {place: link.dataset.place};
+    var step = parseInt(link.dataset.step, 10);
+    return step > 0 ? {step: step} : null;
   };
 
   /**
@@ -74,14 +129,17 @@
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("[data-geo-fullscreen]");
       if (button) geo.toggleFullscreen(button);
+      var intent = geo.intentOf(event);
+      if (intent && geo.go(intent)) event.preventDefault();
     });
     document.addEventListener("fullscreenchange", function () {  // Esc leaves full screen: leave presenting too
       if (!document.fullscreenElement) document.documentElement.classList.remove("geo-presenting");
     });
+    window.addEventListener("popstate", function () { geo.moving = true; });  // Back, Forward: until the page arrives
+    window.addEventListener("beforeunload", function (event) {  // a reload, a typed address, a closed tab
+      if (!geo.hasWork) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
   }
-
-  /** Open a place's detail view (a link from the map's popup): a page of this app, in this tab. */
-  geo.openPlace = function (href) {
-    if (geo.isAppLink(href)) location.assign(href);
-  };
 })(globalThis.geo = globalThis.geo || {});

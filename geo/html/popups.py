@@ -44,13 +44,18 @@ def place_header(place: pd.Series) -> str:
     )
 
 
-def place_popup_parts(header: str, detail_url: str | None) -> tuple[str, str]:
-    """A place popup's start (wrapper and header) and end (detail link, close); the count and claims go between."""
+def place_popup_parts(header: str, detail_url: str | None, place_id: str = "") -> tuple[str, str]:
+    """A place popup's start (wrapper and header) and end (detail link, close); the count and claims go between.
+
+    The detail link names its place (``data-place``): in the app, a click opens it in the same
+    session (``geo/frontend/frame.js``); in a standalone file it is an ordinary link.
+    """
     start = f"<div class='place-popup' dir='{language().direction}'>{header}"
     end = "</div>"
     if detail_url:
         open_detail = _("Open the detail view")
-        end = f"<div class='detail'><a href='{esc(detail_url)}' target='_top' data-place>{esc(open_detail)} ↗</a></div></div>"
+        end = (f"<div class='detail'><a href='{esc(detail_url)}' target='_top' data-place='{esc(place_id)}'>"
+               f"{esc(open_detail)} ↗</a></div></div>")  # fmt: skip
     return start, end
 
 
@@ -60,9 +65,9 @@ def popup_count(claims: int, sources: int) -> str:
     return f"<div class='count'>{esc(count)}</div>"
 
 
-def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str | None) -> str:
+def place_popup(header: str, groups: list[tuple[str, list[str]]], detail_url: str | None, place_id: str = "") -> str:
     """A whole place popup: header, count, each source's claims (the browser assembles the same parts)."""
-    start, end = place_popup_parts(header, detail_url)
+    start, end = place_popup_parts(header, detail_url, place_id)
     body = "".join(heading + "".join(claims) for heading, claims in groups)
     return start + popup_count(sum(len(c) for _source, c in groups), len(groups)) + body + end
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import folium
 from jinja2 import Template
 
-from geo import urls
 from geo.html.escape import esc
 from geo.language.i18n import N_, _
 from geo.map import assets
@@ -52,16 +51,16 @@ class OfflineMap(folium.Map):
 
 
 class FrameSetup(ScriptElement):
-    """The map's frame: default icons served by this app, the view written into the page's URL, detail links.
+    """The map's frame: default icons served by this app, the view reported to the page, detail links.
 
-    See ``geo/frontend/frame.js``: after each pan or zoom the map writes ``lat``, ``lng`` and
-    ``zoom`` into the page's URL (the view survives a reload and can be shared, and the app
-    never reruns for it), and a popup's link to a place's detail view asks the page to open it.
+    See ``geo/frontend/frame.js``: after each pan or zoom the map tells the page its view (which
+    the page's channel hands to the server, so the address says it), and a popup's link to a
+    place's detail view asks the page to open it in the same session.
     """
 
     _template = Template(
         "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
-        " geo.writeViewToPage({{ this._parent.get_name() }}, {{ this.view_names|tojson }});"
+        " geo.reportViewToPage({{ this._parent.get_name() }});"
         " geo.openLinksInPage({{ this._parent.get_name() }}); geo.tellEmbedderHeight();"
         " geo.fillFrameInBriefing();"
         "{% endmacro %}"
@@ -71,7 +70,6 @@ class FrameSetup(ScriptElement):
         super().__init__()
         self._name = "FrameSetup"
         self.image_path = assets.LEAFLET_IMAGES
-        self.view_names = list(urls.VIEW)
 
 
 def basemap_layers(data: Dataset) -> dict[str, dict]:

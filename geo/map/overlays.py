@@ -103,7 +103,7 @@ def claim_model(
     for pid in used_places:
         place = places[pid]
         link = None if detail_base is None else place_url(pid, i18n.current(), detail_base)
-        start, end = place_popup_parts(prepared.place_header[pid], link)
+        start, end = place_popup_parts(prepared.place_header[pid], link, pid)
         model["places"][pid] = {
             "lat": round(float(place["lat"]), 4),
             "lon": round(float(place["lon"]), 4),

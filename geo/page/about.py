@@ -68,6 +68,8 @@ TRANSLATORS = {
         "shown by their English name."
     ),
 }
+#: What the About tab says of a language not in :data:`TRANSLATORS` yet (a new one arrives as a draft).
+UNDESCRIBED_TRANSLATION = N_("A draft translation, not yet reviewed by a native speaker.")
 TRANSLATION_SCOPE = N_(
     "What is translated: the interface (menus, labels, headings, legends, messages, figure text), and the "
     "evidence's own text: claims' summaries and corrections and the briefing's titles and captions, each a "
@@ -97,7 +99,8 @@ def translations_markdown() -> str:
 
 @functools.lru_cache(maxsize=len(i18n.LANGUAGES))
 def _translations_markdown(code: str) -> str:
-    lines = ["- **" + i18n.language_name(code) + "** — " + _(TRANSLATORS[code]) for code in i18n.LANGUAGES]
+    lines = ["- **" + i18n.language_name(code) + "** — " + _(TRANSLATORS.get(code, UNDESCRIBED_TRANSLATION))
+             for code in i18n.LANGUAGES]  # fmt: skip
     return "\n".join(lines) + "\n\n" + _(TRANSLATION_SCOPE)
 
 

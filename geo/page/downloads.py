@@ -60,3 +60,10 @@ class DownloadShelf:
         with i18n.speaking(self.view.language):
             self.files[key] = exporter.write(self.view.data, self.view.shown, self.app_url)
         return self.files[key]
+
+
+def exporters() -> dict[str, Exporter]:
+    """Every export format, by name (the export stack is imported when the Downloads tab first opens)."""
+    from geo.export.formats import EXPORTERS
+
+    return EXPORTERS

@@ -17,3 +17,8 @@ def page_head(language: Language) -> str:
     """The HTML the dashboard puts at the top of every page (run through ``st.html`` with its scripts)."""
     call = f"geo.setPageLanguage({json.dumps(language.html_lang)}, {json.dumps(language.direction)});"
     return f"<style>{frontend.stylesheet()}</style><script>{frontend.page_code()}\n{call}</script>"
+
+
+def channel_code() -> str:
+    """The page's channel to the server: the code of a Streamlit component (``geo/frontend/channel.js``)."""
+    return frontend.text(frontend.CHANNEL_FILE)

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.evidence.cache import per_dataset
+from geo.evidence.content import localized
+from geo.evidence.dataset import Dataset
 from geo.evidence.dates import year_bounds
 from geo.language import i18n
 from geo.map.overlays import claim_view, default_view, view_json
 from geo.page import about, charts, state, tables
-from geo.rules.briefing import step_claims
 from geo.rules.filters import Filters, apply_filters
 
 if TYPE_CHECKING:
@@ -30,8 +31,16 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.evidence.dataset import Dataset
-    from geo.rules.briefing import Step
+
+__all__ = [
+    "VIEWS_KEPT",
+    "Dataset",  # the validated dataset's type (geo.evidence.dataset)
+    "DatasetSummary",
+    "FilteredView",
+    "dataset_summary",
+    "filtered_view",
+    "localized",  # the evidence in the page's language (geo.evidence.content)
+]
 
 #: Distinct filter sets kept per dataset.
 VIEWS_KEPT = 256
@@ -140,8 +149,3 @@ def _view_builder(data: Dataset) -> Callable[[Filters], FilteredView]:
             return build(filters)
 
     return locked
-
-
-def step_view(data: Dataset, step: Step) -> str:
-    """The map's view of a briefing step: the claims it rests on (JSON)."""
-    return view_json(claim_view(data, step_claims(data, step)))

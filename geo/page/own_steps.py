@@ -12,14 +12,51 @@ from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
 from geo import urls
+from geo.errors import BriefingFileError
+from geo.language.i18n import _
 from geo.page.session import Key
 from geo.rules import briefing_file
+from geo.rules.briefing_file import (
+    FILE_NAME,
+    MAX_CAPTION,
+    MAX_TITLE,
+    check,
+    read_briefing_file,
+    to_csv,
+    to_link,
+)
 from geo.rules.drawing import HOME, Box, extent, level, zoom_box
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from geo.evidence.dataset import Dataset
+    from geo.page.state import MapView
+
+#: The presenter's own briefing kept in this browser tab (too long for a link): the ``briefing`` it presents under.
+MINE = urls.MINE
+
+__all__ = [
+    "FILE_NAME",
+    "MAX_CAPTION",
+    "MAX_TITLE",
+    "MINE",
+    "BriefingFileError",
+    "add",
+    "captured_step",
+    "check",
+    "deck",
+    "edit",
+    "move",
+    "presented",
+    "read_briefing_file",
+    "remove",
+    "replace",
+    "rows",
+    "table",
+    "to_csv",
+    "to_link",
+]
 
 
 def zoom_for(box: Box) -> int:
@@ -29,21 +66,20 @@ def zoom_for(box: Box) -> int:
 
 
 def captured_step(
-    data: Dataset, shown: pd.DataFrame, selected: str | None, params: Mapping[str, str], title: str, caption: str
+    data: Dataset, shown: pd.DataFrame, selected: str | None, view: MapView | None, title: str, caption: str
 ) -> dict:
     """The view on screen as a step: the open place (or the map's view, else a fit to what is shown) and its claims.
 
-    The map writes its view into the URL (``lat``, ``lng``, ``zoom``) after each move; without
+    The map reports its view to the page's state after each move (``geo.page.state``); without
     one (the page as opened) the step frames what the filters show, or the default view.
     """
-    view = urls.parse_view(params)
     claims = list(shown["id"])
     if selected:
-        zoom = view[1] if view else level(data.places.set_index("id").loc[selected, "admin_level"]).detail_zoom
+        zoom = view.level if view else level(data.places.set_index("id").loc[selected, "admin_level"]).detail_zoom
         return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=zoom, place=selected)
     if view:
-        return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=view[1],
-                                      box=zoom_box(*view))  # fmt: skip
+        return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=view.level,
+                                      box=zoom_box(view.center, view.level))  # fmt: skip
     box = extent(data, shown) or zoom_box(HOME.center, HOME.zoom)
     return briefing_file.new_step(title=title, caption=caption, claim_ids=claims, zoom=zoom_for(box), box=box)
 
@@ -101,3 +137,31 @@ def replace(session: MutableMapping, briefing: pd.DataFrame) -> None:
     """
     session[Key.MY_STEPS] = [_with_uid(session, {f: row.get(f"{f}_en", row[f]) for f in briefing_file.fields()})
                              for row in briefing.sort_values("step").to_dict("records")]  # fmt: skip
+
+
+def presented(session: MutableMapping, data: Dataset, own: str | None) -> tuple[pd.DataFrame | None, str | None]:
+    """The briefing ``?briefing=`` names (None: the shipped one) and a problem to show instead, if any.
+
+    A link's briefing is checked like a file, and becomes this session's own steps when it
+    has none, so a presenter who opens a shared link can edit it.
+    """
+    if not own:
+        return None, None
+    if own == urls.MINE:
+        steps = table(session)
+        return (briefing_file.with_languages(steps), None) if steps is not None else (None, _(
+            "This briefing was kept in a browser tab that has closed: open its file in “My briefing”."))  # fmt: skip
+    try:
+        linked = briefing_file.with_languages(briefing_file.from_link(own, data))
+    except BriefingFileError as error:
+        return None, _("This link's briefing cannot be shown: {problems}").format(problems=error)
+    if table(session) is None:
+        replace(session, linked)
+    return linked, None
+
+
+def deck(data: Dataset, base_url: str, steps: pd.DataFrame) -> tuple[bytes, str]:
+    """The PowerPoint of ``steps`` and its media type (python-pptx is imported when a deck is first made)."""
+    from geo.export import deck as pptx
+
+    return pptx.to_pptx(data, base_url=base_url, table=steps), pptx.MIME

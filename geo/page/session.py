@@ -14,8 +14,11 @@ class Key:
     # Kept by the app
     UPLOADED = "uploaded"  # the handle of the visitor's layer, held by the server's budget (geo.upload.budget)
     UPLOAD_ERROR = "upload_error"  # a refused file's message, shown once by the upload panel
-    SEND_URL = "send_url"  # the next whole-page run sends the URL again (a fragment run's URL message is dropped)
-    OPENED_WITH = "opened_with"  # (filters, whether the URL held a map view) when the session opened
+    GOING = "going"  # where the visitor asked to go: the next whole-page run shows it (sections/address.py)
+    ARRIVING = "arriving"  # that run's state until its address is written
+    SEEN = "address_seen"  # the query this session last saw or sent: a different one came from outside (Back, a link)
+    OPENED_WITH = "opened_with"  # how the session opened: filters, place, map view (geo.page.state.Opening)
+    EXPLORER = "explorer"  # where the visitor was in the explorer when a briefing started ("Exit briefing" goes back)
     MY_STEPS = "my_steps"  # the presenter's own briefing: rows in the schema of data/briefing.csv (geo.page.own_steps)
     DOWNLOADS = "prepared_files"  # the download shelf (geo.page.downloads)
     #: Picks made with the place picker. Each pick gives the picker a new key (``place_picker_<n>``), so it
@@ -26,7 +29,10 @@ class Key:
     LANGUAGE = "language"
     PLACE_PICKER = "place_picker"  # a prefix: the picker's key is place_picker_<picks>
     TAB = "tab"
+    OPEN_TAB = "open_tab"  # the position of the tab last open: a briefing does not draw the tabs, and Exit finds it again
     MAP = "map"
+    CHANNEL = "geo_channel"  # the page's channel to the server (sections/address.py, geo/frontend/channel.js)
+    VIEW_REPORT = "view_report"  # the map's last view, with the address it was seen at (geo.page.state.reported_view)
     CORRECTIONS_PLACE = "corrections_place"
     TIMELINE = "timeline"  # the timeline chart (its brush sets the year filter)
     SET_YEARS = "set_years"  # years brushed on the timeline, for the slider to take at the next whole-page run

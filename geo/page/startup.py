@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo import settings
+from geo.errors import DataValidationError
 from geo.evidence import readers
 from geo.evidence.dataset import load_dataset
 from geo.html.popups import fragments
@@ -31,9 +32,12 @@ from geo.map.overlays import app_model, default_view
 from geo.map.shapes import shapes
 from geo.page import model
 from geo.rules import labels
+from geo.upload.memory import use_few_arenas
 
 if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
+
+__all__ = ["DataValidationError", "data_dir", "load_prepared", "start", "use_few_arenas"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: The per-dataset caches a first page fills, kept for every language prepared so far.
@@ -97,3 +101,20 @@ def save_prepared(path: Path, data: Dataset, basemap: dict[str, str]) -> None:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
             tmp.write(pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp.name, path)  # atomic: a reader never sees half a file
+
+
+def start(data_dir: Path | str | None = None) -> tuple[Dataset, dict[str, str]]:
+    """The server's first page: Leaflet and the basemap in the static folder, the validated dataset and its basemap URLs.
+
+    Raises
+    ------
+    DataValidationError
+        If the data is not valid: the page shows the validator's report instead.
+    """
+    assets.install_static_assets()
+    return load_prepared(data_dir or settings.data_dir)
+
+
+def data_dir() -> str:
+    """The data folder the page shows (``settings.data_dir``: ``data/``, or ``$GEO_DATA_DIR``)."""
+    return str(settings.data_dir)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.html.audit import SOURCE_FIELDS, source_audits
+from geo.html.audit import SOURCE_FIELDS, source_audit_html, source_audits, source_choices
 from geo.html.escape import esc
 from geo.language import i18n
 from geo.language.i18n import N_, _
@@ -24,6 +24,20 @@ if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
 
 #: Headings of every table column, by key (translated when shown).
+__all__ = [
+    "HEADERS",
+    "PLACE_COLUMNS",
+    "claims_table",
+    "headers",
+    "places_html",
+    "places_table",
+    "source_audit_html",  # how a source was checked (the Sources tab), from geo.html.audit
+    "source_audits",
+    "source_check_line",
+    "source_choices",
+    "sources_table",
+]
+
 HEADERS = {
     "id": N_("id"),
     "place": N_("place"),
@@ -100,13 +114,15 @@ def places_html(places: pd.DataFrame) -> str:
     """The places table as plain HTML: a real table (headers for screen readers), each name a link to its detail view.
 
     Light enough to come with a first page (a data grid's code would delay the map), and
-    every place reachable with the keyboard: Tab to its link, Enter.
+    every place reachable with the keyboard: Tab to its link, Enter. A link names its place
+    (``data-place``): a plain click opens it in this session (``geo/frontend/page.js``), a
+    click with a modifier in a new tab, as any link.
     """
     titles = [_(HEADERS[column]) for column in PLACE_COLUMNS]
     head = "".join(f"<th scope='col'>{esc(title)}</th>" for title in titles)
     rows = []
     for record in places.to_dict("records"):
-        name = f"<a href='{esc(record['detail'])}' target='_top'><bdi>{esc(record['place'])}</bdi></a>"
+        name = f"<a href='{esc(record['detail'])}' data-place='{esc(record['id'])}'><bdi>{esc(record['place'])}</bdi></a>"
         cells = [f"<th scope='row'>{name}</th>"]
         for column, lang in list(PLACE_COLUMNS.items())[1:]:
             marks = f" lang='{lang}' dir='{'rtl' if lang == 'ug-Arab' else 'ltr'}'" if lang else ""

@@ -14,8 +14,20 @@ from geo.language.i18n import _
 from geo.page.session import Key
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from geo.evidence.dataset import Dataset
     from geo.upload.layer import PreparedUpload
+
+__all__ = [
+    "PreparedUpload",
+    "add_layer",
+    "coordinate_column_defaults",
+    "held_layer",
+    "problems_table",
+    "remove_layer",
+    "upload_columns",
+]
 
 
 def add_layer(session: MutableMapping, data: Dataset, session_id: str = "",
@@ -79,3 +91,24 @@ def remove_layer(session: MutableMapping) -> None:
     from geo.upload.budget import budget
 
     budget().release(session.pop(Key.UPLOADED, None))
+
+
+def upload_columns(name: str, content: bytes) -> list[str]:
+    """A CSV's column names (for the coordinate pickers); none for other formats (the upload code loads now)."""
+    from geo.upload.read import upload_columns as columns
+
+    return columns(name, content)
+
+
+def coordinate_column_defaults(columns: list[str]) -> tuple[int, int]:
+    """Which of ``columns`` look like latitude and longitude, as indexes for the pickers."""
+    from geo.upload.read import coordinate_column_defaults as defaults
+
+    return defaults(columns)
+
+
+def problems_table(prepared: PreparedUpload) -> pd.DataFrame:
+    """The rows left out of the visitor's layer, by row and field, with why."""
+    from geo.upload.read import problems_table as problems
+
+    return problems(prepared.layer)
