@@ -66,7 +66,7 @@ def track_runs(page) -> None:
     page.on("websocket", lambda ws: _SOCKETS.__setitem__(page, ws) if "/_stcore/stream" in ws.url else None)
 
 
-def _run_ended_after_it_started(*, whole: bool) -> Callable[[object], bool]:
+def _run_ended_after_it_started(*, whole: bool, seen: list[str] | None = None) -> Callable[[object], bool]:
     """A predicate over the app's messages: true at the end of a run that started after it was made.
 
     A run starts with a ``new_session`` message and ends with ``script_finished``; a run cut
@@ -84,6 +84,8 @@ def _run_ended_after_it_started(*, whole: bool) -> Callable[[object], bool]:
             return False
         message = ForwardMsg.FromString(payload)
         kind = message.WhichOneof("type")
+        if seen is not None and kind in {"new_session", "script_finished", "session_status_changed", "page_info_changed"}:
+            seen.append(f"{kind}:{message.script_finished}" if kind == "script_finished" else kind)
         started = started or kind == "new_session"
         return started and kind == "script_finished" and message.script_finished in ends
 
@@ -100,8 +102,16 @@ def run_after(page, *, whole: bool = False) -> Iterator[None]:
     fragment's. The runs are read from the app's own messages on the page's websocket
     (:func:`track_runs`).
     """
-    with _SOCKETS[page].expect_event("framereceived", predicate=_run_ended_after_it_started(whole=whole)):
-        yield
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    socket, seen = _SOCKETS[page], []
+    try:
+        with socket.expect_event("framereceived", predicate=_run_ended_after_it_started(whole=whole, seen=seen)):
+            yield
+    except PlaywrightTimeoutError as error:
+        fresh = _SOCKETS.get(page) is not socket  # the page connected again: a new session (a reload, a navigation)
+        msg = f"no {'whole ' if whole else ''}run ended after the action; saw {seen}; new connection: {fresh}; at {page.url}"
+        raise AssertionError(msg) from error
 
 
 def wait_until_run_finished(page) -> None:

@@ -17,7 +17,9 @@ from geo.rules.drawing import drawable
 from geo.rules.filters import apply_filters, filters_from_params
 
 from .browser import (
+    HANDED_JS,
     MAP_IFRAME,
+    NEXT_FRAMES_JS,
     SETTLED_JS,
     TIMEOUT,
     map_frame,
@@ -70,9 +72,17 @@ def open_page(browser, url: str, width: int, height: int):
 
 
 def settled_map(page):
+    """The map's frame once it has the page's latest view, its fonts, a still view and the layout of that view.
+
+    The legend's text arrives with the view and may change its size; the map then places the
+    legend and labels again in the next animation frame (``geo/frontend/controls.js``).
+    """
     frame = map_frame(page)
+    frame.wait_for_function(HANDED_JS)
+    frame.evaluate("() => document.fonts.ready.then(() => true)")
     frame.wait_for_function(SETTLED_JS, polling=100)
     frame.wait_for_function(SETTLED_JS, polling=100)
+    frame.evaluate(NEXT_FRAMES_JS)
     return frame
 
 
@@ -152,8 +162,11 @@ def test_a_bad_briefing_file_is_refused_by_row_and_field_and_changes_nothing(bro
     bad = tmp_path / "bad.csv"
     bad.write_text("step,title,caption,place,west,south,east,north,zoom,claims\n1,T,C,atlantis,,,,,40,c99\n", "utf-8")
     context, page = open_page(browser, app_url + "/", 1440, 900)
-    page.get_by_role("tab", name="My briefing").click()
-    page.get_by_role("button", name="Start from the shipped briefing").click()
+    map_frame(page)
+    with run_after(page):
+        page.get_by_role("tab", name="My briefing").click()
+    with run_after(page):
+        page.get_by_role("button", name="Start from the shipped briefing").click()
     page.locator("input[aria-label='Title']").first.wait_for()
     before = page.locator("input[aria-label='Title']").count()
     page.get_by_test_id("stTabs").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))

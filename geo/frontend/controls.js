@@ -131,17 +131,30 @@
       });
     }
     map.on("zoomend moveend resize", draw);
+    // A draw in a frame still being laid out (a new page's first view) can measure the legend where it
+    // is not: in the next frame, when it is not where it was placed, place both again (a few times at most).
+    var checks = 0;
+    function drawAndCheck() {
+      draw();
+      requestAnimationFrame(function () {
+        var placed = geo.legendBox, now = geo.legendElement && geo.legendElement.getBoundingClientRect();
+        if (!placed || !now || !now.width) return;
+        var m = map.getContainer().getBoundingClientRect();
+        var moved = Math.abs(now.left - m.left - placed.x) > 1 || Math.abs(now.top - m.top - placed.y) > 1;
+        if (moved && checks < 3) { checks += 1; drawAndCheck(); } else checks = 0;
+      });
+    }
     // The frame sizes the map after it is made (and presenting resizes it), and the legend's text may
     // change its size after it was placed: place again at the new sizes.
     if (typeof ResizeObserver === "function") {
       var pending = 0, observer = new ResizeObserver(function () {
         cancelAnimationFrame(pending);
-        pending = requestAnimationFrame(function () { map.invalidateSize(); draw(); });  // the centre stays
+        pending = requestAnimationFrame(function () { map.invalidateSize(); drawAndCheck(); });  // the centre stays
       });
       observer.observe(map.getContainer());
       if (geo.legendElement) observer.observe(geo.legendElement);
     }
-    geo.setLabels = function (labels) { items = labels; draw(); };
+    geo.setLabels = function (labels) { items = labels; drawAndCheck(); };
     geo.redrawLabels = draw;
   }
 
