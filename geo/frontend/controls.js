@@ -155,6 +155,16 @@
       if (geo.legendElement) observer.observe(geo.legendElement);
     }
     geo.setLabels = function (labels) { items = labels; drawAndCheck(); };
+    // Leaflet's stylesheet is a file: on a busy machine it applies after the first draws, and until then
+    // the legend sits in the page's flow, far below where it will be. Place again once it (and the
+    // fonts, which size the labels) have loaded.
+    if (typeof document !== "undefined") {
+      window.addEventListener("load", function () { drawAndCheck(); });
+      document.addEventListener("load", function (event) {  // a stylesheet added after the page (load does not bubble)
+        if (event.target && event.target.tagName === "LINK") drawAndCheck();
+      }, true);
+    }
+    if (typeof document !== "undefined" && document.fonts) document.fonts.ready.then(function () { drawAndCheck(); });
     geo.redrawLabels = draw;
   }
 
