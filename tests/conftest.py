@@ -132,10 +132,9 @@ def stand_in_figures() -> Iterator[None]:
         yield
 
 
-#: ``--dist loadgroup`` groups (README: the test command). One worker drives the browser: two browsers,
-#: each with its own ``streamlit run``, on two cores starved each other's runs. One worker makes the
-#: shared exports (:func:`exports`), so each is made once and the tests that read it run where it is.
-BROWSER_GROUP = pytest.mark.xdist_group("browser")
+#: ``--dist loadgroup`` groups (README: the test command), marked ``xdist_group("browser")`` or this. One worker
+#: drives the browser: two browsers, each with its own ``streamlit run``, on two cores starved each other's runs.
+#: One worker makes the shared exports (:func:`exports`), so each is made once and its readers run where it is.
 EXPORTS_GROUP = pytest.mark.xdist_group("exports")
 
 
@@ -159,8 +158,6 @@ def pack(request: pytest.FixtureRequest, data: Dataset) -> bytes:
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
     """The slow exports (every format, the snapshot's two views), each made once per run when first asked for."""
     return Exports(tmp_path_factory.mktemp("exports"))
-
-
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist has named each grouped test's group in its id
