@@ -290,12 +290,15 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
     page.goto(app_url + "/?step=5")
     page.get_by_text("5. December 2022: the Chengmai contract").wait_for()
     map_frame(page)
-    page.get_by_role("button", name="Next ▶").click()
+    with run_after(page, whole=True):  # each move's run ends before the next key: a key pressed mid-run may find no button
+        page.get_by_role("button", name="Next ▶").click()
     page.get_by_text("6. 2023: the reports").wait_for()
     page.wait_for_url("**step=6**")
-    press_step_key(page, "PageDown", Key.NEXT)  # a presentation clicker's "next"
+    with run_after(page, whole=True):
+        press_step_key(page, "PageDown", Key.NEXT)  # a presentation clicker's "next"
     page.get_by_text("7. The '12 provinces': what is and is not known").wait_for()
-    press_step_key(page, "PageUp", Key.PREVIOUS)
+    with run_after(page, whole=True):
+        press_step_key(page, "PageUp", Key.PREVIOUS)
     page.get_by_text("6. 2023: the reports").wait_for()
 
 

@@ -211,7 +211,7 @@ def test_keys_move_through_the_steps_as_a_clicker_does(browser, app_url) -> None
     moves = (("ArrowRight", Key.NEXT, 4), ("ArrowLeft", Key.PREVIOUS, 3), ("End", Key.LAST, 8), ("Home", Key.FIRST, 1),
              ("PageDown", Key.NEXT, 2))  # fmt: skip
     for key, button, number in moves:
-        with run_after(page):  # the step's buttons are drawn: the next key finds them
+        with run_after(page, whole=True):  # the step's buttons are drawn: the next key finds them
             press_step_key(page, key, button)
         page.locator(".step-title", has_text=f"{number}. ").wait_for()
         page.wait_for_url(re.compile(rf"step={number}\b"))
