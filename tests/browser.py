@@ -57,6 +57,10 @@ def fill_upload_form(page, path, name: str, source: str) -> None:
             page.get_by_label(label).press("Enter")
 
 
+#: Whether the page's channel (geo/frontend/channel.js) is mounted, and a move waiting for it (page.js).
+CHANNEL_STATE_JS = """() => { const geo = window.geo || {};
+  return {mounted: typeof geo.sendGo === "function", waiting: geo.pendingGo || null, moving: Boolean(geo.moving)}; }"""
+
 #: The app's websocket of each page (its latest: a reload opens another), recorded by :func:`track_runs`.
 _SOCKETS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -110,7 +114,9 @@ def run_after(page, *, whole: bool = False) -> Iterator[None]:
             yield
     except PlaywrightTimeoutError as error:
         fresh = _SOCKETS.get(page) is not socket  # the page connected again: a new session (a reload, a navigation)
-        msg = f"no {'whole ' if whole else ''}run ended after the action; saw {seen}; new connection: {fresh}; at {page.url}"
+        channel = page.evaluate(CHANNEL_STATE_JS)
+        msg = (f"no {'whole ' if whole else ''}run ended after the action; saw {seen}; new connection: {fresh}; "
+               f"page's channel: {channel}; at {page.url}")
         raise AssertionError(msg) from error
 
 
