@@ -222,8 +222,9 @@ except startup.DataValidationError as error:
     st.stop()
 
 data = model.localized(data, language.current())  # the evidence in the page's language, English where not translated
-page = page.within(places_of(data), model.dataset_summary(data).year_bounds)
-address.follow_the_address(page, widget_choices(data, model.dataset_summary(data).year_bounds))  # before any widget
+places, years = places_of(data), model.dataset_summary(data).year_bounds
+page = page.within(places, years)
+address.follow_the_address(page, widget_choices(data, years))  # before any widget
 own, problem = presented(st.session_state, data, page.briefing) if page.presenting else (None, None)
 steps = data.briefing if own is None else own
 if problem:
@@ -233,4 +234,4 @@ if page.presenting and not problem:
     address.write(page)  # the explorer writes its own, with its filters (filtered_page)
 else:
     explorer(data, basemap_links, page)
-address.channel(places_of(data), len(steps))
+address.channel(places, len(steps))

@@ -49,11 +49,6 @@ def language_params(code: str) -> dict[str, str]:
     return {} if code == settings.DEFAULT_LANGUAGE else {LANG: code}
 
 
-def with_language(params: Mapping[str, str], code: str) -> dict[str, str]:
-    """``params`` in language ``code`` (the default language leaves ``lang`` out)."""
-    return {key: value for key, value in params.items() if key != LANG} | language_params(code)
-
-
 def step_params(number: int | None, code: str, own: str | None = None) -> dict[str, str]:
     """The whole query of briefing step ``number`` (None: the explorer), in the language: nothing else carries over.
 
@@ -62,12 +57,6 @@ def step_params(number: int | None, code: str, own: str | None = None) -> dict[s
     if not number:
         return language_params(code)
     return {STEP: str(number)} | ({BRIEFING: own} if own else {}) | language_params(code)
-
-
-def place_params(params: Mapping[str, str], place_id: str | None) -> dict[str, str]:
-    """``params`` with the open place set to ``place_id``, or removed (None): the detail view opens or closes."""
-    others = {key: value for key, value in params.items() if key != PLACE}
-    return others | ({PLACE: place_id} if place_id else {})
 
 
 def place_url(place_id: str, code: str, base: str = "") -> str:

@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 from geo.page import language, share, tables
 from geo.page.language import _
 from geo.page.mapview import app_map, upload_layers, view_script
-from geo.page.session import Key
+from geo.page.session import Key, holds_work
 from geo.page.uploads import held_layer
 from sections import address
 
@@ -89,18 +89,12 @@ def claims_map(data: Dataset, links: dict[str, str], center: Any, zoom: int, hei
     )  # fmt: skip
 
 
-def has_work() -> bool:
-    """Whether the visitor has work in hand that leaving the page would lose: an uploaded layer, own briefing steps."""
-    session = st.session_state
-    return session.get(Key.UPLOADED) is not None or bool(session.get(Key.MY_STEPS))
-
-
 def hand_view(view_text: str, fit: Any, state: PageState) -> None:
     """Hand the map a view (JSON) and where to move (``fit``) for the page at ``state``; say whether leaving loses work.
 
     In the explorer the map reports its view back (the address says it); a briefing step frames its own.
     """
-    script = view_script(view_text, fit, work=has_work(), report_view=not state.presenting, at=state.address_without_view)
+    script = view_script(view_text, fit, work=holds_work(st.session_state), report_view=not state.presenting, at=state.address_without_view)
     st.html(script, unsafe_allow_javascript=True)
 
 

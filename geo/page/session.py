@@ -7,6 +7,8 @@ read from its widgets in a callback). Tests name them the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class Key:
     """Session keys: each attribute's value is the key string."""
@@ -57,3 +59,8 @@ class Key:
     ADD_STEP = "add_step"
     BRIEFING_TEXT = "briefing_text"  # the step's text beside the map (the stylesheet tightens it)
     BRIEFING_MAP = "briefing_map"  # the briefing's map container (the stylesheet sizes its map to the window)
+
+
+def holds_work(session: Mapping) -> bool:
+    """Whether the visitor has work in hand that leaving the page would lose: an uploaded layer, own briefing steps."""
+    return session.get(Key.UPLOADED) is not None or bool(session.get(Key.MY_STEPS))

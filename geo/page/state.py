@@ -80,14 +80,11 @@ class MapView:
     @classmethod
     def parse(cls, values: Mapping[str, object]) -> MapView | None:
         """A view from ``lat``, ``lng`` and ``zoom`` (query parameters or the map's report), if valid; else None."""
-        texts = [str(values.get(key, "")).strip() for key in urls.VIEW]
-        try:
-            lat, lng, zoom = float(texts[0]), float(texts[1]), int(texts[2])
-        except ValueError:
+        found = urls.parse_view({key: str(values.get(key, "")).strip() for key in urls.VIEW})
+        if found is None:
             return None
-        if -90 <= lat <= 90 and -180 <= lng <= 180 and 1 <= zoom <= 18:
-            return cls(f"{lat:.3f}", f"{lng:.3f}", str(zoom))
-        return None
+        (lat, lng), zoom = found
+        return cls(f"{lat:.3f}", f"{lng:.3f}", str(zoom))
 
     @property
     def center(self) -> tuple[float, float]:
@@ -159,8 +156,7 @@ class PageState:
         not ours to write: Streamlit keeps them.
         """
         if self.presenting:
-            own = {urls.BRIEFING: self.briefing} if self.briefing else {}
-            return {urls.STEP: str(self.step)} | own | urls.language_params(self.language)
+            return urls.step_params(self.step, self.language, self.briefing)
         place = {urls.PLACE: self.place} if self.place else {}
         view = self.view.params() if self.view else {}
         return params_from_filters(self.filters) | place | urls.language_params(self.language) | view
@@ -168,7 +164,7 @@ class PageState:
     @property
     def address_without_view(self) -> str:
         """The query string without the map's view, encoded as Streamlit writes it (the page compares it, page.js)."""
-        return urlencode(self.with_view(None).params()) if not self.presenting else urlencode(self.params())
+        return urlencode(self.with_view(None).params())  # a briefing step has no view
 
     def with_filters(self, filters: Filters) -> PageState:
         """The same page with other filters."""
