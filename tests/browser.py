@@ -179,6 +179,22 @@ def click_place(scope, lat: float, lng: float) -> None:
     scope.locator("html").click(position={"x": x, "y": y}, force=True)
 
 
+#: The open popup's box in the map's frame: [top, bottom, the frame's height] (px).
+POPUP_BOX_JS = """() => { const box = document.querySelector('.leaflet-popup').getBoundingClientRect();
+  return [box.top, box.bottom, window.innerHeight]; }"""
+
+
+def open_popup(page):
+    """The map's open popup, once the map has finished moving to show it (Leaflet pans a popup into view).
+
+    A click inside the popup before that lands where the popup was, not where it is.
+    """
+    popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    map_frame(page).wait_for_function(SETTLED_JS, polling=100)
+    return popup
+
+
 def offline_page(browser, path, width: int = 1200, height: int = 800):
     """A page opened from a file, with every request beyond files recorded: (context, page, outside requests)."""
     context = browser.new_context(viewport={"width": width, "height": height})

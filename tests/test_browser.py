@@ -15,6 +15,7 @@ from geo.style import LAND, XUAR
 from .browser import (
     MAP_IFRAME,
     MARKERS_JS,
+    POPUP_BOX_JS,
     SETTLED_JS,
     TIMEOUT,
     UPLOAD_DRAWN,
@@ -22,6 +23,7 @@ from .browser import (
     fill_upload_form,
     map_frame,
     offline_page,
+    open_popup,
     press_step_key,
     run_after,
 )
@@ -76,10 +78,11 @@ def test_clicking_pishan_shows_popup_with_ipvm_link(page, app_url, data) -> None
     page.goto(app_url + "/?lat=37.6&lng=78.3&zoom=7")
     map_frame(page)
     click_place(map_frame(page), 37.6168, 78.2809)
-    popup = page.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content")
-    popup.wait_for(state="visible")
+    popup = open_popup(page)
     assert "Pishan County" in popup.inner_text()
     assert popup.locator('a[href="https://ipvm.com/reports/hikvision-xinjiang"]').count() == 1
+    top, bottom, height = map_frame(page).evaluate(POPUP_BOX_JS)  # the longest popup: it scrolls within the map
+    assert 0 <= top < bottom <= height, (top, bottom, height)
     popup.get_by_text("Open the detail view").click()  # the map's frame is sandboxed: the page opens it
     page.get_by_text("Cite this:").wait_for()
     assert "place=pishan" in page.url

@@ -158,7 +158,9 @@ def test_build_a_two_step_briefing_download_it_open_it_again_and_present_it(brow
     context.close()
 
 
-def test_a_bad_briefing_file_is_refused_by_row_and_field_and_changes_nothing(browser, app_url, tmp_path) -> None:
+def test_a_bad_briefing_file_is_refused_by_row_and_field_and_changes_nothing(browser, app_url, data, tmp_path) -> None:
+    from playwright.sync_api import expect
+
     bad = tmp_path / "bad.csv"
     bad.write_text("step,title,caption,place,west,south,east,north,zoom,claims\n1,T,C,atlantis,,,,,40,c99\n", "utf-8")
     context, page = open_page(browser, app_url + "/", 1440, 900)
@@ -167,13 +169,15 @@ def test_a_bad_briefing_file_is_refused_by_row_and_field_and_changes_nothing(bro
         page.get_by_role("tab", name="My briefing").click()
     with run_after(page):
         page.get_by_role("button", name="Start from the shipped briefing").click()
-    page.locator("input[aria-label='Title']").first.wait_for()
-    before = page.locator("input[aria-label='Title']").count()
-    page.get_by_test_id("stTabs").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+    titles = page.locator("input[aria-label='Title']")
+    expect(titles).to_have_count(len(briefing.steps(data)))  # every shipped step drawn
+    before = [title.input_value() for title in titles.all()]
+    with run_after(page):
+        page.get_by_test_id("stTabs").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
     page.get_by_text("bad.csv, row 2, field 'place': no place has this id").wait_for()
     page.get_by_text("bad.csv, row 2, field 'zoom'").wait_for()
     page.get_by_text("The file was not opened: your steps are unchanged.").wait_for()
-    assert page.locator("input[aria-label='Title']").count() == before
+    assert [title.input_value() for title in titles.all()] == before
     context.close()
 
 

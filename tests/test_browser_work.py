@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser import MAP_IFRAME, OPEN_RING_POPUP_JS, UPLOAD_DRAWN, fill_upload_form, map_frame, run_after
+from .browser import OPEN_RING_POPUP_JS, UPLOAD_DRAWN, fill_upload_form, map_frame, open_popup, run_after
 from .conftest import new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
@@ -96,7 +96,7 @@ def test_opening_a_place_from_a_popup_keeps_the_work(visitor, data) -> None:
     rounded = [round(float(pishan["lat"]), 4), round(float(pishan["lon"]), 4)]  # as the model sends it
     map_frame(visitor).wait_for_function(OPEN_RING_POPUP_JS, arg=rounded)  # the ring's popup, as a click opens it
     with run_after(visitor, whole=True):
-        visitor.frame_locator(MAP_IFRAME).locator(".leaflet-popup-content a[data-place='pishan']").click()
+        open_popup(visitor).locator("a[data-place='pishan']").click()
     visitor.get_by_role("heading", name="Pishan County").first.wait_for()
     assert query(visitor)["place"] == ["pishan"]
     assert_work_kept(visitor)
