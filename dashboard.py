@@ -27,7 +27,7 @@ from geo.page.uploads import held_layer
 from sections import address
 from sections.briefing import briefing_page
 from sections.my_briefing import add_view_control, my_briefing_tab
-from sections.tabs import about_tab, claims_tab, corrections_tab, places_tab, sources_tab, timeline_tab
+from sections.tabs import about_tab, claims_tab, corrections_tab, measures_tab, places_tab, sources_tab, timeline_tab
 from sections.upload import upload_panel, upload_tab
 from sections.widgets import claims_map, embed_popover, hand_view, language_switch, page_fragment, select_place
 
@@ -143,6 +143,7 @@ def tabs(data: model.Dataset, view: model.FilteredView, selected: str | None) ->
         _("Claims"): lambda: claims_tab(view),
         _("Sources and citation chain"): lambda: sources_tab(data, view),
         _("Timeline"): lambda: timeline_tab(view, model.dataset_summary(data).year_bounds),
+        _("Government measures"): lambda: measures_tab(data),
         _("Downloads"): lambda: downloads_tab(data, view),
         _("My briefing"): lambda: my_briefing_tab(data, data.briefing),
         _("Your layer"): lambda: upload_tab(held_layer(st.session_state)),

@@ -43,8 +43,11 @@ SOURCE_AUDIT_CSV = "source_audit.csv"
 QUOTE_AUDIT_CSV = "quote_audit.csv"
 STATUS_AUDIT_CSV = "status_audit.csv"
 TRANSLATIONS_CSV = "translations.csv"
+MEASURES_CSV = "measures.csv"
+COUNTER_CLAIMS_CSV = "counter_claims.csv"
 #: Published tables: every change to one of their rows is logged in ``corrections.csv``.
-PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step"}
+PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step", MEASURES_CSV: "id",
+                    COUNTER_CLAIMS_CSV: "id"}
 #: Snapshots of the published tables as released, one folder per version (``releases/0.1.0/``).
 RELEASES_DIR = "releases"
 BOUNDARIES_DIR = "boundaries"

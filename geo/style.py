@@ -54,6 +54,7 @@ LOCATOR_CHINA = "#e8e2d4"
 LOCATOR_FRAME = "#d00000"
 LOCATOR_EDGE = "#444"
 CHOROPLETH_EDGE = "#555"  # provinces shaded by a researcher's points
+MEASURE = "#0b3d91"  # a government measure's mark beside the place it names
 
 #: Claim status badges (white text on these colours).
 STATUS = {
@@ -74,6 +75,7 @@ TOKENS: dict[str, str] = {
     "surface": SURFACE,
     "rule": RULE,
     "area-label": AREA_LABEL,
+    "measure": MEASURE,
     "note-edge": HIKVISION_PROVINCE,
     "note-background": NOTE_BACKGROUND,
     "info-background": INFO_BACKGROUND,

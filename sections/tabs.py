@@ -86,6 +86,22 @@ def sources_tab(data: Dataset, view: model.FilteredView) -> None:
         st.html(source_audit_html(record, source_audits(data).get(picked), data.claims))
 
 
+def measures_tab(data: Dataset) -> None:
+    """Where governments acted on Hikvision, each measure with its number, date and standing, and what was not found."""
+    from geo.page import measures
+
+    st.caption(_("Designations, bans and orders that name Hikvision, its subsidiaries or the police it contracted with, "
+                 "each read in the instrument or, where its text was not reachable, in a named report. A place's "
+                 "detail view shows the measures that name it, with their words."))  # fmt: skip
+    st.vega_lite_chart(spec=measures.world_spec(data), width="stretch")
+    read_at = _("Read at")
+    st.dataframe(measures.measures_table(data), hide_index=True, width="stretch",
+                 column_config={read_at: st.column_config.LinkColumn(read_at)})  # fmt: skip
+    st.subheader(_("Searched, not found in the pages read"))
+    st.dataframe(measures.searches_table(data), hide_index=True, width="stretch",
+                 column_config={read_at: st.column_config.LinkColumn(read_at)})  # fmt: skip
+
+
 def timeline_tab(view: model.FilteredView, bounds: tuple[int, int]) -> None:
     """The timeline; dragging across it picks years, which become the year filter (the slider says so too).
 

@@ -208,12 +208,13 @@ def axe_violations(page) -> list[dict]:
 
 
 UPLOAD_TAB = {"en": "Your layer", "zh": "你的图层", "ug": "سىزنىڭ قاتلىمىڭىز"}
+MEASURES_TAB = {"en": "Government measures", "zh": "政府措施", "ug": "ھۆكۈمەت تەدبىرلىرى"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ug"])
-@pytest.mark.parametrize("view", ["/", "/?step=1", "/?place=pishan", "upload"])
+@pytest.mark.parametrize("view", ["/", "/?step=1", "/?step=9", "/?place=pishan", "upload", "measures"])
 def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> None:
-    path = "/" if view == "upload" else view
+    path = "/" if view in ("upload", "measures") else view
     joiner = "&" if "?" in path else "?"
     context, page = open_page(browser, app_url + path + (f"{joiner}lang={lang}" if lang != "en" else ""), width=1300)
     map_frame(page)
@@ -232,6 +233,11 @@ def test_no_accessibility_violations(browser, app_url, lang: str, view: str) -> 
             page.get_by_role("tab", name=UPLOAD_TAB[lang]).click()
         page.get_by_role("tabpanel").locator(".geo-message").wait_for()  # the tab's own content (its layer), not the last tab's
         page.get_by_role("tabpanel").get_by_test_id("stDataFrame").first.wait_for()
+    if view == "measures":  # the world map of who acted, every measure, and the searches that found none
+        with run_after(page):
+            page.get_by_role("tab", name=MEASURES_TAB[lang]).click()
+        page.get_by_role("tabpanel").get_by_test_id("stVegaLiteChart").wait_for()
+        page.get_by_role("tabpanel").get_by_test_id("stDataFrame").nth(1).wait_for()
     violations = axe_violations(page)
     context.close()
     assert violations == []

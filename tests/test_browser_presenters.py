@@ -181,7 +181,7 @@ def test_a_bad_briefing_file_is_refused_by_row_and_field_and_changes_nothing(bro
     context.close()
 
 
-@pytest.mark.parametrize("step", [None, *range(1, 9)])
+@pytest.mark.parametrize("step", [None, *range(1, 10)])
 def test_the_legend_covers_no_ring_and_no_label(browser, app_url, data, step) -> None:
     context, page = open_page(browser, app_url + (f"/?step={step}" if step else "/"), 1440, 900)
     frame = settled_map(page)
@@ -212,7 +212,7 @@ def test_keys_move_through_the_steps_as_a_clicker_does(browser, app_url) -> None
     page.locator(".step-title", has_text="3. ").wait_for()
     settled_map(page)
     wait_until_run_finished(page)
-    moves = (("ArrowRight", Key.NEXT, 4), ("ArrowLeft", Key.PREVIOUS, 3), ("End", Key.LAST, 8), ("Home", Key.FIRST, 1),
+    moves = (("ArrowRight", Key.NEXT, 4), ("ArrowLeft", Key.PREVIOUS, 3), ("End", Key.LAST, 9), ("Home", Key.FIRST, 1),
              ("PageDown", Key.NEXT, 2))  # fmt: skip
     for key, button, number in moves:
         with run_after(page, whole=True):  # the step's buttons are drawn: the next key finds them

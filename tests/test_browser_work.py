@@ -14,7 +14,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser import OPEN_RING_POPUP_JS, UPLOAD_DRAWN, fill_upload_form, map_frame, open_popup, run_after
+from .browser import (
+    OPEN_RING_POPUP_JS,
+    SETTLED_JS,
+    UPLOAD_DRAWN,
+    fill_upload_form,
+    map_frame,
+    open_popup,
+    run_after,
+    wait_until_run_finished,
+)
 from .conftest import new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]  # groups: tests/conftest.py
@@ -55,12 +64,27 @@ TAB_CONTENT = {
 
 
 def open_tab(page, name: str) -> None:
-    """Open a tab under the map (its fragment reruns), unless its content is there already."""
+    """Open a tab under the map (its fragment reruns), unless its content is there already.
+
+    As a visitor does, once the page has settled after a move (its runs ended, the map's view
+    reported): the click then starts the tab's own run, and the content it draws is waited for.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     content = page.locator(TAB_CONTENT[name]).first
-    if not content.is_visible():
-        with run_after(page):
-            page.get_by_role("tab", name=name).click()
-    content.wait_for()
+    if content.is_visible():
+        return
+    map_frame(page).wait_for_function(SETTLED_JS, polling=100)
+    wait_until_run_finished(page)
+    tab = page.get_by_role("tab", name=name)
+    with run_after(page):
+        tab.click()
+    try:
+        content.wait_for()
+    except PlaywrightTimeoutError as error:  # say what the visitor would see: the tab selected or not, its panel
+        selected = tab.get_attribute("aria-selected")
+        panel = page.get_by_role("tabpanel").first.inner_text()[:200]
+        raise AssertionError(f"tab {name!r} clicked: aria-selected={selected}; its panel shows {panel!r}") from error
 
 
 def query(page) -> dict[str, list[str]]:

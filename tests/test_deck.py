@@ -26,7 +26,7 @@ from geo import settings
 from geo.evidence.content import localized
 from geo.export import deck, figures, formats, ooxml
 from geo.language import bidi, i18n, scripts
-from geo.rules import briefing, labels
+from geo.rules import briefing, labels, record
 from geo.rules.citations import footnotes
 
 from .conftest import PROJECT
@@ -108,7 +108,7 @@ def test_slides_are_title_steps_and_sources_at_16_9(data, decks) -> None:
     subtitle = title.placeholders[1].text_frame.text
     assert f"Briefing, {len(steps)} steps" in subtitle
     assert data.version in subtitle
-    assert "Dec 3, 2026" in subtitle  # the dataset's release date, not today
+    assert i18n.date(data.updated) in subtitle  # the dataset's release date (datapackage.json's created)
     assert "CC BY 4.0" in shape(title, "Credit").text_frame.text
     assert figures.attribution(data) == shape(title, "Credit").text_frame.text
 
@@ -180,7 +180,7 @@ def test_speaker_notes_carry_each_sources_url_and_each_claims_status_and_quote(d
     prs = opened(decks[code])
     local, steps = local_steps(data, code)
     sources = data.sources.set_index("id")
-    relayed = 0
+    relayed = countered = 0
     with i18n.speaking(code):
         for slide, step in zip(step_slides(prs, len(steps)), steps, strict=True):
             notes = slide.notes_slide.notes_text_frame.text
@@ -193,6 +193,12 @@ def test_speaker_notes_carry_each_sources_url_and_each_claims_status_and_quote(d
                 assert claim["id"] in notes
                 if claim["quote"]:
                     assert f"“{claim['quote']}”" in notes
+                for answer in record.counter_claims_of(local, claim["id"]):  # the other side, for a hostile question
+                    if answer["found"] == "found":
+                        assert f"“{answer['quote']}”" in notes
+                        assert answer["excerpt_at"] in notes
+                        assert answer["assessment"] in notes
+                        countered += 1
                 if claim["quote_via"]:
                     relayed += 1
                     relay = sources.loc[claim["quote_via"]]
@@ -202,6 +208,7 @@ def test_speaker_notes_carry_each_sources_url_and_each_claims_status_and_quote(d
                     assert relay["url"] in line
             assert f"{BASE_URL}/?step={step.number}" in notes
     assert relayed >= 1  # step 2 rests on a quote read in another publication
+    assert countered >= len(steps)  # every shipped step has a claim someone answered
     title_notes = prs.slides[0].notes_slide.notes_text_frame.text
     assert data.title in title_notes
     assert f"dataset version {data.version}" in title_notes

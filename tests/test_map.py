@@ -95,8 +95,10 @@ def test_a_view_of_fewer_claims_renests_the_rings(data) -> None:
 
 def test_points_are_area_rings_not_pins(data, html: str) -> None:
     pins = [line for line in html.splitlines() if "L.marker(" in line]
-    assert len(pins) == 1  # the one L.marker in the map: the label layer's, non-interactive, in the labels' pane
+    assert len(pins) == 2  # the label layer's (non-interactive, in the labels' pane) and a measure's square badge
     assert "L.marker(spot.at, {pane: options.labelPane, interactive: false" in pins[0]
+    assert "L.marker([m.lat, m.lon], {icon: icon" in pins[1]  # a divIcon square beside a place, never a pin for it
+    assert 'className: "geo-measure"' in html
     # each ring is a circle marker of the model's ring style: tests/js/claim-layers.test.js draws a model
     levels = dict(zip(data.places["id"], data.places["admin_level"], strict=True))
     dashes_by_level: dict[str, set] = {}

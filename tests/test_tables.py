@@ -144,7 +144,7 @@ def test_frictionless_accepts_the_marks_without_a_warning() -> None:
 
     package = readers.read_datapackage()
     marked = [f for r in package["resources"] for f in r["schema"]["fields"] if set(f) & set(readers.MARKS)]
-    assert len(marked) == 20  # 14, and the audit tables' addresses, queries and dates (0.3.0)
+    assert len(marked) == 37  # 14, the audit tables' addresses, queries and dates (0.3.0); measures and counter-claims (0.4.0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         warnings.simplefilter("ignore", ResourceWarning)  # files Frictionless leaves to the garbage collector

@@ -327,6 +327,8 @@ def test_an_unlogged_new_row_is_caught(broken: BrokenData) -> None:
     claims = broken.table(C)
     claims.loc[len(claims)] = claims.loc[0].to_dict() | {"id": "c99-new"}
     claims.to_csv(broken.dir / C, index=False, lineterminator="\n")
+    answered = broken.table(settings.COUNTER_CLAIMS_CSV).set_index("id").loc["background-not-sought", "answers"]
+    broken.set(settings.COUNTER_CLAIMS_CSV, "background-not-sought", "answers", answered + ";c99-new")  # its other side
     problem = only(validate_dataset(broken.dir), C, "id")
     assert (problem.row, problem.value) == (len(claims) + 1, "added")
     assert "row added" in problem.message
@@ -344,12 +346,12 @@ def test_a_removed_row_is_caught_even_with_a_log_entry(broken: BrokenData) -> No
 
 def test_a_log_entry_that_does_not_match_the_data_is_caught(broken: BrokenData) -> None:
     log = broken.table(settings.CORRECTIONS_CSV)
-    index = log.index[(log["row_id"] == "ipvm-2019-12-02-intel-nvidia") & (log["field"] == "author")][0]
-    log.loc[index, "after"] = "Someone Else"
+    index = log.index[(log["row_id"] == "c13-beijing-ghrd") & (log["field"] == "status")][0]  # a 0.4.0 entry
+    log.loc[index, "after"] = "disputed"
     log.to_csv(broken.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
     problem = only(validate_dataset(broken.dir), settings.CORRECTIONS_CSV, "after")
     assert problem.row == int(index) + 2
-    assert "does not match the data ('IPVM Team')" in problem.message
+    assert "does not match the data ('partial')" in problem.message
 
 
 def test_a_log_entry_needs_a_reason_and_evidence(broken: BrokenData) -> None:

@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from geo import settings
 from geo.evidence import readers
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pandas as pd
 
 #: ``field`` of a log entry recording a new row; its ``after`` is :data:`ADDED`.
 WHOLE_ROW = "*"
@@ -90,9 +90,15 @@ def last_release(version: str, data_dir: Path | str | None = None) -> str | None
 
 
 def released_tables(release: str, data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
-    """The published tables as they were in ``release`` (text cells, as written)."""
+    """The published tables as they were in ``release`` (text cells, as written).
+
+    A table published after that release was empty in it: each of its rows is a row added since.
+    """
     folder = readers.release_dir(release, data_dir)
-    return {name: readers.read_table(name, folder) for name in settings.PUBLISHED_TABLES}
+    return {
+        name: readers.read_table(name, folder) if (folder / name).exists() else pd.DataFrame(columns=[key], dtype=str)
+        for name, key in settings.PUBLISHED_TABLES.items()
+    }
 
 
 def _rows(table: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:

@@ -64,7 +64,10 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
         sources=sources,
         places=places,
         claims=readers.join_claims(
-            readers.join_checks(tables["claims"], tables.get("quote_audit"), tables.get("status_audit")),
+            readers.join_other_side(
+                readers.join_checks(tables["claims"], tables.get("quote_audit"), tables.get("status_audit")),
+                tables.get("counter_claims"),
+            ),
             places,
             sources,
         ),

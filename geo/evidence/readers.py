@@ -269,3 +269,24 @@ def join_checks(
             empty: list | str = [] if name in CHECK_LIST_COLUMNS else ""
             out[name] = [value if isinstance(value, list) or pd.notna(value) else empty for value in joined[name]]
     return out
+
+
+#: What answers each claim (``counter_claims.csv``), as claim columns: the first row found, else none found, else not sought.
+OTHER_SIDE_COLUMNS = {"found": "other_side", "speaker": "other_side_speaker", "said": "other_side_said",
+                      "quote": "other_side_quote", "excerpt_at": "other_side_at", "assessment": "other_side_assessment",
+                      "note": "other_side_note"}  # fmt: skip
+_OTHER_SIDE_ORDER = {"found": 0, "none_found": 1, "not_sought": 2}
+
+
+def join_other_side(claims: pd.DataFrame, counter_claims: pd.DataFrame | None) -> pd.DataFrame:
+    """Claims with the strongest answer to each (empty text where the package has no ``counter_claims`` table)."""
+    out = claims.copy()
+    best: dict[str, dict] = {}
+    for row in [] if counter_claims is None else counter_claims.to_dict("records"):
+        for claim_id in row["answers"] if isinstance(row["answers"], list) else split_list(row["answers"]):
+            held = best.get(claim_id)
+            if held is None or _OTHER_SIDE_ORDER.get(row["found"], 3) < _OTHER_SIDE_ORDER.get(held["found"], 3):
+                best[claim_id] = row
+    for field, column in OTHER_SIDE_COLUMNS.items():
+        out[column] = [str(best.get(cid, {}).get(field, "") or "") for cid in out["id"]]
+    return out

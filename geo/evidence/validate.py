@@ -24,7 +24,7 @@ import pandas as pd
 import shapely
 
 from geo import settings, urls
-from geo.evidence import corrections, dates, facts, quotes, readers
+from geo.evidence import corrections, dates, facts, quotes, readers, record
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -283,7 +283,7 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     Every claim has its quote check; a quote found verbatim is inside the excerpt read
     (under :mod:`geo.evidence.quotes`' one normalisation); a quote not found says why; every claim
     whose status is not ``as_reported``, or that carries a correction, has its contrary-
-    evidence search, for the status it has now; every source has its check.
+    evidence search (and, as reported, its corroboration search), for the status it has now; every source has its check.
     """
     claims, sources = tables[settings.CLAIMS_CSV], tables[settings.SOURCES_CSV]
     problems: list[Problem] = []
@@ -311,10 +311,9 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 problems.append(Problem(*where, "note", "", "a quote not found needs the reason in note"))
     status_audit = tables.get(settings.STATUS_AUDIT_CSV)
     if status_audit is not None:
-        needs = claims[(claims["status"] != "as_reported") | (claims["correction"] != "")]
-        problems += _audit_problems(
-            set(needs["id"]), status_audit, "claim", settings.STATUS_AUDIT_CSV,
-            "claim whose status is not as_reported, or that has a correction,",
+        problems += _audit_problems(  # since 0.4.0 every claim: as reported ones are searched for corroboration
+            set(claims["id"]), status_audit, "claim", settings.STATUS_AUDIT_CSV,
+            "claim (each is searched: for evidence against it, and for corroboration when as reported)",
         )  # fmt: skip
         status_of = dict(zip(claims["id"], claims["status"], strict=True))
         problems += [
@@ -493,6 +492,8 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_points(tables[settings.PLACES_CSV], provinces, countries)
     problems += check_briefing(tables[settings.BRIEFING_CSV], set(tables[settings.CLAIMS_CSV]["id"]))
     problems += check_audit(tables)
+    problems += record.check_measures(tables, set(countries["iso_n3"]), Problem)
+    problems += record.check_counter_claims(tables, Problem)
     problems += check_translations(tables)
     problems += check_corrections(data_dir, tables, str(package.get("version", "")))
     return problems

@@ -31,7 +31,7 @@ from geo.export import figures, ooxml
 from geo.export.bibliography import DATASET_PUBLISHER
 from geo.language import bidi, i18n, scripts
 from geo.language.i18n import _, ngettext, number
-from geo.rules import labels
+from geo.rules import labels, record
 from geo.rules.briefing import Step, step_claims, steps
 from geo.rules.citations import NO_URL, Footnote, footnotes
 from geo.rules.drawing import rings_by_place
@@ -401,8 +401,24 @@ def step_notes(data: Dataset, step: Step, claims: pd.DataFrame, notes: list[Foot
             lines.append(quote)
         else:
             lines.append(_("No quote: the claim is a summary."))
+        lines += other_side_lines(record.counter_claims_of(data, claim["id"]))
     if link:
         lines += ["", _("This step in the dashboard: {url}").format(url=link)]
+    return lines
+
+
+def other_side_lines(rows: list[dict]) -> list[str]:
+    """What answers a claim, for the presenter asked a hostile question: who, when, the words and where, our view."""
+    lines = []
+    for row in rows:
+        if row["found"] == "found":
+            said = f" ({row['said']})" if row.get("said") else ""
+            lines.append(_("The other side:") + f" {row['speaker']}{said}: “{row['quote']}” {safe_url(row['excerpt_at']) or NO_URL}")
+            lines.append(_("Our assessment:") + " " + row["assessment"])
+        elif row["found"] == "none_found":
+            lines.append(_("No counter-claim found after searching:") + " " + " | ".join(row.get("queries") or []))
+        else:
+            lines.append(_("No counter-claim sought:") + " " + row.get("note", ""))
     return lines
 
 

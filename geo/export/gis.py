@@ -63,6 +63,8 @@ def claim_rows(claims: pd.DataFrame, base_url: str = "", version: str = "") -> p
         rows.insert(rows.columns.get_loc(field) + 1, f"{field}_en", claims.get(f"{field}_en", claims[field]))
     for column in CHECK_COLUMNS:
         rows[column] = claims[column].map(lambda v, c=column: flat(v, " | " if c == "contrary_queries" else "; "))
+    for column in readers.OTHER_SIDE_COLUMNS.values():  # what answers the claim (counter_claims.csv)
+        rows[column] = claims.get(column, "")
     for column in ("place_lat", "place_lon"):  # WGS84, 4 decimals as stored; empty when no place
         rows[column] = rows[column].map(lambda v: "" if pd.isna(v) else f"{v:.4f}")
     rows["view_url"] = rows["place"].map(lambda pid: place_link(pid, base_url))

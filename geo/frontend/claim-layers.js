@@ -14,6 +14,11 @@
 (function (geo) {
   "use strict";
 
+  /** The text of escaped HTML (a tooltip) for an attribute: parsed inertly, never inserted as HTML. */
+  function textOf(html) {
+    return new DOMParser().parseFromString(html, "text/html").body.textContent;
+  }
+
   function join(ids, fragments) {
     return ids.map(function (c) { return fragments[c] || ""; }).join("");
   }
@@ -28,6 +33,7 @@
 
     function keyOf(layer) {
       if (layer === provinces) return "provinces";
+      if (layer === measureMarks) return "measures";
       return Object.keys(groups).filter(function (id) { return groups[id] === layer; })[0] || null;
     }
     map.on("overlayremove", function (e) { var k = keyOf(e.layer); if (k) hidden[k] = true; });
@@ -77,6 +83,27 @@
         control.addOverlay(provinces, model.text.provinces);
       }
     }
+    // Government measures (model.measures): a square badge beside each place one binds, from the year it was first dated.
+    var measureMarks = L.featureGroup(), mark = model.style.measure;
+    function drawMeasures(year) {
+      control.removeLayer(measureMarks);
+      map.removeLayer(measureMarks);
+      measureMarks.clearLayers();
+      (model.measures || []).forEach(function (m) {
+        var shown = m.measures.filter(function (x) { return year === null || x[0] <= year; });
+        if (!shown.length) return;
+        var icon = L.divIcon({className: "geo-measure", iconSize: [mark.side, mark.side],
+          iconAnchor: [mark.side / 2 + mark.offset, mark.side / 2 + mark.offset]});
+        L.marker([m.lat, m.lon], {icon: icon, keyboard: true, autoPanOnFocus: false, title: textOf(m.tooltip)})
+          .bindPopup("<div class=\"measure-popup\">" + shown.map(function (x) { return x[1]; }).join("") + "</div>", {maxWidth: 440})
+          .bindTooltip(m.tooltip)
+          .addTo(measureMarks);
+      });
+      if (measureMarks.getLayers().length) {
+        if (!hidden.measures) measureMarks.addTo(map);
+        control.addOverlay(measureMarks, model.text.measures + " (" + measureMarks.getLayers().length + ")");
+      }
+    }
     function draw(next) {
       view = next;
       listed.forEach(function (layer) { control.removeLayer(layer); });  // first: no overlay events below
@@ -95,6 +122,7 @@
       });
       model.sources.forEach(function (s) { if (counts[s.id]) show(groups[s.id], s.id, s.name + " (" + counts[s.id] + ")"); });
       drawProvinces();
+      drawMeasures(upTo);
       if (geo.setLegend) geo.setLegend(next.legend);  // first: the labels are placed around the legend
       if (geo.setLabels) geo.setLabels(next.labels);
     }

@@ -65,6 +65,22 @@
   geo.EMBED_SENDER = "hikvision-uyghur-map";
 
   /**
+   * A press on the map focuses it for the arrow keys (Leaflet's keyboard handler) without scrolling the page: a
+   * page whose map is partly off screen would otherwise scroll between press and release, and the click would
+   * land beside the ring or badge the visitor pressed.
+   */
+  geo.focusWithoutScrolling = function (map) {
+    var keyboard = map.keyboard;
+    if (!keyboard) return;
+    var enabled = keyboard.enabled();
+    keyboard.disable();  // its listeners were bound when enabled: replace the handler, then bind again
+    keyboard._onMouseDown = function () {
+      if (!this._focused) this._map.getContainer().focus({preventScroll: true});
+    };
+    if (enabled) keyboard.enable();
+  };
+
+  /**
    * Open a place's detail view in the page, in this session (the frame may not navigate the page); in a
    * standalone file, follow the link. A click with a modifier is the browser's (a new tab or window).
    */

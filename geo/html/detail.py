@@ -8,11 +8,12 @@ from geo import settings
 from geo.evidence.corrections import latest_changes
 from geo.html.audit import claim_check_html
 from geo.html.escape import esc, link
+from geo.html.record import measures_html, other_side_html
 from geo.html.render import claim_chain_html, claim_html, names_html, swatch
 from geo.language import i18n
 from geo.language.i18n import _, ngettext, number
 from geo.language.scripts import text_language
-from geo.rules import labels
+from geo.rules import labels, record
 from geo.rules.drawing import source_colours
 from geo.urls import app_base, place_url
 
@@ -58,6 +59,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
     if place.get("notes"):
         parts.append(_row(_("Notes"), f"<span lang='en'>{esc(place['notes'])}</span>"))
     parts.append("</table>")
+    parts.append(measures_html(record.measures_at(data, place_id)))
     count = ngettext(
         "{claims} claim(s) from {sources} source match the current filters.",
         "{claims} claim(s) from {sources} sources match the current filters.",
@@ -80,6 +82,7 @@ def place_detail_html(data: Dataset, place_id: str, claims: pd.DataFrame, cite: 
                 change=changes.get(claim["id"]),
                 relay=records.get(claim["quote_via"]),
                 check=claim_check_html(claim, records, text_language(claim["quote"], source["language"] or "und")),
+                other_side=other_side_html(record.counter_claims_of(data, claim["id"])),
             )
             for _index, claim in group.iterrows()
         )

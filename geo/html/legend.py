@@ -56,6 +56,7 @@ def legend_html(data: Dataset, claims: pd.DataFrame) -> str:
         ("", _("nested rings: one per source at that place")),
         *((swatch(layer.style.edge, "▬"), _(layer.legend)) for layer in drawing.BASEMAP if layer.legend),
         *((swatch(shading(named).fill, "■"), _(text)) for named, text in SHADING_LEGEND.items()),
+        ("<span class='geo-measure-key' aria-hidden='true'></span>", _(drawing.MEASURE_LEGEND)),
     ]
     styles = "".join(f"<li>{symbol} {esc(text)}</li>" for symbol, text in items)
     sources = _("Sources on the map ({count})").format(count=number(len(on_map)))

@@ -138,6 +138,7 @@ def claim_html(
     change: RowChange | None = None,
     relay: Mapping | None = None,
     check: str = "",
+    other_side: str = "",
 ) -> str:
     """One claim as HTML for a popup, the detail view, a province popup or a KML description.
 
@@ -145,7 +146,8 @@ def claim_html(
     (province, KML), linked through :func:`geo.html.escape.link`, so only http(s) URLs become links;
     ``change`` the claim's last logged correction and ``relay`` the source whose text has the
     quote when it is not the claim's own (popup, detail); ``check`` how the claim was checked
-    (detail, :func:`geo.html.audit.claim_check_html`).
+    (detail, :func:`geo.html.audit.claim_check_html`); ``other_side`` what answers it (detail,
+    :func:`geo.html.record.other_side_html`).
     """
     summary = text_html(claim, "summary")  # translated evidence, or English
     words = {"correction": esc(_("Correction:")), "source": esc(_("Source:")), "chain": esc(_("Chain:"))}
@@ -193,4 +195,4 @@ def claim_html(
         if claim.get(col)
     )
     chain_word = esc(_("chain:"))
-    return html + f"<div class='claim-dates'>{dates} · {chain_word} {chain}</div>{change_html(change)}{check}</div>"
+    return html + f"<div class='claim-dates'>{dates} · {chain_word} {chain}</div>{change_html(change)}{other_side}{check}</div>"

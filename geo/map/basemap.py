@@ -54,15 +54,16 @@ class FrameSetup(ScriptElement):
     """The map's frame: default icons served by this app, the view reported to the page, detail links.
 
     See ``geo/frontend/frame.js``: after each pan or zoom the map tells the page its view (which
-    the page's channel hands to the server, so the address says it), and a popup's link to a
-    place's detail view asks the page to open it in the same session.
+    the page's channel hands to the server, so the address says it), a popup's link to a
+    place's detail view asks the page to open it in the same session, and a press on the map
+    does not scroll the page.
     """
 
     _template = Template(
         "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
         " geo.reportViewToPage({{ this._parent.get_name() }});"
         " geo.openLinksInPage({{ this._parent.get_name() }}); geo.tellEmbedderHeight();"
-        " geo.fillFrameInBriefing();"
+        " geo.fillFrameInBriefing(); geo.focusWithoutScrolling({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
 

@@ -26,11 +26,12 @@ from geo.evidence.dates import claim_years
 from geo.html.escape import esc
 from geo.html.legend import legend_html
 from geo.html.popups import fragments, place_popup_parts, popup_count, province_popup_parts
+from geo.html.record import measure_html
 from geo.html.render import swatch
 from geo.language import i18n
 from geo.language.i18n import N_, _, language, number
 from geo.map.shapes import shapes
-from geo.rules import labels
+from geo.rules import labels, record
 from geo.rules.drawing import RING, browser_styles, drawable, level, rings_by_place, shading, standing
 from geo.rules.provinces import province_summary
 from geo.urls import place_url
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
 
 PROVINCE_LAYER_NAME = N_("Provinces named by sources outside XUAR (none tied to the “12”)")
+MEASURES_LAYER_NAME = N_("Government measures naming a place")
+MEASURES_TOOLTIP = N_("{place}: {count} government measure(s) name an entity here")
 #: Label priority: the article's own places first, then places it implies, then the rest, then provinces.
 LABEL_PRIORITY = {"yes": 300, "implied": 200, "no": 100}
 PROVINCE_LABEL_PRIORITY = 50
@@ -97,8 +100,10 @@ def claim_model(
             ],
         },
         "provinceClaims": {cid: prepared.province_claim_html[cid] for cids in province_rows["claims"] for cid in cids},
-        "text": {"provinces": esc(_(PROVINCE_LAYER_NAME)), "dir": language().direction},
+        "text": {"provinces": esc(_(PROVINCE_LAYER_NAME)), "measures": esc(_(MEASURES_LAYER_NAME)),
+                 "dir": language().direction},
         "style": browser_styles(),
+        "measures": measure_marks(data),
     }
     for pid in used_places:
         place = places[pid]
@@ -112,6 +117,24 @@ def claim_model(
             "end": end,
         }
     return ClaimModel(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
+
+
+def measure_marks(data: Dataset) -> list[dict]:
+    """Each place a government measure binds, with its measures (year, escaped HTML) and a tooltip: every view draws them.
+
+    Measures are not claims: filters do not hide them; Play shows each from the year it was first dated.
+    """
+    places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
+    marks = []
+    for pid in dict.fromkeys(p for m in record.measures(data) for p in m.get("places") or []):
+        here = record.measures_at(data, pid)
+        tooltip = _(MEASURES_TOOLTIP).format(place=labels.place_name(places[pid]), count=number(len(here)))
+        marks.append({
+            "place": pid, "lat": round(float(places[pid]["lat"]), 4), "lon": round(float(places[pid]["lon"]), 4),
+            "tooltip": esc(tooltip),
+            "measures": [[int(record.first_date(m)[:4]), measure_html(m)] for m in here],
+        })  # fmt: skip
+    return marks
 
 
 def province_feature(code: str, province: pd.Series, geometry: dict | None) -> dict:
@@ -154,8 +177,8 @@ def claim_view(data: Dataset, claims: pd.DataFrame) -> dict:
     places = data.places.set_index("id", drop=False).drop(columns="geometry").to_dict("index")
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     by_place: dict[str, list[dict]] = {}  # plain records: pandas row access is slow per element
-    for record in shown[["id", "place", "source"]].to_dict("records"):
-        by_place.setdefault(record["place"], []).append(record)
+    for row in shown[["id", "place", "source"]].to_dict("records"):
+        by_place.setdefault(row["place"], []).append(row)
     rings, popups, place_labels = [], {}, []
     template = _("{place} · {precision} · {claims} claim(s), {sources} source(s); this ring: {publisher} ({count})")
     for pid, sources_here in rings_by_place(data.sources, shown).items():

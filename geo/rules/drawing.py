@@ -191,11 +191,33 @@ def shading(hikvision_named: bool) -> AreaStyle:
     return HIKVISION_SHADING if hikvision_named else OTHER_SHADING
 
 
+@dataclass(frozen=True)
+class MeasureMark:
+    """A government measure that names an entity at a place: a square badge above the place's rings, in CSS pixels.
+
+    Beside the rings, not on them, so a ring stays clickable; ``offset`` is the badge's
+    centre from the place's point, up and to the start side.
+    """
+
+    side: float
+    offset: float
+    colour: str
+
+    def browser(self) -> dict[str, object]:
+        """The values the web map reads (the colour comes from the stylesheet's token)."""
+        return {"side": self.side, "offset": self.offset}
+
+
+MEASURE_MARK = MeasureMark(side=14, offset=RING.radius_of(3) + 4, colour=style.MEASURE)
+MEASURE_LEGEND = N_("a government measure names an entity at this place (click the square)")
+
+
 def browser_styles() -> dict[str, object]:
     """The style values the web map's script reads (sent inside the claim model)."""
     return {
         "ring": RING.browser(),
         "shading": {"fillOpacity": SHADING_OPACITY, "weight": SHADING_EDGE_WIDTH},
+        "measure": MEASURE_MARK.browser(),
     }
 
 

@@ -49,3 +49,34 @@ test("each ring is a circle marker with the model's style: nested, dashed, the i
   assert.equal(geo.viewKey, "k");
   delete globalThis.L;
 });
+
+test("a measure's badge beside each place it names, from the year it was first dated (Play)", () => {
+  const {L, map} = fakeLeaflet();
+  globalThis.L = L;
+  const markers = [];
+  L.divIcon = (options) => ({options});
+  L.marker = (latlng, options) => {
+    const self = {kind: "badge", latlng, options, popup: null, bindPopup(html) { self.popup = html; return self; },
+      bindTooltip() { return self; }, addTo(group) { group.layers.push(self); markers.push(self); return self; }};
+    return self;
+  };
+  globalThis.DOMParser = class { parseFromString(html) { return {body: {textContent: html.replace(/&amp;/g, "&")}}; } };
+  const withMeasures = Object.assign({}, model, {
+    text: Object.assign({}, model.text, {measures: "Measures"}),
+    style: Object.assign({}, model.style, {measure: {side: 14, offset: 23}}),
+    measures: [{place: "moyu", lat: 37.3, lon: 79.7, tooltip: "Moyu &amp; co: 2",
+      measures: [[2019, "<div class='measure'>A</div>"], [2023, "<div class='measure'>B</div>"]]}],
+  });
+  const geo = load("view.js", "timeline.js", "claim-layers.js");
+  geo.addClaimLayers(map, null, withMeasures, {initial: {key: "k", view, fit: null}, shadedPane: "shaded", shadedZ: 395});
+  const last = () => markers[markers.length - 1];
+  assert.equal(last().popup, "<div class=\"measure-popup\"><div class='measure'>A</div><div class='measure'>B</div></div>");
+  assert.equal(last().options.title, "Moyu & co: 2");  // plain text for the attribute, parsed inertly
+  assert.deepEqual(last().options.icon.options.iconAnchor, [30, 30]);  // up and to the start side of the point
+  const before = markers.length;
+  geo.showUpTo(2020);
+  assert.equal(markers.length, before + 1);
+  assert.equal(last().popup, "<div class=\"measure-popup\"><div class='measure'>A</div></div>");  // 2023's not yet
+  delete globalThis.L;
+  delete globalThis.DOMParser;
+});
