@@ -120,3 +120,18 @@ def test_the_claims_export_carries_the_other_side(data) -> None:
     assert nvidia["other_side_at"].startswith("https://www.theregister.com/")
     assert rows["c05-bethlehem-ghrd"]["other_side"] == "not_sought"
     assert rows["c05-bethlehem-ghrd"]["other_side_note"]  # says why
+
+
+def test_the_world_map_shades_the_countries_that_acted_and_draws_every_other(data) -> None:
+    """Vega-Lite (d3-geo) takes a counter-clockwise outer ring as the whole globe but the country: rings are clockwise."""
+    import shapely
+
+    from geo.page.measures import world_spec
+
+    spec = world_spec(data)
+    features = spec["data"]["values"] if "values" in spec.get("data", {}) else next(iter(spec["datasets"].values()))
+    shaded = {f["properties"]["iso_n3"] for f in features if f["properties"]["count"] > 0}
+    assert shaded == {"840", "578", "826", "036", "124"}
+    for feature in features:
+        for polygon in getattr(shapely.geometry.shape(feature["geometry"]), "geoms", [shapely.geometry.shape(feature["geometry"])]):
+            assert not polygon.exterior.is_ccw, feature["properties"]["name"]

@@ -1,7 +1,8 @@
 """The official record and the other side as escaped HTML: a place's measures, and what answers a claim.
 
-The texts are the data's, in English (marked ``lang="en"``): their translations are not made
-yet, and the interface around them is in the page's language.
+The texts are the data's, in English (marked ``lang="en"``, and ``dir="ltr"`` so a right-to-left
+page sets them as one run): their translations are not made yet, and the interface around them is
+in the page's language.
 """
 
 from __future__ import annotations
@@ -25,20 +26,20 @@ def _dates(measure: dict) -> str:
 
 def measure_html(measure: dict) -> str:
     """One measure: who acted and how, its number and dates, where it stands, its own words and who it names."""
-    number = f" <span class='measure-number' dir='ltr'>({esc(measure['number'])})</span>" if measure.get("number") else ""
+    number = f" <span class='measure-number'>({esc(measure['number'])})</span>" if measure.get("number") else ""
     parts = [
-        f"<div class='measure'><b lang='en'>{esc(measure['authority'])}</b>: <span lang='en'>{esc(measure['instrument'])}</span>{number}",
+        f"<div class='measure'><div lang='en' dir='ltr'><b>{esc(measure['authority'])}</b>: {esc(measure['instrument'])}{number}</div>",
         f"<div class='claim-dates'>{esc(record.kind(measure['kind']))} · {_dates(measure)} · "
         f"<b>{esc(record.standing(measure['standing']))}</b></div>",
-        f"<div class='date-note' lang='en'>{esc(measure['standing_note'])}</div>",
+        f"<div class='date-note' lang='en' dir='ltr'>{esc(measure['standing_note'])}</div>",
         _quote(measure.get("scope", ""), measure.get("scope_at", "")),
         _quote(measure.get("reason", ""), measure.get("reason_at", "")),
     ]
     if measure.get("entities"):
         named, names_word = "; ".join(measure["entities"]), _("Names:")
-        parts.append(f"<div><b>{esc(names_word)}</b> <span lang='en'>{esc(named)}</span></div>")
+        parts.append(f"<div><b>{esc(names_word)}</b> <span lang='en' dir='ltr'>{esc(named)}</span></div>")
     if measure.get("note"):
-        parts.append(f"<div class='date-note' lang='en'>{esc(measure['note'])}</div>")
+        parts.append(f"<div class='date-note' lang='en' dir='ltr'>{esc(measure['note'])}</div>")
     return "".join(parts) + "</div>"
 
 
@@ -59,13 +60,13 @@ def other_side_html(rows: Sequence[dict]) -> str:
         if row["found"] == "found":
             said = f" ({esc(date(str(row['said'])))})" if row.get("said") else ""
             parts.append(
-                f"<div><b>{esc(words['found'])}</b> <span lang='en'>{esc(row['speaker'])}</span>{said}"
+                f"<div><b>{esc(words['found'])}</b> <span lang='en' dir='ltr'>{esc(row['speaker'])}</span>{said}"
                 f"{_quote(row['quote'], row['excerpt_at'])}"
-                f"<div><b>{esc(words['assessment'])}</b> <span lang='en'>{esc(row['assessment'])}</span></div></div>"
+                f"<div><b>{esc(words['assessment'])}</b> <span lang='en' dir='ltr'>{esc(row['assessment'])}</span></div></div>"
             )
         elif row["found"] == "none_found":
             searched = " | ".join(row.get("queries") or [])
-            parts.append(f"<div><b>{esc(words['none_found'])}</b> <span lang='en'>{esc(searched)}</span></div>")
+            parts.append(f"<div><b>{esc(words['none_found'])}</b> <span lang='en' dir='ltr'>{esc(searched)}</span></div>")
         else:
-            parts.append(f"<div><b>{esc(words['not_sought'])}</b> <span lang='en'>{esc(row.get('note', ''))}</span></div>")
+            parts.append(f"<div><b>{esc(words['not_sought'])}</b> <span lang='en' dir='ltr'>{esc(row.get('note', ''))}</span></div>")
     return f"<div class='other-side'>{''.join(parts)}</div>" if parts else ""

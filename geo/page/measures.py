@@ -25,8 +25,12 @@ WORLD_TOLERANCE_DEG = 0.4
 
 @per_dataset(by_language=False)
 def _world_outlines(data: Dataset) -> dict:
+    import shapely
+
     world = data.countries[["iso_n3", "name", "geometry"]].copy()
-    world["geometry"] = world.geometry.simplify(WORLD_TOLERANCE_DEG, preserve_topology=True)
+    # d3-geo (Vega-Lite) reads a counter-clockwise outer ring, GeoJSON's order, as the whole globe but the country
+    simplified = world.geometry.simplify(WORLD_TOLERANCE_DEG, preserve_topology=True)
+    world["geometry"] = shapely.orient_polygons(simplified.values, exterior_cw=True)
     return json.loads(world.to_json(drop_id=True))
 
 
