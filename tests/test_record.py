@@ -16,6 +16,14 @@ from .test_validate import only
 M, CC = settings.MEASURES_CSV, settings.COUNTER_CLAIMS_CSV
 
 
+def assert_rule(broken: BrokenData, file: str, row_id: str, field: str, value: str, bad_field: str, fragment: str) -> None:
+    """Setting one cell breaks one rule, reported at that row, in ``bad_field``, saying ``fragment``."""
+    row = broken.set(file, row_id, field, value)
+    problem = only(validate_dataset(broken.dir), file, bad_field)
+    assert problem.row == row
+    assert fragment in problem.message
+
+
 @pytest.mark.parametrize(
     ("row_id", "field", "value", "bad_field", "fragment"),
     [
@@ -32,10 +40,7 @@ M, CC = settings.MEASURES_CSV, settings.COUNTER_CLAIMS_CSV
     ],
 )
 def test_measure_rules(broken: BrokenData, row_id: str, field: str, value: str, bad_field: str, fragment: str) -> None:
-    row = broken.set(M, row_id, field, value)
-    problem = only(validate_dataset(broken.dir), M, bad_field)
-    assert problem.row == row
-    assert fragment in problem.message
+    assert_rule(broken, M, row_id, field, value, bad_field, fragment)
 
 
 @pytest.mark.parametrize(
@@ -48,10 +53,7 @@ def test_measure_rules(broken: BrokenData, row_id: str, field: str, value: str, 
     ],
 )
 def test_counter_claim_rules(broken: BrokenData, row_id: str, field: str, value: str, bad_field: str, fragment: str) -> None:
-    row = broken.set(CC, row_id, field, value)
-    problem = only(validate_dataset(broken.dir), CC, bad_field)
-    assert problem.row == row
-    assert fragment in problem.message
+    assert_rule(broken, CC, row_id, field, value, bad_field, fragment)
 
 
 def test_a_claim_with_no_other_side_is_named(broken: BrokenData) -> None:

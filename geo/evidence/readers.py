@@ -275,7 +275,13 @@ def join_checks(
 OTHER_SIDE_COLUMNS = {"found": "other_side", "speaker": "other_side_speaker", "said": "other_side_said",
                       "quote": "other_side_quote", "excerpt_at": "other_side_at", "assessment": "other_side_assessment",
                       "note": "other_side_note"}  # fmt: skip
-_OTHER_SIDE_ORDER = {"found": 0, "none_found": 1, "not_sought": 2}
+#: Which answer to a claim is the strongest: a counter-claim found, then a search that found none, then none sought.
+ANSWER_ORDER = ("found", "none_found", "not_sought")
+
+
+def answer_rank(row: dict) -> int:
+    """Where a ``counter_claims.csv`` row stands in :data:`ANSWER_ORDER` (0: strongest)."""
+    return ANSWER_ORDER.index(row["found"]) if row["found"] in ANSWER_ORDER else len(ANSWER_ORDER)
 
 
 def join_other_side(claims: pd.DataFrame, counter_claims: pd.DataFrame | None) -> pd.DataFrame:
@@ -285,7 +291,7 @@ def join_other_side(claims: pd.DataFrame, counter_claims: pd.DataFrame | None) -
     for row in [] if counter_claims is None else counter_claims.to_dict("records"):
         for claim_id in row["answers"] if isinstance(row["answers"], list) else split_list(row["answers"]):
             held = best.get(claim_id)
-            if held is None or _OTHER_SIDE_ORDER.get(row["found"], 3) < _OTHER_SIDE_ORDER.get(held["found"], 3):
+            if held is None or answer_rank(row) < answer_rank(held):
                 best[claim_id] = row
     for field, column in OTHER_SIDE_COLUMNS.items():
         out[column] = [str(best.get(cid, {}).get(field, "") or "") for cid in out["id"]]

@@ -79,14 +79,14 @@ def check_counter_claims(tables: dict[str, pd.DataFrame], make: ProblemMaker) ->
     if counter is None:
         return []
     claims = tables[settings.CLAIMS_CSV]
-    name = settings.COUNTER_CLAIMS_CSV
+    claim_ids, name = set(claims["id"]), settings.COUNTER_CLAIMS_CSV
     problems: list[object] = []
     answered: set[str] = set()
     for i, row in counter.iterrows():
         where = (name, int(i) + 2)
         ids = readers.split_list(row["answers"])
         answered.update(ids)
-        problems += [make(*where, "answers", c, "no claim has this id") for c in ids if c not in set(claims["id"])]
+        problems += [make(*where, "answers", c, "no claim has this id") for c in ids if c not in claim_ids]
         if row["found"] == "found":
             problems += [make(*where, f, "", "a counter-claim found needs this") for f in ("speaker", "said", "source", "quote") if not row[f]]
             problems += _words_problems(row, "quote", make, where)

@@ -282,8 +282,8 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
     Every claim has its quote check; a quote found verbatim is inside the excerpt read
     (under :mod:`geo.evidence.quotes`' one normalisation); a quote not found says why; every claim
-    whose status is not ``as_reported``, or that carries a correction, has its contrary-
-    evidence search (and, as reported, its corroboration search), for the status it has now; every source has its check.
+    has its contrary-evidence search (and, as reported, its corroboration search), for the status
+    it has now; every source has its check.
     """
     claims, sources = tables[settings.CLAIMS_CSV], tables[settings.SOURCES_CSV]
     problems: list[Problem] = []

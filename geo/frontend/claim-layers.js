@@ -84,8 +84,10 @@
       }
     }
     // Government measures (model.measures): a square badge beside each place one binds, from the year it was first dated.
-    var measureMarks = L.featureGroup(), mark = model.style.measure;
-    function drawMeasures(year) {
+    var measureMarks = L.featureGroup(), mark = model.style.measure, measuresYear;
+    function drawMeasures(year) {  // filters do not touch them: only a new year (Play) redraws them
+      if (year === measuresYear) return;
+      measuresYear = year;
       control.removeLayer(measureMarks);
       map.removeLayer(measureMarks);
       measureMarks.clearLayers();

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from geo.html.escape import esc, link
 from geo.language.i18n import _, date
-from geo.rules import record
+from geo.rules import labels
 
 
 def _quote(text: str, at: str) -> str:
@@ -29,8 +29,8 @@ def measure_html(measure: dict) -> str:
     number = f" <span class='measure-number'>({esc(measure['number'])})</span>" if measure.get("number") else ""
     parts = [
         f"<div class='measure'><div lang='en' dir='ltr'><b>{esc(measure['authority'])}</b>: {esc(measure['instrument'])}{number}</div>",
-        f"<div class='claim-dates'>{esc(record.kind(measure['kind']))} · {_dates(measure)} · "
-        f"<b>{esc(record.standing(measure['standing']))}</b></div>",
+        f"<div class='claim-dates'>{esc(labels.measure_kind(measure['kind']))} · {_dates(measure)} · "
+        f"<b>{esc(labels.measure_standing(measure['standing']))}</b></div>",
         f"<div class='date-note' lang='en' dir='ltr'>{esc(measure['standing_note'])}</div>",
         _quote(measure.get("scope", ""), measure.get("scope_at", "")),
         _quote(measure.get("reason", ""), measure.get("reason_at", "")),

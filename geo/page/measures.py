@@ -14,7 +14,7 @@ import pandas as pd
 from geo import style
 from geo.evidence.cache import per_dataset
 from geo.language.i18n import _, date
-from geo.rules import record
+from geo.rules import labels, record
 
 if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
@@ -67,7 +67,7 @@ def _row(m: dict) -> dict:
         _("Measure"): m["instrument"],
         _("Number"): m.get("number", ""),
         _("Dated"): date(record.first_date(m)) if record.first_date(m) else "",
-        _("Standing"): record.standing(m["standing"]),
+        _("Standing"): labels.measure_standing(m["standing"]),
         _("Places named"): ", ".join(m.get("places") or []),
         _("Read at"): m.get("scope_at") or (m.get("dates_at") or [""])[0],
     }

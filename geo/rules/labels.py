@@ -10,12 +10,32 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from geo.evidence.cache import per_dataset
+from geo.evidence.record import NOT_FOUND
 from geo.language.i18n import N_, _, current
 from geo.rules.drawing import LEVELS
 
 if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
 
+MEASURE_STANDING = {
+    "no_end_found": N_("in force: no end found in the pages read"),
+    "withdrawn": N_("withdrawn"),
+    "partly_remanded": N_("partly sent back by a court"),
+    "challenged": N_("challenged in court"),
+    "announced": N_("announced"),
+    NOT_FOUND: N_("not found in the pages read"),
+}
+MEASURE_KIND = {
+    "export_controls": N_("export controls"),
+    "procurement_ban": N_("procurement ban"),
+    "equipment_ban": N_("equipment ban"),
+    "investment_ban": N_("investment ban"),
+    "divestment": N_("divestment"),
+    "site_removal": N_("removal from government sites"),
+    "closure_order": N_("order to close"),
+    "military_company_list": N_("list of Chinese military companies"),
+    "sanctions_search": N_("search of a sanctions list"),
+}
 PRECISION = {
     "region_centroid": N_("region centroid: the point stands for the whole region"),
     "region_seat": N_("regional government seat: the point stands for the whole region"),
@@ -153,6 +173,16 @@ def source_result(code: str) -> str:
 def vendor(code: str) -> str:
     """What a source says of the vendor, in the page's language."""
     return _label(VENDOR, code)
+
+
+def measure_standing(code: str) -> str:
+    """Where a government measure stands (``measures.csv``), in the page's language."""
+    return _label(MEASURE_STANDING, code)
+
+
+def measure_kind(code: str) -> str:
+    """What a government measure does (``measures.csv``), in the page's language."""
+    return _label(MEASURE_KIND, code)
 
 
 def level(code: str) -> str:

@@ -10,43 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geo.evidence import readers
 from geo.evidence.cache import per_dataset
 from geo.evidence.record import MEASURE_DATES, NOT_FOUND
-from geo.language.i18n import N_, _
 
 if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
-
-STANDING = {
-    "no_end_found": N_("in force: no end found in the pages read"),
-    "withdrawn": N_("withdrawn"),
-    "partly_remanded": N_("partly sent back by a court"),
-    "challenged": N_("challenged in court"),
-    "announced": N_("announced"),
-    NOT_FOUND: N_("not found in the pages read"),
-}
-KIND = {
-    "export_controls": N_("export controls"),
-    "procurement_ban": N_("procurement ban"),
-    "equipment_ban": N_("equipment ban"),
-    "investment_ban": N_("investment ban"),
-    "divestment": N_("divestment"),
-    "site_removal": N_("removal from government sites"),
-    "closure_order": N_("order to close"),
-    "military_company_list": N_("list of Chinese military companies"),
-    "sanctions_search": N_("search of a sanctions list"),
-}
-
-
-def standing(code: str) -> str:
-    """The standing's label in the page's language."""
-    return _(STANDING.get(code, code))
-
-
-def kind(code: str) -> str:
-    """The kind's label in the page's language."""
-    return _(KIND.get(code, code))
-
 
 def first_date(measure: dict) -> str:
     """The measure's earliest date (announced, published or in force): where a timeline places it."""
@@ -94,6 +63,5 @@ def _counter_index(data: Dataset) -> dict[str, list[dict]]:
 
 
 def counter_claims_of(data: Dataset, claim_id: str) -> list[dict]:
-    """The rows of ``counter_claims.csv`` that answer ``claim_id`` (counter-claims found first)."""
-    order = {"found": 0, "none_found": 1, "not_sought": 2}
-    return sorted(_counter_index(data).get(claim_id, []), key=lambda r: order.get(r["found"], 3))
+    """The rows of ``counter_claims.csv`` that answer ``claim_id``, strongest first (:data:`readers.ANSWER_ORDER`)."""
+    return sorted(_counter_index(data).get(claim_id, []), key=readers.answer_rank)
