@@ -24,13 +24,14 @@ from geo.page.place import detail_html
 from geo.page.session import Key
 from geo.page.state import FILTERS, FilterField, Filters, PageState, filters_from_values
 from geo.page.uploads import held_layer
-from sections import address
+from sections import address, server_fixes
 from sections.briefing import briefing_page
 from sections.my_briefing import add_view_control, my_briefing_tab
 from sections.tabs import about_tab, claims_tab, corrections_tab, measures_tab, places_tab, sources_tab, timeline_tab
 from sections.upload import upload_panel, upload_tab
 from sections.widgets import claims_map, embed_popover, hand_view, language_switch, page_fragment, select_place
 
+server_fixes.apply()  # Streamlit server bugs that lose a visitor's work (once per process)
 address.arrive()  # a move the visitor asked for in the last run is this run's
 page = address.read()  # the address, read once for this run
 language.use(page.language)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -42,12 +42,7 @@ def upload_panel(data: Dataset) -> None:
         upload = st.file_uploader(_("File"), type=["csv", "txt", "geojson", "json", "gpkg"], key=Key.UPLOAD_FILE)
         st.text_input(_("Layer name (required)"), key=Key.UPLOAD_NAME)
         st.text_input(_("Source or attribution (required)"), key=Key.UPLOAD_SOURCE)
-        if upload is not None:  # the upload code is imported when a file is given, not on every page
-            columns = uploads.upload_columns(upload.name, upload.getvalue())
-            if columns:
-                lat_index, lon_index = uploads.coordinate_column_defaults(columns)
-                st.selectbox(_("Latitude column"), columns, index=lat_index, key=Key.UPLOAD_LAT)
-                st.selectbox(_("Longitude column"), columns, index=lon_index, key=Key.UPLOAD_LON)
+        coordinate_pickers(upload)
         st.text_input(_("Coordinate system of a CSV"), value="EPSG:4326", key=Key.UPLOAD_CRS)
         st.button(_("Add layer"), key=Key.UPLOAD_ADD, disabled=upload is None, on_click=on_add_layer, args=(data,))
         if Key.UPLOAD_ERROR in session:
@@ -63,6 +58,21 @@ def upload_panel(data: Dataset) -> None:
                 st.caption(left_out.format(count=language.number(len(added.problems))))
             st.checkbox(_("Shade provinces by my points"), key=Key.UPLOAD_CHOROPLETH)
             st.button(_("Remove my layer"), key=Key.UPLOAD_REMOVE, on_click=remove_layer, args=(session,))
+
+
+def coordinate_pickers(upload: Any) -> None:
+    """A CSV's latitude and longitude columns; drawn, disabled, before a file is given, so "Add layer" never moves.
+
+    A button that moves as it is pressed loses the click: the pickers appearing with the file
+    pushed "Add layer" down while a visitor (or a test) reached for it.
+    """
+    columns = uploads.upload_columns(upload.name, upload.getvalue()) if upload is not None else []  # the upload code loads here
+    lat_index, lon_index = uploads.coordinate_column_defaults(columns) if columns else (None, None)
+    placeholder = _("Only for a CSV file")
+    for label, key, index in ((_("Latitude column"), Key.UPLOAD_LAT, lat_index), (_("Longitude column"), Key.UPLOAD_LON, lon_index)):
+        if st.session_state.get(key) not in columns:  # another file (or none): its own columns' best guess
+            st.session_state[key] = columns[index] if columns else None
+        st.selectbox(label, columns, index=None, key=key, disabled=not columns, placeholder=placeholder)
 
 
 def upload_tab(mine: PreparedUpload | None) -> None:

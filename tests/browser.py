@@ -29,6 +29,13 @@ UPLOAD_DRAWN = """n => { const points = window.geo && window.geo.uploadedPoints;
 NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
+#: Resolves once the element at a selector has kept its place for ten animation frames (an opening panel has opened).
+STILL_JS = """selector => new Promise(done => { let last = null, same = 0;
+  const tick = () => { const box = document.querySelector(selector).getBoundingClientRect(), key = box.top + ',' + box.left;
+    same = key === last ? same + 1 : 0; last = key; if (same >= 10) done(); else requestAnimationFrame(tick); };
+  tick(); })"""
+
+
 def press_step_key(page, key: str, button: str) -> None:
     """Press a briefing key once the step button it presses (a ``Key`` of the session) is enabled and bound.
 

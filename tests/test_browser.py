@@ -17,6 +17,7 @@ from .browser import (
     MARKERS_JS,
     POPUP_BOX_JS,
     SETTLED_JS,
+    STILL_JS,
     TIMEOUT,
     UPLOAD_DRAWN,
     click_place,
@@ -26,6 +27,7 @@ from .browser import (
     open_popup,
     press_step_key,
     run_after,
+    wait_until_run_finished,
 )
 from .conftest import PROJECT
 from .test_app import TOTAL
@@ -383,3 +385,31 @@ def test_static_site_makes_no_request_beyond_its_own_files(browser, data, tmp_pa
     page.locator("path.leaflet-interactive >> visible=true").first.wait_for()
     context.close()
     assert outside == []
+
+
+def test_add_layer_stays_where_it_is_when_the_file_arrives(page, app_url, tmp_path) -> None:
+    """The coordinate pickers are drawn before a file is given: "Add layer" does not move under the visitor's pointer.
+
+    A button that moves between press and release loses the click (the press lands on it, the
+    release elsewhere): the pickers used to appear with the file and push the button down.
+    """
+    csv = tmp_path / "sites.csv"
+    csv.write_text("site,latitude,longitude\nA,37.6,78.3\n", encoding="utf-8")
+    page.goto(app_url)
+    map_frame(page)
+    wait_until_run_finished(page)
+    panel = page.get_by_test_id("stSidebarUserContent")
+    panel.get_by_text("Add your own layer", exact=True).click()
+    add = page.locator(f".st-key-{Key.UPLOAD_ADD} button")
+    add.wait_for()
+    latitude = page.locator(f".st-key-{Key.UPLOAD_LAT}").get_by_role("combobox")
+    assert latitude.is_disabled() and latitude.get_attribute("placeholder") == "Only for a CSV file"
+    page.evaluate(STILL_JS, f".st-key-{Key.UPLOAD_ADD} button")  # the panel has opened
+    before = add.bounding_box()
+    with run_after(page):
+        page.locator('section[data-testid="stSidebar"] input[type="file"]').set_input_files(str(csv))
+    page.locator(f".st-key-{Key.UPLOAD_ADD} button:not([disabled])").wait_for()
+    page.evaluate(STILL_JS, f".st-key-{Key.UPLOAD_ADD} button")
+    after = add.bounding_box()  # a press at the centre is released on the button still (the file list is a bit shorter)
+    assert abs(after["y"] - before["y"]) < before["height"] / 4
+    assert latitude.input_value() == "latitude"  # the picker took the file's column
