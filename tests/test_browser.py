@@ -403,7 +403,8 @@ def test_add_layer_stays_where_it_is_when_the_file_arrives(page, app_url, tmp_pa
     add = page.locator(f".st-key-{Key.UPLOAD_ADD} button")
     add.wait_for()
     latitude = page.locator(f".st-key-{Key.UPLOAD_LAT}").get_by_role("combobox")
-    assert latitude.is_disabled() and latitude.get_attribute("placeholder") == "Only for a CSV file"
+    assert latitude.is_disabled()
+    assert latitude.get_attribute("placeholder") == "Only for a CSV file"
     page.evaluate(STILL_JS, f".st-key-{Key.UPLOAD_ADD} button")  # the panel has opened
     before = add.bounding_box()
     with run_after(page):
