@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from geo.page import downloads, language, model, startup, state
+from geo.page.corrections import changed_since_html
 from geo.page.downloads import DownloadShelf
 from geo.page.head import page_head
 from geo.page.header import CAPTION, SUMMARIES_NOTE, briefing_link_html, count_line
@@ -165,6 +166,8 @@ def tabs(data: model.Dataset, view: model.FilteredView, selected: str | None) ->
 def explorer(data: model.Dataset, links: dict[str, str], where: PageState) -> None:
     """The explorer: the map first (the same whatever the filters), then one fragment for what follows the filters."""
     slots = {"count": header(where), "detail": st.container()}
+    if where.since:  # ?since=VERSION: a presenter's deck is that release; what changed after it comes first
+        st.html(changed_since_html(data, where.since))
     slots["view"], slots["add"] = map_section(data, links, where)
     st.sidebar.header(_("Filters"))  # the sidebar gets a write before the fragment fills in its filters
     filtered_page(data, slots)

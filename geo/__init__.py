@@ -17,4 +17,4 @@ the ones below it; ``tests/test_architecture.py`` checks the order):
 No module in ``geo`` imports Streamlit.
 """
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"

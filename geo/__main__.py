@@ -100,12 +100,12 @@ def isolate_catalog(path: Path, catalog: object) -> None:
     """Wrap the left-to-right runs of every translation of a right-to-left catalog in direction isolates."""
     from babel.messages.pofile import write_po
 
-    from geo.language.bidi import isolate
+    from geo.language.bidi import reisolate
 
     for message in catalog:  # type: ignore[attr-defined]
         if message.id and message.string:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            isolated = tuple(isolate(s) for s in strings)
+            isolated = tuple(reisolate(s) for s in strings)
             message.string = isolated if isinstance(message.string, tuple) else isolated[0]
     with path.open("wb") as po:
         write_po(po, catalog, omit_header=False, no_location=True, width=0, ignore_obsolete=True)

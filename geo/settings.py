@@ -45,9 +45,10 @@ STATUS_AUDIT_CSV = "status_audit.csv"
 TRANSLATIONS_CSV = "translations.csv"
 MEASURES_CSV = "measures.csv"
 COUNTER_CLAIMS_CSV = "counter_claims.csv"
+PROVINCE_NAMES_CSV = "province_names.csv"
 #: Published tables: every change to one of their rows is logged in ``corrections.csv``.
 PUBLISHED_TABLES = {SOURCES_CSV: "id", PLACES_CSV: "id", CLAIMS_CSV: "id", BRIEFING_CSV: "step", MEASURES_CSV: "id",
-                    COUNTER_CLAIMS_CSV: "id"}
+                    COUNTER_CLAIMS_CSV: "id", PROVINCE_NAMES_CSV: "iso_3166_2"}
 #: Snapshots of the published tables as released, one folder per version (``releases/0.1.0/``).
 RELEASES_DIR = "releases"
 BOUNDARIES_DIR = "boundaries"

@@ -15,6 +15,8 @@ from geo import settings
 #: The query parameters the app itself owns (the filters' own keys are in :data:`geo.rules.filters.FILTERS`).
 LANG = "lang"
 PLACE = "place"
+#: ``?since=VERSION``: what changed after that release (the Corrections tab, and a line under the title).
+SINCE = "since"
 STEP = "step"
 #: A presenter's own briefing, carried in the link (geo.rules.briefing_file.to_link), or MINE: kept in the browser tab.
 BRIEFING = "briefing"

@@ -49,18 +49,18 @@ def briefing_page(
         claims_map(data, links, step.center, step.zoom, height=560)
     hand_view(briefing.step_view(data, step), briefing.frame(step), state)  # the step's own frame, whatever its width
     with text, st.container(key=Key.BRIEFING_TEXT):
-        first, back, forward, end = st.columns([1, 3, 3, 1], vertical_alignment="center")
-        if first.button("⏮", disabled=step.number == 1, key=Key.FIRST, help=_("First step"), shortcut="Home",
-                        width="stretch"):  # fmt: skip
+        first, back, forward, end = st.columns([2, 3, 3, 2], vertical_alignment="center")  # icons: Streamlit's own font
+        if first.button(_("First step"), icon=":material/first_page:", disabled=step.number == 1, key=Key.FIRST,
+                        shortcut="Home", width="stretch"):  # fmt: skip
             go_to_step(1)
-        if back.button(_("◀ Previous"), disabled=step.number == 1, key=Key.PREVIOUS, width="stretch",
-                       shortcut="PageUp"):  # fmt: skip
+        if back.button(_("Previous"), icon=":material/navigate_before:", disabled=step.number == 1, key=Key.PREVIOUS,
+                       width="stretch", shortcut="PageUp"):  # fmt: skip
             go_to_step(step.number - 1)
-        if forward.button(_("Next ▶"), disabled=step.number == last, key=Key.NEXT, width="stretch",
-                          shortcut="PageDown"):  # fmt: skip
+        if forward.button(_("Next"), icon=":material/navigate_next:", disabled=step.number == last, key=Key.NEXT,
+                          width="stretch", shortcut="PageDown"):  # fmt: skip
             go_to_step(step.number + 1)
-        if end.button("⏭", disabled=step.number == last, key=Key.LAST, help=_("Last step"), shortcut="End",
-                      width="stretch"):  # fmt: skip
+        if end.button(_("Last step"), icon=":material/last_page:", disabled=step.number == last, key=Key.LAST,
+                      shortcut="End", width="stretch"):  # fmt: skip
             go_to_step(last)
         st.html(briefing.step_html(data, step, briefing.step_claims(data, step), last))
         if table is None and translated():

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 def add_view_control(data: Dataset, shown: pd.DataFrame, state: PageState, where: Any) -> None:
     """The "Add this view to my briefing" popover: a title and caption; the view, place and claims shown become a step."""
     session = st.session_state
-    with where.popover(_("＋ Add this view to my briefing")):
+    with where.popover(_("Add this view to my briefing"), icon=":material/add:"):
         st.caption(_("The step keeps this map view, the open place and the {count} claims the filters show; its "
                      "footnotes follow from them.").format(count=language.number(len(shown))))  # fmt: skip
         with st.form(Key.ADD_STEP, clear_on_submit=True, border=False):
@@ -110,7 +110,7 @@ def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
     """Edit, present, download, open and share the presenter's own briefing."""
     session = st.session_state
     st.markdown(_(
-        "Build a briefing for your audience: set the filters, open a place or move the map, then **＋ Add this view "
+        "Build a briefing for your audience: set the filters, open a place or move the map, then **Add this view "
         "to my briefing** (under the map). Each step keeps its view, the claims shown and their sources as "
         "footnotes. Your steps stay in this browser tab only, never on the server: download the file to keep them."))  # fmt: skip
     opener, starter = st.columns([3, 2])
@@ -135,7 +135,7 @@ def my_briefing_tab(data: Dataset, shipped: pd.DataFrame) -> None:
         return
     link = own_steps.to_link(table)
     present, download = st.columns(2)
-    if present.button(_("▶ Present"), key=Key.MY_PRESENT, type="primary", width="stretch"):
+    if present.button(_("Present"), icon=":material/play_arrow:", key=Key.MY_PRESENT, type="primary", width="stretch"):
         go_to_step(1, own=link or own_steps.MINE)
     download.download_button(_("Download the briefing file (CSV)"), own_steps.to_csv(table),
                              file_name=own_steps.FILE_NAME, mime="text/csv", on_click="ignore",

@@ -10,6 +10,7 @@ from geo.page import about, language, model, tables
 from geo.page.header import SUMMARIES_NOTE
 from geo.page.language import _, translated
 from geo.page.session import Key
+from sections import address
 from sections.widgets import select_place, table
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def corrections_tab(data: Dataset, selected: str | None) -> None:
     from geo.page.corrections import INTRO, corrections_for, places_with_corrections
 
     st.markdown(_(INTRO))
+    changes_since_release(data)
     if translated():
         st.caption(_("The log's entries are in English."))
     choices = {"": _("All places"), **places_with_corrections(data)}  # labels made now, in the page's language
@@ -48,6 +50,30 @@ def corrections_tab(data: Dataset, selected: str | None) -> None:
         key=Key.CORRECTIONS_PLACE,
     )  # fmt: skip
     table(corrections_for(data, place or None), links={"evidence link": _("open")}, key="corrections_table")
+
+
+def changes_since_release(data: Dataset) -> None:
+    """"Changed since…": a release picked here (or ``?since=``) lists what changed after it; the address says it.
+
+    The picker follows the address (Back, a shared link) unless the visitor has just picked: then
+    the whole page moves to the release picked, and the address says it.
+    """
+    from geo.page.corrections import changed_since, earlier_releases
+
+    session, state = st.session_state, address.read()
+    options = ["", *earlier_releases(data)]
+    if session.pop(Key.CHANGES_SINCE_PICKED, False):
+        picked = session.get(Key.CHANGES_SINCE) or None
+        if picked != state.since:
+            address.go(state, state.changed_since(picked))
+    else:
+        session[Key.CHANGES_SINCE] = state.since if state.since in options else ""
+    since = st.selectbox(_("Changed since release"), options, format_func=lambda v: v or "—", key=Key.CHANGES_SINCE,
+                         on_change=session.__setitem__, args=(Key.CHANGES_SINCE_PICKED, True))  # fmt: skip
+    if since:
+        counted, changes = changed_since(data, since)
+        st.markdown(", ".join(f"**{language.number(n)}** {label}" for label, n in counted.items()))
+        table(changes, links={"evidence link": _("open")}, key="changes_table")
 
 
 def about_tab(data: Dataset) -> None:

@@ -425,3 +425,29 @@ def test_the_recipe_for_a_language_followed_literally_opens_every_tab(monkeypatc
         assert not at.exception, (index, at.exception)
         assert at.session_state[Key.OPEN_TAB] == index  # that tab was built
     assert "Français" in " ".join(m.value for m in at.markdown)  # the About tab names the new language
+
+
+def test_since_a_release_says_what_changed_after_it_and_lists_each_change() -> None:
+    """``?since=0.2.0``: a presenter's deck of 0.2.0 meets every later change, counted under the title and listed."""
+    at = run(since="0.2.0")
+    assert not at.exception
+    note = " ".join(h.proto.body for h in at.get("html") if "Changed after release 0.2.0" in h.proto.body)
+    log = pd.read_csv(settings.data_dir / settings.CORRECTIONS_CSV, dtype=str, keep_default_na=False)
+    later = log[log["version"].map(lambda v: tuple(map(int, v.split("."))) > (0, 2, 0))]
+    restatused = later[(later["table"] == "claims.csv") & (later["field"] == "status")
+                       & ~later["after"].isin(["retracted", "corrected"])]  # fmt: skip
+    assert f"{len(restatused)} claims re-statused" in note
+    at = open_tab(at, "Corrections")
+    changes = next(df.value for df in at.dataframe if "change" in df.value.columns)
+    assert set(changes["id"]) == set(later["id"])  # every later entry, no earlier one
+    assert at.query_params["since"] in ("0.2.0", ["0.2.0"])
+    at.selectbox(key="changes_since").set_value("0.4.0").run()
+    assert at.query_params["since"] in ("0.4.0", ["0.4.0"])  # the address says the release picked
+    changes = next(df.value for df in at.dataframe if "change" in df.value.columns)
+    assert set(changes["id"]) == set(log.loc[log["version"] == VERSION, "id"])
+
+
+def test_since_an_unknown_release_says_so() -> None:
+    at = run(since="9.9.9")
+    assert not at.exception
+    assert any("9.9.9 is not a release of this dataset." in h.proto.body for h in at.get("html"))

@@ -296,7 +296,7 @@ def test_briefing_step_url_and_navigation(page, app_url) -> None:
     page.get_by_text("5. December 2022: the Chengmai contract").wait_for()
     map_frame(page)
     with run_after(page, whole=True):  # each move's run ends before the next key: a key pressed mid-run may find no button
-        page.get_by_role("button", name="Next ▶").click()
+        page.get_by_role("button", name="Next").click()
     page.get_by_text("6. 2023: the reports").wait_for()
     page.wait_for_url("**step=6**")
     with run_after(page, whole=True):

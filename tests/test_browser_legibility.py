@@ -257,3 +257,66 @@ def test_tabs_and_filters_stay_in_the_page_language_when_they_rerun_alone(browse
     assert page.get_by_text("当前显示内容的文件").count() == 1
     assert page.get_by_text("Files of what is shown").count() == 0
     context.close()
+
+
+#: Where the digits of a year, the hyphen after them and the first letter of the suffix are drawn (the first such date
+#: in the page's headings): ``{digits, hyphen, letter}`` as client rectangles' left and right edges.
+DATE_PLACES_JS = """(year) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data, at = text.indexOf(year);
+    if (at < 0 || !node.parentElement.closest('h1, h2, h3, .step-title')) continue;
+    const hyphen = text.indexOf('-', at + year.length), letter = text.slice(hyphen + 1).search(/[\\u0600-\\u06ff]/) + hyphen + 1;
+    const box = (start, end) => { const range = document.createRange(); range.setStart(node, start); range.setEnd(node, end);
+      const r = range.getBoundingClientRect(); return {left: r.left, right: r.right}; };
+    return {digits: box(at, at + year.length), hyphen: box(hyphen, hyphen + 1), letter: box(letter, letter + 1), text};
+  }
+  return null; }"""
+
+
+def test_a_uyghur_date_reads_number_hyphen_suffix_from_right_to_left(page, app_url) -> None:
+    """``2016-يىلىدىن`` ("from 2016") in a right-to-left line: the number, then to its left the hyphen, then the suffix.
+
+    The hyphen inside the number's direction isolate drew it at the far right ("-2016يىلىدىن"), glued the
+    number to the word and read as a negative number.
+    """
+    page.goto(app_url + "/?step=1&lang=ug")
+    map_frame(page)
+    places = page.evaluate(DATE_PLACES_JS, "2016")
+    assert places is not None, "no heading holds the year 2016"
+    digits, hyphen, letter = places["digits"], places["hyphen"], places["letter"]
+    assert hyphen["right"] <= digits["left"] + 0.5, places  # the hyphen is left of the number
+    assert letter["right"] <= hyphen["left"] + 0.5, places  # the suffix is left of the hyphen
+
+
+#: Characters of the buttons' and links' own text (not Streamlit's icon font) that no installed font draws: each is
+#: drawn on a canvas in the element's font and compared with a code point no font has (the "empty box").
+MISSING_GLYPHS_JS = """() => {
+  const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
+  const pen = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (font, ch) => { pen.clearRect(0, 0, 48, 48); pen.font = font; pen.fillText(ch, 4, 36);
+    return Array.from(pen.getImageData(0, 0, 48, 48).data).join(); };
+  const missing = new Set();
+  for (const el of document.querySelectorAll('button, a, [role=tab]')) {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('[data-testid=stIconMaterial], [aria-hidden=true], svg').forEach(n => n.remove());
+    const style = getComputedStyle(el), font = `${style.fontSize} ${style.fontFamily}`, box = draw(font, '\\u{10FFFD}');
+    for (const ch of new Set(copy.textContent)) {
+      if (/\\s/.test(ch) || /[\\u2068\\u2069\\u200e\\u200f]/.test(ch)) continue;
+      if (draw(font, ch) === box) missing.add(ch + ' U+' + ch.codePointAt(0).toString(16) + ' in ' + el.textContent.trim().slice(0, 30));
+    }
+  }
+  return [...missing]; }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ug"])
+@pytest.mark.parametrize("path", ["/", "/?step=1"])
+def test_every_button_and_link_draws_every_character(browser, app_url, lang: str, path: str) -> None:
+    """No empty box on a button with the fonts CI installs: icons come from Streamlit's icon font or inline SVG."""
+    joiner = "&" if "?" in path else "?"
+    context, page = open_page(browser, app_url + path + (f"{joiner}lang={lang}" if lang != "en" else ""), width=1300)
+    map_frame(page)
+    wait_until_run_finished(page)
+    missing = page.evaluate(MISSING_GLYPHS_JS)
+    context.close()
+    assert missing == []

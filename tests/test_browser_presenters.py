@@ -99,7 +99,7 @@ def at_step(page, number: int, title: str, caption: str) -> None:
 
 
 def add_view(page, title: str, caption: str, number: int) -> None:
-    page.get_by_role("button", name="＋ Add this view to my briefing").click()
+    page.get_by_role("button", name="Add this view to my briefing").click()
     page.get_by_label("Step title").fill(title)
     page.get_by_label("Caption (plain text)").fill(caption)
     page.get_by_role("button", name="Add step").click()
@@ -131,7 +131,7 @@ def test_build_a_two_step_briefing_download_it_open_it_again_and_present_it(brow
     rows = saved.read_text(encoding="utf-8").splitlines()
     assert rows[0] == ",".join(briefing_file.fields())
     assert [r.split(",")[1] for r in rows[1:]] == ["Guma first", "Hainan"]
-    page.get_by_role("button", name="▶ Present").click()
+    page.get_by_role("button", name="Present", exact=True).click()
     page.wait_for_url(re.compile(r"step=1"))
     at_step(page, 1, "Guma first", "Pishan <b>county</b>")  # the presenter's text as text, not markup
     first = footnotes(page)
@@ -149,7 +149,7 @@ def test_build_a_two_step_briefing_download_it_open_it_again_and_present_it(brow
     page.get_by_role("tab", name="My briefing").click()
     page.get_by_text("No steps yet.").wait_for()
     page.get_by_test_id("stTabs").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(saved))
-    page.get_by_role("button", name="▶ Present").click()
+    page.get_by_role("button", name="Present", exact=True).click()
     at_step(page, 1, "Guma first", "Pishan <b>county</b>")
     assert footnotes(page) == first
     press_step_key(page, "ArrowRight", Key.NEXT)

@@ -133,12 +133,17 @@ def test_dates_and_numbers_follow_the_locale() -> None:
 def test_place_names_come_from_the_data_in_the_page_script(data) -> None:
     pishan = data.places.set_index("id", drop=False).loc["pishan"]
     hangzhou = data.places.set_index("id", drop=False).loc["hangzhou"]
+    chengmai = data.places.set_index("id", drop=False).loc["chengmai"]
+    provinces = data.provinces.set_index("iso_3166_2", drop=False)
     assert labels.place_name(pishan) == "Pishan County"
     with i18n.speaking("zh"):
         assert labels.place_name(pishan) == "皮山县"
     with i18n.speaking("ug"):
         assert labels.place_name(pishan) == "گۇما ناھىيىسى"
-        assert labels.place_name(hangzhou) == "Hangzhou"  # no Uyghur name in the data: English, never invented
+        assert labels.place_name(hangzhou) == "خاڭجۇ"  # as a Uyghur-language page writes it (places.csv's notes)
+        assert labels.place_name(chengmai) == "Chengmai County"  # no Uyghur name read: English, never invented
+        assert labels.place_name(provinces.loc["CN-GS"]) == "گەنسۇ"  # province_names.csv, with the passage read
+        assert labels.place_name(provinces.loc["CN-GD"]) == "Guangdong"  # none read
 
 
 def test_links_keep_the_reader_language() -> None:

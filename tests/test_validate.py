@@ -346,12 +346,12 @@ def test_a_removed_row_is_caught_even_with_a_log_entry(broken: BrokenData) -> No
 
 def test_a_log_entry_that_does_not_match_the_data_is_caught(broken: BrokenData) -> None:
     log = broken.table(settings.CORRECTIONS_CSV)
-    index = log.index[(log["row_id"] == "c13-beijing-ghrd") & (log["field"] == "status")][0]  # a 0.4.0 entry
-    log.loc[index, "after"] = "disputed"
+    index = log.index[(log["row_id"] == "hangzhou") & (log["field"] == "name_ug_arabic")][0]  # a 0.4.1 entry
+    log.loc[index, "after"] = "Hangzhou"
     log.to_csv(broken.dir / settings.CORRECTIONS_CSV, index=False, lineterminator="\n")
     problem = only(validate_dataset(broken.dir), settings.CORRECTIONS_CSV, "after")
     assert problem.row == int(index) + 2
-    assert "does not match the data ('partial')" in problem.message
+    assert "does not match the data ('خاڭجۇ')" in problem.message
 
 
 def test_a_log_entry_needs_a_reason_and_evidence(broken: BrokenData) -> None:
@@ -381,3 +381,11 @@ def test_the_cli_drafts_entries_for_unlogged_changes(broken: BrokenData, capsys)
     release = corrections.last_release(version, broken.dir)  # the newest release older than this version
     assert f",{version},claims.csv,c22-ghrd,status,corroborated,partial,WHY,EVIDENCE" in out.out
     assert f"1 unlogged change(s) since release {release}" in out.err
+
+
+def test_a_province_name_must_be_in_the_passage_it_was_read_in(broken: BrokenData) -> None:
+    """A Uyghur province label is sourced like a quote: a name the passage does not hold is reported, with its row."""
+    row = broken.set(settings.PROVINCE_NAMES_CSV, "CN-GS", "name_ug_arabic", "گانسۇ")
+    problem = only(validate_dataset(broken.dir), settings.PROVINCE_NAMES_CSV, "name_ug_arabic")
+    assert problem.row == row
+    assert "passage" in problem.message

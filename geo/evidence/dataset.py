@@ -71,7 +71,7 @@ def load_dataset(data_dir: Path | str | None = None, *, validate: bool = True) -
             places,
             sources,
         ),
-        provinces=readers.load_provinces(data_dir),
+        provinces=readers.name_provinces(readers.load_provinces(data_dir), tables.get("province_names")),
         countries=readers.load_countries(data_dir),
         briefing=tables["briefing"],
         corrections=tables["corrections"],

@@ -221,6 +221,15 @@ def load_provinces(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     return gpd.read_file(resolve(data_dir) / settings.PROVINCES_FILE).set_crs(settings.crs, allow_override=True)
 
 
+def name_provinces(provinces: gpd.GeoDataFrame, names: pd.DataFrame | None) -> gpd.GeoDataFrame:
+    """The provinces with their Uyghur names (``province_names.csv``) as ``name_ug_arabic``; "" where none was read.
+
+    The same column as a place's, so one rule (:func:`geo.rules.labels.place_name`) names both.
+    """
+    ug = dict(zip(names["iso_3166_2"], names["name_ug_arabic"], strict=True)) if names is not None else {}
+    return provinces.assign(name_ug_arabic=provinces["iso_3166_2"].map(ug).fillna(""))
+
+
 def load_countries(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """World countries (Natural Earth), for context and for checking non-Chinese points."""
     return gpd.read_file(resolve(data_dir) / settings.COUNTRIES_FILE).set_crs(settings.crs, allow_override=True)

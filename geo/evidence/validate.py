@@ -328,6 +328,21 @@ def check_audit(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def check_province_names(tables: dict[str, pd.DataFrame], province_codes: set[str]) -> list[Problem]:
+    """A province's Uyghur name names a province of the map and is in the passage it was read in (as a quote is)."""
+    table = tables.get(settings.PROVINCE_NAMES_CSV)
+    if table is None:
+        return []
+    problems = []
+    for i, row in table.iterrows():
+        where = (settings.PROVINCE_NAMES_CSV, _row(i))
+        if row["iso_3166_2"] not in province_codes:
+            problems.append(Problem(*where, "iso_3166_2", row["iso_3166_2"], "no province of the map has this code"))
+        if row["name_ug_arabic"] not in row["excerpt"]:
+            problems.append(Problem(*where, "name_ug_arabic", row["name_ug_arabic"], "the passage read does not hold it"))
+    return problems
+
+
 def check_translations(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """A translation names a row and field that exist, and keeps every number and id its English has.
 
@@ -495,6 +510,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> list[Problem]:
     problems += record.check_measures(tables, set(countries["iso_n3"]), Problem)
     problems += record.check_counter_claims(tables, Problem)
     problems += check_translations(tables)
+    problems += check_province_names(tables, set(provinces["iso_3166_2"]))
     problems += check_corrections(data_dir, tables, str(package.get("version", "")))
     return problems
 

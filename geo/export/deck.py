@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geo import style
+from geo import style, urls
 from geo.export import figures, ooxml
 from geo.export.bibliography import DATASET_PUBLISHER
 from geo.language import bidi, i18n, scripts
@@ -540,6 +540,8 @@ def title_slide(prs: Any, measure: Measure, data: Dataset, count: int, date: str
     else:
         version = _("Dataset version {version}").format(version=data.version)
     lines.append(para(version, 18, space_before=6.0))
+    since = f"{app_base(base_url) if base_url else ''}/?{urls.SINCE}={data.version}"  # a deck reused for months
+    lines.append(para(_("What changed after this version: {address}").format(address=since), 14, space_before=6.0))
     if date and date != data.updated:
         lines.append(para(i18n.date(date), 18, space_before=6.0))
     top = 110.0 + measure.height(title, width) + 16.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo.html.escape import esc, link
+from geo.html.icons import icon
 from geo.html.render import swatch, text_html
 from geo.language.i18n import _, ngettext, number
 from geo.rules import labels
@@ -46,5 +47,5 @@ def fullscreen_button() -> str:
     """The presenter's full-screen switch: a button page.js handles in the browser (full screen needs a click there)."""
     label = esc(_("Full screen"))
     return (
-        f"<button type='button' class='geo-fullscreen' data-geo-fullscreen aria-pressed='false'>⛶ {label}</button>"
+        f"<button type='button' class='geo-fullscreen' data-geo-fullscreen aria-pressed='false'>{icon('fullscreen')} {label}</button>"
     )

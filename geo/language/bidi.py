@@ -6,6 +6,12 @@ first). Wrapping each left-to-right run in FIRST STRONG ISOLATE … POP DIRECTIO
 (U+2068 … U+2069) makes it one unit placed as a word. ``python -m geo messages`` applies
 :func:`isolate` to every right-to-left catalog, and the translations of the evidence are
 checked the same way (:func:`unisolated`).
+
+Three rules keep a Uyghur reader's order: a number with a suffix keeps its hyphen outside
+(``[2019]-يىلى``, brackets marking the isolate: the hyphen joins the number to the word that follows it, so it sits between
+them, not at the isolate's far end); such a number is a unit of its own, never joined to a
+name before it (``[IPVM] [2018]-يىلى``); and a Latin word with accents (pinyin, ``Chén``) is one
+word, not cut where its accented letters are.
 """
 
 from __future__ import annotations
@@ -14,10 +20,18 @@ import re
 import unicodedata
 
 FSI, PDI = "\u2068", "\u2069"
+#: Latin letters with their accented forms and combining accents (pinyin: ``Chén Zōngnián``), and digits.
+_LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f"
+#: A Latin word or number: it starts and ends with a letter, a digit or a sign that belongs to it (``$3+``,
+#: ``50%``), so a hyphen or apostrophe that joins it to the right-to-left word after it stays outside.
+_WORD = rf"[{_LATIN}$](?:[{_LATIN}$.,/:_+#&'’%-]*[{_LATIN}%+#])?"
+#: A number with a suffix of its own (``2019-يىلى``, ``12-ئاينىڭ``): the number alone is the token.
+_SUFFIXED = r"[0-9][0-9.,-]*(?=-[\u0600-\u06ff])"
 #: One left-to-right token: a code span, a placeholder, a link, or a Latin word or number.
-_LTR_WORD = r"(?:`[^`]*`|\{[^}]*\}|https?://[^\s)]+|[A-Za-z0-9$][A-Za-z0-9$.,/:_+#&'’%-]*)"
-#: A run of such tokens joined by spaces or commas, optionally in parentheses, e.g. ``(Putro, 2023)``.
-_RUN = re.compile(rf"\(?{_LTR_WORD}(?:[ ,;]+{_LTR_WORD})*\)?")
+_LTR_WORD = rf"(?:`[^`]*`|\{{[^}}]*\}}|https?://[^\s)]+|{_WORD})"
+#: A run of such tokens joined by spaces, commas or " & ", optionally in parentheses, e.g. ``(Putro, 2023)``;
+#: a number with a suffix is a run of its own.
+_RUN = re.compile(rf"{_SUFFIXED}|\(?{_LTR_WORD}(?:(?:[ ,;]+| & )(?!{_SUFFIXED}){_LTR_WORD})*\)?")
 
 
 def _trim(run: str) -> str:
@@ -45,6 +59,31 @@ def isolate(text: str) -> str:
         out.append(text[position:start] + FSI + run + PDI)
         position = end
     return "".join(out) + text[position:]
+
+
+#: An isolate and what it holds.
+_ISOLATE = re.compile(f"{FSI}([^{FSI}{PDI}]*){PDI}")
+#: Characters that join a number or word to the right-to-left word after it: never the last inside an isolate.
+_JOINERS = ("-", "'", "’", "/")
+
+
+def reisolate(text: str) -> str:
+    """``text`` with its isolates set by today's rules: a suffix's hyphen moved out, a cut word made whole.
+
+    An isolate that ends in a joining hyphen or apostrophe, or that cuts a word (a Latin letter
+    just outside it), is taken apart and the run isolated again; every other isolate stays as
+    it is, so two names a translator isolated one by one stay two.
+    """
+
+    def latin(char: str) -> bool:
+        return bool(char) and re.match(f"[{_LATIN}]", char) is not None
+
+    def unwrap(match: re.Match[str]) -> str:
+        inner, before, after = match.group(1), text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        broken = inner.endswith(_JOINERS) or latin(before) or latin(after)
+        return inner if broken else match.group()
+
+    return isolate(_ISOLATE.sub(unwrap, text))
 
 
 def unisolated(text: str) -> list[str]:

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from geo import settings
+from geo.evidence import readers
 from geo.evidence.cache import per_dataset
 from geo.evidence.readers import split_list
-from geo.language.i18n import N_, _
-from geo.rules import labels
+from geo.html.escape import message_html
+from geo.language.i18n import N_, _, number
+from geo.rules import changes, labels
 from geo.urls import safe_url
 
 if TYPE_CHECKING:
@@ -87,3 +89,34 @@ def places_with_corrections(data: Dataset) -> dict[str, str]:
     """Place id -> name for the places the log touches, in the data's order (the filter's choices)."""
     touched = {p for ids in corrections_table(data)["place ids"] for p in split_list(ids)}
     return {pid: name for pid, name in labels.place_names(data).items() if pid in touched}
+
+
+def earlier_releases(data: Dataset) -> list[str]:
+    """The releases before this dataset's version, oldest first (the "Changed since" choices)."""
+    return [v for v in readers.release_versions() if readers.version_key(v) < readers.version_key(data.version)]
+
+
+def changed_since(data: Dataset, version: str) -> tuple[dict[str, int], pd.DataFrame]:
+    """What changed after release ``version``: how many changes of each kind (labels in the page's language), and their log rows.
+
+    A version that is not a release of this dataset gives nothing (the page says so).
+    """
+    found = changes.changes_since(data.corrections, version)
+    kinds = dict(zip(found["id"], found["kind"], strict=True))
+    table = corrections_for(data)
+    table = table[table["id"].isin(kinds)].copy()
+    table.insert(0, "change", table["id"].map(lambda entry: _(changes.KINDS[kinds[entry]])))
+    return {_(changes.KINDS[kind]): n for kind, n in changes.counts(found).items()}, table.reset_index(drop=True)
+
+
+def changed_since_html(data: Dataset, version: str) -> str:
+    """The line under the title of a page opened with ``?since=``: what changed after that release, kind by kind."""
+    counted, _table = changed_since(data, version)
+    if version not in readers.release_versions():
+        return message_html("error", _("{version} is not a release of this dataset.").format(version=version))
+    if not counted:
+        return message_html("info", _("Nothing changed after release {version}.").format(version=version))
+    parts = ", ".join(f"{number(n)} {label}" for label, n in counted.items())
+    note = _("Changed after release {version}: {changes}. Each change is in the Corrections tab, with why and the "
+             "evidence.").format(version=version, changes=parts)  # fmt: skip
+    return message_html("info", note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo.html.escape import esc
+from geo.html.icons import icon
 from geo.html.legend import CAPTION, SUMMARIES_NOTE
 from geo.language import i18n
 from geo.language.i18n import _
@@ -33,5 +34,6 @@ def briefing_link_html() -> str:
 
     A click with a modifier opens it in a new tab, as any link, where nothing of this tab's work is.
     """
-    label = _("▶ Start the briefing")
-    return f"<p class='geo-start'><a href='{esc(step_url(1, i18n.current()))}' data-step='1'>{esc(label)}</a></p>"
+    label = _("Start the briefing")
+    link = f"<a href='{esc(step_url(1, i18n.current()))}' data-step='1'>{icon('play')} {esc(label)}</a>"
+    return f"<p class='geo-start'>{link}</p>"

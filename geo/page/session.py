@@ -36,6 +36,8 @@ class Key:
     CHANNEL = "geo_channel"  # the page's channel to the server (sections/address.py, geo/frontend/channel.js)
     VIEW_REPORT = "view_report"  # the map's last view, with the address it was seen at (geo.page.state.reported_view)
     CORRECTIONS_PLACE = "corrections_place"
+    CHANGES_SINCE = "changes_since"
+    CHANGES_SINCE_PICKED = "changes_since_picked"
     TIMELINE = "timeline"  # the timeline chart (its brush sets the year filter)
     SET_YEARS = "set_years"  # years brushed on the timeline, for the slider to take at the next whole-page run
     SOURCE_AUDIT = "source_audit"  # the Sources tab's "How a source was checked" picker

@@ -114,6 +114,8 @@ class PageState:
     briefing: str | None = None
     #: Opened with Streamlit's ``?embed=true`` (Streamlit keeps that parameter itself; it is never written here).
     embedded: bool = False
+    #: A release (``?since=0.2.0``): what changed after it is shown.
+    since: str | None = None
 
     @classmethod
     def parse(cls, params: Mapping[str, str], *, embedded: bool = False) -> PageState:
@@ -131,6 +133,7 @@ class PageState:
             language=i18n.parse_lang(params.get(urls.LANG)),
             briefing=params.get(urls.BRIEFING) or None,
             embedded=embedded,
+            since=(params.get(urls.SINCE) or "").strip()[:20] or None,
         )
 
     def within(self, places: Collection[str], years: tuple[int, int] | None) -> PageState:
@@ -158,8 +161,9 @@ class PageState:
         if self.presenting:
             return urls.step_params(self.step, self.language, self.briefing)
         place = {urls.PLACE: self.place} if self.place else {}
+        since = {urls.SINCE: self.since} if self.since else {}
         view = self.view.params() if self.view else {}
-        return params_from_filters(self.filters) | place | urls.language_params(self.language) | view
+        return params_from_filters(self.filters) | place | since | urls.language_params(self.language) | view
 
     @property
     def address_without_view(self) -> str:
@@ -177,6 +181,10 @@ class PageState:
     def opening(self, place_id: str | None) -> PageState:
         """The explorer with ``place_id``'s detail view open (None closes it); filters, view and language stay."""
         return replace(self, place=place_id, step=None, briefing=None)
+
+    def changed_since(self, version: str | None) -> PageState:
+        """The explorer showing what changed after release ``version`` (None: nothing of that kind)."""
+        return replace(self, since=version or None)
 
     def in_language(self, code: str) -> PageState:
         """The same page in language ``code``."""

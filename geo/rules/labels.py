@@ -17,6 +17,17 @@ from geo.rules.drawing import LEVELS
 if TYPE_CHECKING:
     from geo.evidence.dataset import Dataset
 
+#: Kinds of change after a release (``geo.rules.changes``), in the order a presenter reads them.
+CHANGE_KINDS = {
+    "retracted": N_("claims retracted"),
+    "corrected": N_("claims corrected"),
+    "restatused": N_("claims re-statused"),
+    "claim_added": N_("claims added"),
+    "source_added": N_("sources added"),
+    "source_moved": N_("sources whose address changed"),
+    "other": N_("other changes"),
+}
+
 MEASURE_STANDING = {
     "no_end_found": N_("in force: no end found in the pages read"),
     "withdrawn": N_("withdrawn"),
