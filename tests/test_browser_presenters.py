@@ -320,3 +320,20 @@ def test_the_static_sites_map_takes_the_height_it_asks_for_and_plays_offline(bro
     inner.locator(".geo-play-readout[data-year]:not([data-year=''])").wait_for()
     assert outside == []
     context.close()
+
+
+def test_since_a_release_shows_what_changed_and_the_picker_moves_the_address(page, app_url) -> None:
+    """A presenter with a 0.2.0 deck opens ``?since=0.2.0``: the changes are counted under the title, listed in the
+    Corrections tab, and picking another release there moves the address to it."""
+    page.goto(app_url + "/?since=0.2.0")
+    map_frame(page)
+    page.get_by_text("Changed after release 0.2.0:").wait_for()
+    with run_after(page):
+        page.get_by_role("tab", name="Corrections").click()
+    panel = page.get_by_role("tabpanel")
+    panel.get_by_test_id("stDataFrame").nth(1).wait_for()  # the changes, then the whole log
+    with run_after(page, whole=True):
+        panel.get_by_label("Changed since release").click()
+        page.get_by_role("option", name="0.3.0", exact=True).click()
+    page.wait_for_url("**since=0.3.0**")
+    page.get_by_text("Changed after release 0.3.0:").wait_for()
