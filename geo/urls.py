@@ -66,6 +66,11 @@ def place_url(place_id: str, code: str, base: str = "") -> str:
     return f"{base.rstrip('/')}/?{urlencode({PLACE: place_id} | language_params(code))}"
 
 
+def since_url(version: str, base: str = "") -> str:
+    """Link to what changed after release ``version``: root-relative without ``base``, absolute with it."""
+    return f"{base.rstrip('/')}/?{urlencode({SINCE: version})}"
+
+
 def step_url(number: int, code: str) -> str:
     """Root-relative link to briefing step ``number``, in language ``code``."""
     return f"/?{urlencode(step_params(number, code))}"

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geo import style, urls
+from geo import style
 from geo.export import figures, ooxml
 from geo.export.bibliography import DATASET_PUBLISHER
 from geo.language import bidi, i18n, scripts
@@ -35,7 +35,7 @@ from geo.rules import labels, record
 from geo.rules.briefing import Step, step_claims, steps
 from geo.rules.citations import NO_URL, Footnote, footnotes
 from geo.rules.drawing import rings_by_place
-from geo.urls import app_base, safe_url, step_url
+from geo.urls import app_base, safe_url, since_url, step_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -540,7 +540,7 @@ def title_slide(prs: Any, measure: Measure, data: Dataset, count: int, date: str
     else:
         version = _("Dataset version {version}").format(version=data.version)
     lines.append(para(version, 18, space_before=6.0))
-    since = f"{app_base(base_url) if base_url else ''}/?{urls.SINCE}={data.version}"  # a deck reused for months
+    since = since_url(data.version, app_base(base_url) if base_url else "")  # a deck is reused for months
     lines.append(para(_("What changed after this version: {address}").format(address=since), 14, space_before=6.0))
     if date and date != data.updated:
         lines.append(para(i18n.date(date), 18, space_before=6.0))

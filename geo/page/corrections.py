@@ -91,13 +91,28 @@ def places_with_corrections(data: Dataset) -> dict[str, str]:
     return {pid: name for pid, name in labels.place_names(data).items() if pid in touched}
 
 
+@per_dataset(by_language=False)
+def releases(data: Dataset) -> list[str]:
+    """The released versions, oldest first: the snapshot folders, read once per dataset (not on every run)."""
+    return readers.release_versions()
+
+
 def earlier_releases(data: Dataset) -> list[str]:
     """The releases before this dataset's version, oldest first (the "Changed since" choices)."""
-    return [v for v in readers.release_versions() if readers.version_key(v) < readers.version_key(data.version)]
+    return [v for v in releases(data) if readers.version_key(v) < readers.version_key(data.version)]
+
+
+def change_counts(data: Dataset, version: str) -> dict[str, int]:
+    """How many changes of each kind came after release ``version``, by label in the page's language."""
+    return _labelled(changes.changes_since(data.corrections, version))
+
+
+def _labelled(found: pd.DataFrame) -> dict[str, int]:
+    return {_(changes.KINDS[kind]): n for kind, n in changes.counts(found).items()}
 
 
 def changed_since(data: Dataset, version: str) -> tuple[dict[str, int], pd.DataFrame]:
-    """What changed after release ``version``: how many changes of each kind (labels in the page's language), and their log rows.
+    """What changed after release ``version``: :func:`change_counts`, and the log rows, each with its kind.
 
     A version that is not a release of this dataset gives nothing (the page says so).
     """
@@ -106,14 +121,14 @@ def changed_since(data: Dataset, version: str) -> tuple[dict[str, int], pd.DataF
     table = corrections_for(data)
     table = table[table["id"].isin(kinds)].copy()
     table.insert(0, "change", table["id"].map(lambda entry: _(changes.KINDS[kinds[entry]])))
-    return {_(changes.KINDS[kind]): n for kind, n in changes.counts(found).items()}, table.reset_index(drop=True)
+    return _labelled(found), table.reset_index(drop=True)
 
 
 def changed_since_html(data: Dataset, version: str) -> str:
     """The line under the title of a page opened with ``?since=``: what changed after that release, kind by kind."""
-    counted, _table = changed_since(data, version)
-    if version not in readers.release_versions():
+    if version not in releases(data):
         return message_html("error", _("{version} is not a release of this dataset.").format(version=version))
+    counted = change_counts(data, version)
     if not counted:
         return message_html("info", _("Nothing changed after release {version}.").format(version=version))
     parts = ", ".join(f"{number(n)} {label}" for label, n in counted.items())
